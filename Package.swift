@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "batchtop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "batchtop", targets: ["batchtop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            path: "Sources/CNCurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "LlamaCloud",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .target(name: "JobMonitor", dependencies: ["LlamaCloud"]),
+        .target(name: "TerminalUI"),
+        .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"]),
+        .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI"]),
+        .target(
+            name: "MockCloud",
+            dependencies: ["LlamaCloud", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(
+            name: "batchtop",
+            dependencies: [
+                "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "MockCloud",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LlamaCloudTests", dependencies: ["LlamaCloud"]),
+        .testTarget(name: "JobMonitorTests", dependencies: ["JobMonitor", "LlamaCloud"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),
+        .testTarget(
+            name: "MockCloudTests",
+            dependencies: ["MockCloud", "LlamaCloud", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(name: "IntegrationTests", dependencies: ["LlamaCloud", "JobMonitor", "MockCloud"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["batchtop"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

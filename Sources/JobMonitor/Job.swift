@@ -1,0 +1,83 @@
+import Foundation
+import LlamaCloud
+
+/// A batch job as the dashboard understands it, independent of the API version that delivered it.
+public struct Job: Sendable, Equatable, Identifiable {
+    /// Unique identifier.
+    public var id: String
+    /// Kind of processing.
+    public var type: JobType
+    /// Owning project.
+    public var projectID: String
+    /// Lifecycle state.
+    public var status: JobStatus
+    /// Items in the job.
+    public var totalItems: Int
+    /// Items done so far (including failed and skipped ones), when the server said.
+    public var processedItems: Int?
+    /// Items that failed.
+    public var failedItems: Int?
+    /// Items skipped.
+    public var skippedItems: Int?
+    /// Percentage done, 0…100.
+    public var progressPercent: Double
+    /// Creation time.
+    public var createdAt: Date?
+    /// Start of processing.
+    public var startedAt: Date?
+    /// Last update.
+    public var updatedAt: Date?
+    /// End of processing.
+    public var completedAt: Date?
+    /// The server's `effective_at`.
+    public var effectiveAt: Date?
+    /// Directory being processed.
+    public var directoryID: String?
+    /// Error of the latest attempt.
+    public var errorMessage: String?
+    /// Associated job record.
+    public var jobRecordID: String?
+    /// Async tracking ID.
+    public var workflowID: String?
+
+    /// Creates a job value.
+    public init(
+        id: String, type: JobType, projectID: String = "", status: JobStatus, totalItems: Int,
+        processedItems: Int? = nil, failedItems: Int? = nil, skippedItems: Int? = nil, progressPercent: Double? = nil,
+        createdAt: Date? = nil, startedAt: Date? = nil, updatedAt: Date? = nil, completedAt: Date? = nil,
+        effectiveAt: Date? = nil, directoryID: String? = nil, errorMessage: String? = nil, jobRecordID: String? = nil,
+        workflowID: String? = nil
+    ) {
+        self.id = id
+        self.type = type
+        self.projectID = projectID
+        self.status = status
+        self.totalItems = totalItems
+        self.processedItems = processedItems
+        self.failedItems = failedItems
+        self.skippedItems = skippedItems
+        self.progressPercent =
+            progressPercent.map { min(100, max(0, $0.isFinite ? $0 : 0)) }
+            ?? (totalItems > 0 ? min(100, Double(processedItems ?? 0) / Double(totalItems) * 100) : 0)
+        self.createdAt = createdAt
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        self.completedAt = completedAt
+        self.effectiveAt = effectiveAt
+        self.directoryID = directoryID
+        self.errorMessage = errorMessage
+        self.jobRecordID = jobRecordID
+        self.workflowID = workflowID
+    }
+
+    /// Converts a beta batch-processing job; without a server percentage, progress is derived from the counts.
+    public init(wire: BatchJob, progressPercentage: Double? = nil) {
+        self.init(
+            id: wire.id, type: JobType(raw: wire.jobType), projectID: wire.projectID, status: JobStatus(raw: wire.status),
+            totalItems: wire.totalItems, processedItems: wire.processedItems, failedItems: wire.failedItems,
+            skippedItems: wire.skippedItems, progressPercent: progressPercentage ?? JobStatusResponse.derivedPercentage(of: wire),
+            createdAt: wire.createdAt, startedAt: wire.startedAt, updatedAt: wire.updatedAt,
+            completedAt: wire.completedAt, effectiveAt: wire.effectiveAt, directoryID: wire.directoryID,
+            errorMessage: wire.errorMessage, jobRecordID: wire.jobRecordID, workflowID: wire.workflowID)
+    }
+}

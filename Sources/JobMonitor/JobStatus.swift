@@ -1,0 +1,86 @@
+/// A job's lifecycle state, independent of any wire format. Values the client does not know are kept verbatim.
+public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
+    /// Accepted, not started.
+    case pending
+    /// Processing items.
+    case running
+    /// Handed to workers.
+    case dispatched
+    /// Finished successfully.
+    case completed
+    /// Finished with an error.
+    case failed
+    /// Stopped by a user.
+    case cancelled
+    /// A status this client has never seen, exactly as the server sent it.
+    case other(String)
+
+    /// Maps the server's string (case-insensitively) to a status.
+    public init(raw: String) {
+        switch raw.lowercased() {
+        case "pending": self = .pending
+        case "running": self = .running
+        case "dispatched": self = .dispatched
+        case "completed": self = .completed
+        case "failed": self = .failed
+        case "cancelled", "canceled": self = .cancelled
+        default: self = .other(raw)
+        }
+    }
+
+    /// The status as a word, e.g. `running`, or the server's raw string for unknown values.
+    public var description: String {
+        switch self {
+        case .pending: return "pending"
+        case .running: return "running"
+        case .dispatched: return "dispatched"
+        case .completed: return "completed"
+        case .failed: return "failed"
+        case .cancelled: return "cancelled"
+        case .other(let raw): return raw
+        }
+    }
+
+    /// True for `completed`, `failed` and `cancelled`: the job will not change again.
+    public var isTerminal: Bool {
+        switch self {
+        case .completed, .failed, .cancelled: return true
+        case .pending, .running, .dispatched, .other: return false
+        }
+    }
+
+    /// The statuses the API documents, in lifecycle order (for header counts).
+    public static let known: [JobStatus] = [.running, .dispatched, .pending, .completed, .failed, .cancelled]
+}
+
+/// The kind of processing a job does. Values the client does not know are kept verbatim.
+public enum JobType: Sendable, Hashable, CustomStringConvertible {
+    /// Document parsing.
+    case parse
+    /// Structured extraction.
+    case extract
+    /// Classification.
+    case classify
+    /// A type this client has never seen, exactly as the server sent it.
+    case other(String)
+
+    /// Maps the server's string (case-insensitively) to a type.
+    public init(raw: String) {
+        switch raw.lowercased() {
+        case "parse": self = .parse
+        case "extract": self = .extract
+        case "classify": self = .classify
+        default: self = .other(raw)
+        }
+    }
+
+    /// The type as a word.
+    public var description: String {
+        switch self {
+        case .parse: return "parse"
+        case .extract: return "extract"
+        case .classify: return "classify"
+        case .other(let raw): return raw
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Everything the UI shows, as one immutable value published by the poller after each poll cycle.
+public struct Snapshot: Sendable, Equatable {
+    /// The watched jobs, in the order the poller discovered them (newest first in discovery mode).
+    public var jobs: [TrackedJob]
+    /// How the API has been answering.
+    public var health: APIHealth
+    /// When this snapshot was assembled.
+    public var takenAt: Date
+    /// The poll interval, in seconds (the UI marks data older than two intervals as stale).
+    public var interval: TimeInterval
+    /// Poll cycles completed so far.
+    public var cycle: Int
+
+    /// Creates a snapshot.
+    public init(jobs: [TrackedJob], health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {
+        self.jobs = jobs
+        self.health = health
+        self.takenAt = takenAt
+        self.interval = interval
+        self.cycle = cycle
+    }
+
+    /// An empty snapshot, shown before the first poll completes.
+    public static func empty(interval: TimeInterval, at date: Date) -> Snapshot {
+        Snapshot(jobs: [], health: APIHealth(), takenAt: date, interval: interval)
+    }
+
+    /// Number of jobs per status.
+    public var countsByStatus: [JobStatus: Int] {
+        jobs.reduce(into: [:]) { counts, tracked in counts[tracked.job.status, default: 0] += 1 }
+    }
+}

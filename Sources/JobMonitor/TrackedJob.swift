@@ -1,0 +1,40 @@
+import Foundation
+
+/// A watched job with what the poller knows about the freshness of its data.
+public struct TrackedJob: Sendable, Equatable, Identifiable {
+    /// The job's last known data (a placeholder with status `other("unknown")` until the first fetch succeeds).
+    public var job: Job
+    /// When the data was last fetched successfully; nil if never.
+    public var fetchedAt: Date?
+    /// Why the last fetch of this job failed, if it did (its data is then older than the last poll).
+    public var fetchError: String?
+    /// True when a full listing no longer contains the job: it is kept with its last data.
+    public var isVanished: Bool
+
+    /// The job's identifier.
+    public var id: String { job.id }
+
+    /// Creates a tracked job.
+    public init(job: Job, fetchedAt: Date?, fetchError: String? = nil, isVanished: Bool = false) {
+        self.job = job
+        self.fetchedAt = fetchedAt
+        self.fetchError = fetchError
+        self.isVanished = isVanished
+    }
+
+    /// A placeholder for a job the user asked for that has not been fetched yet.
+    public static func placeholder(id: String) -> TrackedJob {
+        TrackedJob(job: Job(id: id, type: .other("?"), status: .other("unknown"), totalItems: 0), fetchedAt: nil)
+    }
+
+    /// Seconds since the data was fetched, or nil if never fetched.
+    public func age(at now: Date) -> TimeInterval? {
+        fetchedAt.map { max(0, now.timeIntervalSince($0)) }
+    }
+
+    /// True when the data is older than two poll intervals (or was never fetched).
+    public func isStale(at now: Date, interval: TimeInterval) -> Bool {
+        guard let age = age(at: now) else { return true }
+        return age > 2 * interval
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Where and as whom the client talks to the API. Its descriptions never show the key.
+public struct APIConfiguration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The public LlamaCloud endpoint, used when nothing else is configured.
+    public static let defaultBaseURL = "https://api.cloud.llamaindex.ai"
+    /// Path prefix of the beta batch-processing API.
+    public static let batchPath = "/api/v1/beta/batch-processing"
+
+    /// Scheme, host and optional port (a trailing slash is ignored).
+    public var baseURL: String
+    /// The bearer token.
+    public var apiKey: String
+    /// Sent as `organization_id` on every call when set.
+    public var organizationID: String?
+    /// Sent as `project_id` on every call when set.
+    public var projectID: String?
+    /// Deadline for one request, response body included.
+    public var timeout: TimeInterval
+
+    /// Creates a configuration.
+    public init(
+        baseURL: String = APIConfiguration.defaultBaseURL, apiKey: String, organizationID: String? = nil,
+        projectID: String? = nil, timeout: TimeInterval = 30
+    ) {
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.organizationID = organizationID
+        self.projectID = projectID
+        self.timeout = timeout
+    }
+
+    /// A description naming the endpoint and scope, with the key redacted.
+    public var description: String {
+        "APIConfiguration(baseURL: \(baseURL), apiKey: [redacted], organizationID: \(organizationID ?? "-"), "
+            + "projectID: \(projectID ?? "-"), timeout: \(timeout)s)"
+    }
+
+    /// Same as `description`: the key never appears in debug output either.
+    public var debugDescription: String { description }
+
+    /// A mirror without the key, so `dump()` cannot print it.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["baseURL": baseURL, "organizationID": organizationID as Any, "projectID": projectID as Any])
+    }
+
+    /// Checks that the base URL is an absolute http(s) URL with a host; returns a message saying what is wrong otherwise.
+    public func validationError() -> String? {
+        guard let components = URLComponents(string: baseURL), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+        else {
+            return "base URL '\(baseURL)' is not an absolute http(s) URL (for example \(Self.defaultBaseURL))"
+        }
+        return nil
+    }
+
+    /// The full URL of a call: base URL, API prefix, path, then the scope and the given query parameters.
+    func url(path: String, query: [(String, String?)]) -> String {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        var parameters = query.compactMap { name, value in value.map { (name, $0) } }
+        if let organizationID { parameters.append(("organization_id", organizationID)) }
+        if let projectID { parameters.append(("project_id", projectID)) }
+        let queryString = parameters.map { "\(Self.encode($0))=\(Self.encode($1))" }.joined(separator: "&")
+        return base + Self.batchPath + path + (queryString.isEmpty ? "" : "?" + queryString)
+    }
+
+    /// Percent-encodes a path segment or query component (everything but RFC 3986 unreserved characters).
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// What can go wrong talking to the API. Messages never contain the API key.
+public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 401: the key is missing, wrong or revoked.
+    case unauthorized(detail: String?)
+    /// 403: the key may not read this project or organization.
+    case forbidden(detail: String?)
+    /// 404: no such job (or path).
+    case notFound(detail: String?)
+    /// 429: too many requests; the server's advised wait, if it gave one.
+    case rateLimited(retryAfter: TimeInterval?, detail: String?)
+    /// 5xx: the server failed.
+    case server(status: Int, detail: String?)
+    /// Any other non-2xx status.
+    case http(status: Int, detail: String?)
+    /// The request did not complete in time.
+    case timeout
+    /// The connection failed (refused, reset, DNS, TLS).
+    case transport(String)
+    /// A 2xx response whose body is not the JSON expected.
+    case undecodable(String)
+    /// The request could not be built (e.g. a malformed base URL).
+    case invalidRequest(String)
+
+    /// The HTTP status behind the error, when there was one.
+    public var httpStatus: Int? {
+        switch self {
+        case .unauthorized: return 401
+        case .forbidden: return 403
+        case .notFound: return 404
+        case .rateLimited: return 429
+        case .server(let status, _), .http(let status, _): return status
+        case .timeout, .transport, .undecodable, .invalidRequest: return nil
+        }
+    }
+
+    /// True for errors that no retry will fix without the user changing the key or its permissions.
+    public var isAuthenticationFailure: Bool {
+        switch self {
+        case .unauthorized, .forbidden: return true
+        default: return false
+        }
+    }
+
+    /// A one-line, human-readable description.
+    public var description: String {
+        switch self {
+        case .unauthorized(let detail):
+            return "401 unauthorized: the API key was rejected" + Self.suffix(detail)
+        case .forbidden(let detail):
+            return "403 forbidden: the key may not access this project" + Self.suffix(detail)
+        case .notFound(let detail):
+            return "404 not found" + Self.suffix(detail)
+        case .rateLimited(let retryAfter, let detail):
+            let wait = retryAfter.map { String(format: ", retry after %.0f s", $0) } ?? ""
+            return "429 rate limited" + wait + Self.suffix(detail)
+        case .server(let status, let detail):
+            return "server error \(status)" + Self.suffix(detail)
+        case .http(let status, let detail):
+            return "HTTP \(status)" + Self.suffix(detail)
+        case .timeout:
+            return "request timed out"
+        case .transport(let message):
+            return "connection failed: \(message)"
+        case .undecodable(let message):
+            return "unexpected response body: \(message)"
+        case .invalidRequest(let message):
+            return "invalid request: \(message)"
+        }
+    }
+
+    /// The same error with every occurrence of `secret` replaced, so a server echoing the key cannot leak it.
+    public func redacting(_ secret: String) -> BatchAPIError {
+        guard !secret.isEmpty else { return self }
+        func clean(_ text: String?) -> String? { text.map { $0.replacingOccurrences(of: secret, with: "[redacted]") } }
+        switch self {
+        case .unauthorized(let detail): return .unauthorized(detail: clean(detail))
+        case .forbidden(let detail): return .forbidden(detail: clean(detail))
+        case .notFound(let detail): return .notFound(detail: clean(detail))
+        case .rateLimited(let retryAfter, let detail): return .rateLimited(retryAfter: retryAfter, detail: clean(detail))
+        case .server(let status, let detail): return .server(status: status, detail: clean(detail))
+        case .http(let status, let detail): return .http(status: status, detail: clean(detail))
+        case .timeout: return .timeout
+        case .transport(let message): return .transport(clean(message) ?? "")
+        case .undecodable(let message): return .undecodable(clean(message) ?? "")
+        case .invalidRequest(let message): return .invalidRequest(clean(message) ?? "")
+        }
+    }
+
+    private static func suffix(_ detail: String?) -> String {
+        guard let detail, !detail.isEmpty else { return "" }
+        return ": " + detail
+    }
+}

@@ -1,0 +1,157 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The production `BatchAPI`: AsyncHTTPClient against a LlamaCloud-compatible server.
+/// Call `shutdown()` once when done with it.
+public final class HTTPBatchClient: BatchAPI {
+    /// Largest response body accepted; anything bigger is reported as undecodable rather than filling memory.
+    static let maximumBodyBytes = 32 * 1024 * 1024
+
+    private let configuration: APIConfiguration
+    private let client: HTTPClient
+
+    /// Creates a client with its own connection pool.
+    public init(configuration: APIConfiguration) {
+        self.configuration = configuration
+        let seconds = Int64(max(1, configuration.timeout.rounded(.up)))
+        self.client = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(
+                timeout: .init(connect: .seconds(min(seconds, 10)), read: .seconds(seconds)),
+                decompression: .enabled(limit: .ratio(50))
+            )
+        )
+    }
+
+    /// Closes the connection pool.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    /// One page of jobs: `GET /api/v1/beta/batch-processing`.
+    public func listJobs(_ query: JobListQuery) async throws(BatchAPIError) -> JobListPage {
+        try await send(
+            .GET, path: "",
+            query: [
+                ("limit", String(query.limit)), ("offset", String(query.offset)), ("status", query.status),
+                ("job_type", query.jobType), ("directory_id", query.directoryID),
+            ])
+    }
+
+    /// One job's status: `GET /api/v1/beta/batch-processing/{job_id}`.
+    public func jobStatus(id: String) async throws(BatchAPIError) -> JobStatusResponse {
+        try await send(.GET, path: "/" + APIConfiguration.encode(id), query: [])
+    }
+
+    /// Cancels a job: `POST /api/v1/beta/batch-processing/{job_id}/cancel`.
+    public func cancelJob(id: String, reason: String?) async throws(BatchAPIError) -> CancelResponse {
+        var body: [String: String] = [:]
+        if let reason { body["reason"] = reason }
+        let data = (try? JSONEncoder().encode(body)) ?? Data("{}".utf8)
+        return try await send(.POST, path: "/" + APIConfiguration.encode(id) + "/cancel", query: [], body: data)
+    }
+
+    /// One page of a job's items: `GET /api/v1/beta/batch-processing/{job_id}/items`.
+    public func jobItems(id: String, query: ItemListQuery) async throws(BatchAPIError) -> ItemsPage {
+        try await send(
+            .GET, path: "/" + APIConfiguration.encode(id) + "/items",
+            query: [("limit", String(query.limit)), ("offset", String(query.offset)), ("status", query.status)])
+    }
+
+    /// Sends one request and decodes a 2xx body as `Response`; maps every failure to a `BatchAPIError` without the key.
+    private func send<Response: Decodable>(
+        _ method: HTTPMethod, path: String, query: [(String, String?)], body: Data? = nil
+    ) async throws(BatchAPIError) -> Response {
+        do {
+            return try await perform(method, path: path, query: query, body: body)
+        } catch let error as BatchAPIError {
+            throw error.redacting(configuration.apiKey)
+        } catch {
+            throw Self.classify(error).redacting(configuration.apiKey)
+        }
+    }
+
+    private func perform<Response: Decodable>(
+        _ method: HTTPMethod, path: String, query: [(String, String?)], body: Data?
+    ) async throws -> Response {
+        var request = HTTPClientRequest(url: configuration.url(path: path, query: query))
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "batchtop/0.1")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let deadline = NIODeadline.now() + .milliseconds(Int64(configuration.timeout * 1000))
+        let response = try await client.execute(request, deadline: deadline)
+        let bytes: ByteBuffer
+        do {
+            bytes = try await response.body.collect(upTo: Self.maximumBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw BatchAPIError.undecodable("response body larger than \(Self.maximumBodyBytes / 1_048_576) MiB")
+        }
+        let data = Data(bytes.readableBytesView)
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status) else {
+            throw Self.error(
+                status: status, body: data, retryAfterMs: response.headers.first(name: "retry-after-ms"),
+                retryAfter: response.headers.first(name: "retry-after"))
+        }
+        do {
+            return try JSONDecoder().decode(Response.self, from: data)
+        } catch {
+            throw BatchAPIError.undecodable(Self.describe(decodingError: error, body: data))
+        }
+    }
+
+    /// Maps a non-2xx status and its body to a typed error.
+    static func error(status: Int, body: Data, retryAfterMs: String?, retryAfter: String?) -> BatchAPIError {
+        let detail = ErrorDetail.extract(from: body)
+        switch status {
+        case 401: return .unauthorized(detail: detail)
+        case 403: return .forbidden(detail: detail)
+        case 404: return .notFound(detail: detail)
+        case 429:
+            return .rateLimited(
+                retryAfter: RetryAfter.seconds(retryAfterMs: retryAfterMs, retryAfter: retryAfter), detail: detail)
+        case 500...599: return .server(status: status, detail: detail)
+        default: return .http(status: status, detail: detail)
+        }
+    }
+
+    /// Maps a thrown transport error to a typed error.
+    static func classify(_ error: any Error) -> BatchAPIError {
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout, .getConnectionFromPoolTimeout,
+                .tlsHandshakeTimeout:
+                return .timeout
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return .invalidRequest("the base URL is not a valid http(s) URL")
+            default:
+                return .transport(String(describing: clientError))
+            }
+        }
+        if error is CancellationError { return .transport("cancelled") }
+        return .transport(String(describing: error))
+    }
+
+    /// A short account of why a body did not decode: the failing field, or that it was not JSON at all.
+    static func describe(decodingError: any Error, body: Data) -> String {
+        if body.isEmpty { return "empty body" }
+        switch decodingError {
+        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+            return "not valid JSON (\(body.count) bytes)"
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing field '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
+            return "unexpected value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default:
+            return "could not decode (\(body.count) bytes)"
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+@main struct Batchtop: ParsableCommand { func run() {} }
