@@ -1,1 +1,41 @@
+#ifndef BATCHTOP_CNCURSES_SHIM_H
+#define BATCHTOP_CNCURSES_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <wchar.h>
 #include <curses.h>
+#include <term.h>
+
+/* Swift 6 cannot read C globals (not concurrency-safe) nor the NCURSES_BITS attribute macros: accessors instead. */
+static inline WINDOW *batchtop_stdscr(void) { return stdscr; }
+static inline WINDOW *batchtop_curscr(void) { return curscr; }
+static inline const char *batchtop_codeset(void) { return nl_langinfo(CODESET); }
+static inline int batchtop_lines(void) { return LINES; }
+static inline int batchtop_cols(void) { return COLS; }
+static inline int batchtop_colors(void) { return COLORS; }
+static inline int batchtop_color_pairs(void) { return COLOR_PAIRS; }
+static inline FILE *batchtop_stdin(void) { return stdin; }
+static inline FILE *batchtop_stdout(void) { return stdout; }
+static inline attr_t batchtop_a_bold(void) { return A_BOLD; }
+static inline attr_t batchtop_a_dim(void) { return A_DIM; }
+static inline attr_t batchtop_a_reverse(void) { return A_REVERSE; }
+static inline attr_t batchtop_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t batchtop_a_normal(void) { return A_NORMAL; }
+
+/* Draws one grapheme (UTF-8 bytes) at the cursor with attributes and a colour pair; returns ERR or OK. */
+static inline int batchtop_put_cell(const wchar_t *text, attr_t attrs, int pair) {
+    cchar_t cell;
+    int extended = pair;
+    if (setcchar(&cell, text, attrs, (short)(pair > 32767 ? 0 : pair), &extended) == ERR) { return ERR; }
+    return wadd_wch(stdscr, &cell);
+}
+
+/* True when the terminal can address the cursor (TERM=dumb cannot). */
+static inline int batchtop_can_position_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1 && cup[0] != 0;
+}
+#endif

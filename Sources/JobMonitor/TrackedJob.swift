@@ -32,9 +32,11 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
         fetchedAt.map { max(0, now.timeIntervalSince($0)) }
     }
 
-    /// True when the data is older than two poll intervals (or was never fetched).
+    /// True when the data is older than two poll intervals (or was never fetched). A terminal job's data is final
+    /// and never goes stale, unless its last fetch failed.
     public func isStale(at now: Date, interval: TimeInterval) -> Bool {
         guard let age = age(at: now) else { return true }
+        if job.status.isTerminal, fetchError == nil { return false }
         return age > 2 * interval
     }
 }

@@ -1,0 +1,145 @@
+import CNCurses
+import Foundation
+import TerminalUI
+
+/// The ncurses backend: the only code that calls ncurses. It shows buffers by sending only changed cells,
+/// turns keys and resizes into events, and restores the terminal on every exit path.
+@MainActor
+public final class CursesTerminal: Terminal {
+    /// What the terminal can show.
+    public let capabilities: TerminalCapabilities
+    /// Current size.
+    public private(set) var size: TerminalSize
+
+    private var screen: OpaquePointer?
+    private var previous: Buffer?
+    private var colorPairs: [ColorPairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    private var isActive = true
+
+    private struct ColorPairKey: Hashable {
+        let foreground: Int
+        let background: Int
+    }
+
+    /// Starts full-screen mode. `forceASCII` disables Unicode drawing; `noColor` uses attributes only.
+    public static func start(forceASCII: Bool, noColor: Bool) throws(TerminalStartError) -> CursesTerminal {
+        setlocale(LC_ALL, "")
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" { throw .unsupportedTerminal(term.isEmpty ? "(unset)" : term) }
+        guard let screen = newterm(nil, batchtop_stdout(), batchtop_stdin()) else { throw .unsupportedTerminal(term) }
+        guard batchtop_can_position_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw .unsupportedTerminal(term)
+        }
+        let codeset = batchtop_codeset().map { String(cString: $0) } ?? ""
+        let unicode = !forceASCII && codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        var depth = TerminalCapabilities.ColorDepth.none
+        if !noColor, has_colors() {
+            start_color()
+            use_default_colors()
+            let colors = batchtop_colors()
+            depth = colors >= 256 ? .indexed256 : colors >= 16 ? .basic16 : colors >= 8 ? .basic8 : .none
+        }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(batchtop_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        let terminal = CursesTerminal(
+            screen: screen, capabilities: TerminalCapabilities(colorDepth: depth, unicode: unicode))
+        return terminal
+    }
+
+    private init(screen: OpaquePointer, capabilities: TerminalCapabilities) {
+        self.screen = screen
+        self.capabilities = capabilities
+        self.size = TerminalSize(width: Int(batchtop_cols()), height: Int(batchtop_lines()))
+    }
+
+    /// Shows a frame: moves to and redraws only the runs of cells that differ from the last frame, then one refresh.
+    public func present(_ buffer: Buffer) {
+        guard isActive else { return }
+        let changes = buffer.changes(since: previous)
+        guard !changes.isEmpty else { return }
+        for change in changes {
+            wmove(batchtop_stdscr(), Int32(change.y), Int32(change.x))
+            for cell in change.cells where !cell.isContinuation {
+                draw(cell)
+            }
+        }
+        wnoutrefresh(batchtop_stdscr())
+        doupdate()
+        previous = buffer
+    }
+
+    /// Waits up to the timeout for a key or a resize.
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        guard isActive else { return nil }
+        wtimeout(batchtop_stdscr(), Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(batchtop_stdscr(), &character)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            if Int32(character) == KEY_RESIZE {
+                size = TerminalSize(width: Int(batchtop_cols()), height: Int(batchtop_lines()))
+                previous = nil
+                clearok(batchtop_curscr(), true)
+                return .resize(size)
+            }
+            return KeyDecoder.functionKey(Int32(character)).map(TerminalEvent.key)
+        }
+        return KeyDecoder.character(UInt32(character)).map(TerminalEvent.key)
+    }
+
+    /// Leaves full-screen mode and frees the screen (idempotent).
+    public func restore() {
+        guard isActive else { return }
+        isActive = false
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        fflush(batchtop_stdout())
+    }
+
+    /// Draws one cell at the cursor.
+    private func draw(_ cell: Cell) {
+        var attributes = batchtop_a_normal()
+        let style = cell.style
+        if style.attributes.contains(.bold) { attributes |= batchtop_a_bold() }
+        if style.attributes.contains(.dim) { attributes |= batchtop_a_dim() }
+        if style.attributes.contains(.reverse) { attributes |= batchtop_a_reverse() }
+        if style.attributes.contains(.underline) { attributes |= batchtop_a_underline() }
+        let pair = colorPair(for: style)
+        var text = cell.text
+        if !capabilities.unicode, !text.unicodeScalars.allSatisfy({ $0.isASCII }) {
+            text = CharacterWidth.of(Character(text)) == 2 ? "??" : "?"
+        }
+        for character in text {
+            var wide = Array(character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+            wide.append(0)
+            _ = batchtop_put_cell(wide, attributes, pair)
+        }
+    }
+
+    /// The colour pair for a style's colours, allocated on first use; 0 (the default pair) without colour.
+    private func colorPair(for style: Style) -> Int32 {
+        guard capabilities.colorDepth != .none,
+            let foreground = ColorMapper.index(of: style.foreground, depth: capabilities.colorDepth),
+            let background = ColorMapper.index(of: style.background, depth: capabilities.colorDepth)
+        else { return 0 }
+        if foreground == -1, background == -1 { return 0 }
+        let key = ColorPairKey(foreground: foreground, background: background)
+        if let pair = colorPairs[key] { return pair }
+        guard nextPair < min(batchtop_color_pairs(), 32_767) else { return 0 }
+        let pair = nextPair
+        nextPair += 1
+        init_pair(Int16(pair), Int16(foreground), Int16(background))
+        colorPairs[key] = pair
+        return pair
+    }
+}

@@ -1,0 +1,29 @@
+import Dispatch
+import Foundation
+
+/// Turns SIGINT, SIGTERM and SIGHUP into a main-actor callback, so the terminal is restored before exiting
+/// (ncurses alone does not restore it on SIGHUP, the signal of a dropped SSH connection).
+@MainActor
+public final class SignalTrap {
+    private var sources: [any DispatchSourceSignal] = []
+
+    /// Installs the trap for the given signals; keep the returned object alive for as long as it should hold.
+    public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP], handler: @escaping @MainActor @Sendable (Int32) -> Void) {
+        for signalNumber in signals {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler {
+                MainActor.assumeIsolated { handler(signalNumber) }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Removes the trap and restores the default signal dispositions.
+    public func cancel() {
+        for source in sources { source.cancel() }
+        sources.removeAll()
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { signal(signalNumber, SIG_DFL) }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Compact, stable text for numbers, durations and times (no locale lookups in the render path).
+public enum Formatting {
+    /// A duration such as `42s`, `3m05s`, `2h10m`, `3d4h`.
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds.isFinite ? seconds : 0))
+        if total < 60 { return "\(total)s" }
+        if total < 3600 { return "\(total / 60)m" + pad2(total % 60) + "s" }
+        if total < 86_400 { return "\(total / 3600)h" + pad2(total / 60 % 60) + "m" }
+        return "\(total / 86_400)d\(total / 3600 % 24)h"
+    }
+
+    /// A coarse age that changes rarely: seconds under a minute, then whole minutes, hours, days.
+    public static func age(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds.isFinite ? seconds : 0))
+        if total < 60 { return "\(total)s" }
+        if total < 3600 { return "\(total / 60)m" }
+        if total < 86_400 { return "\(total / 3600)h" }
+        return "\(total / 86_400)d"
+    }
+
+    /// Wall-clock time of day `HH:MM:SS` in the given offset from UTC.
+    public static func clockTime(_ date: Date, secondsFromGMT: Int) -> String {
+        let seconds = (Int(date.timeIntervalSince1970.rounded(.down)) + secondsFromGMT) % 86_400
+        let positive = seconds < 0 ? seconds + 86_400 : seconds
+        return pad2(positive / 3600) + ":" + pad2(positive / 60 % 60) + ":" + pad2(positive % 60)
+    }
+
+    /// A percentage as a whole number with a percent sign, never showing 100% before the job is done.
+    public static func percent(_ value: Double) -> String {
+        let clamped = min(100, max(0, value.isFinite ? value : 0))
+        let whole = clamped < 100 ? min(99, Int(clamped.rounded(.down))) : 100
+        return "\(whole)%"
+    }
+
+    private static func pad2(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import JobMonitor
+import TerminalUI
+
+/// Draws one job as a table row.
+public enum JobRow {
+    /// Characters of the job ID shown in the table (enough to tell `bjb-` IDs apart).
+    public static let shortIDLength = 12
+
+    /// Draws the job's cells at row `y` following the layout.
+    public static func draw(
+        _ tracked: TrackedJob, layout: TableLayout, y: Int, state: AppState, theme: Theme, into buffer: inout Buffer
+    ) {
+        let job = tracked.job
+        let glyphs = state.glyphs
+        for placed in layout.columns {
+            let rect = Rect(x: placed.x, y: y, width: placed.width, height: 1)
+            switch placed.column {
+            case .id:
+                buffer.write(String(job.id.prefix(shortIDLength)), in: rect, style: theme.text, ellipsis: glyphs.ellipsis)
+            case .type:
+                buffer.write(job.type.description, in: rect, style: theme.textDim, ellipsis: glyphs.ellipsis)
+            case .status:
+                buffer.write(
+                    StatusBadge.label(job.status, glyphs: glyphs), in: rect,
+                    style: StatusBadge.style(job.status, theme: theme), ellipsis: glyphs.ellipsis)
+            case .progress:
+                drawProgress(job, in: rect, glyphs: glyphs, theme: theme, into: &buffer)
+            case .done:
+                let text = tracked.fetchedAt == nil ? "-" : "\(job.processedItems ?? 0)/\(job.totalItems)"
+                buffer.write(text, in: rect, style: theme.text, alignment: .right, ellipsis: glyphs.ellipsis)
+            case .failed:
+                let failed = job.failedItems ?? 0
+                buffer.write(
+                    String(failed), in: rect, style: failed > 0 ? theme.statusFailed : theme.textDim, alignment: .right)
+            case .skipped:
+                buffer.write(String(job.skippedItems ?? 0), in: rect, style: theme.textDim, alignment: .right)
+            case .stale:
+                let (text, style) = staleness(tracked, state: state, theme: theme)
+                buffer.write(text, in: rect, style: style, alignment: .right)
+            }
+        }
+    }
+
+    /// The gauge followed by the percentage, e.g. `██████▍      52%`.
+    static func drawProgress(_ job: Job, in rect: Rect, glyphs: Glyphs, theme: Theme, into buffer: inout Buffer) {
+        let label = Formatting.percent(job.progressPercent)
+        let labelWidth = 4
+        let gaugeWidth = rect.width - labelWidth - 1
+        let fillStyle = job.status == .failed ? theme.statusFailed : theme.gaugeFill
+        Gauge.draw(
+            fraction: job.progressPercent / 100, in: Rect(x: rect.x, y: rect.y, width: gaugeWidth, height: 1),
+            fill: fillStyle, empty: theme.gaugeEmpty, glyphs: glyphs, into: &buffer)
+        buffer.write(
+            label, in: Rect(x: rect.x + gaugeWidth + 1, y: rect.y, width: labelWidth, height: 1), style: theme.text,
+            alignment: .right)
+    }
+
+    /// Nothing while the row is fresh; its age once older than two poll intervals; `gone` when it vanished.
+    static func staleness(_ tracked: TrackedJob, state: AppState, theme: Theme) -> (String, Style) {
+        let marker = state.glyphs.isASCII ? "!" : "⚠"
+        if tracked.isVanished { return ("gone", theme.textDim) }
+        guard let age = tracked.age(at: state.now) else {
+            return (tracked.fetchError == nil ? "…" : marker + " err", theme.alert)
+        }
+        guard tracked.isStale(at: state.now, interval: state.snapshot.interval) else { return ("", theme.text) }
+        return (marker + " " + Formatting.age(age), theme.alert)
+    }
+}

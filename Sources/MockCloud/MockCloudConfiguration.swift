@@ -1,0 +1,38 @@
+import Foundation
+import LlamaCloud
+
+/// How to start a `MockCloudServer`: where to listen, the API key it accepts, what it simulates and its clock.
+public struct MockCloudConfiguration: Sendable {
+    /// The address to bind; by default loopback only.
+    public var host: String
+    /// The port to bind; 0 picks a free ephemeral port (read it back from `MockCloudServer.port`).
+    public var port: Int
+    /// The key every request must present as `Authorization: Bearer <apiKey>`.
+    public var apiKey: String
+    /// The data the server serves.
+    public var scenario: MockScenario
+    /// The simulation's clock; inject a controllable one in tests.
+    public var now: @Sendable () -> Date
+
+    /// Creates a configuration: loopback, an ephemeral port, the demo scenario and the system clock by default.
+    public init(
+        apiKey: String, host: String = "127.0.0.1", port: Int = 0, scenario: MockScenario = .demo(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.apiKey = apiKey
+        self.host = host
+        self.port = port
+        self.scenario = scenario
+        self.now = now
+    }
+}
+
+/// What a `MockCloudServer` serves.
+public enum MockScenario: Sendable {
+    /// About two dozen jobs in every state that evolve with time, plus a new job about every 45 s (deterministic per seed).
+    case demo(seed: UInt64 = 1)
+    /// `runningJobs` jobs of 20,000 items that all stay `running` for hours at about one item per second (for benchmarks).
+    case steady(runningJobs: Int)
+    /// Exactly these jobs and items (keyed by job id), unchanged by time; only a cancel changes them.
+    case fixed(jobs: [BatchJob], items: [String: [JobItem]])
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import LlamaCloud
+
+/// Answers the batch-processing API under `/api/v1/beta/batch-processing`, checking the API key first.
+struct MockResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    /// The path prefix of every call.
+    static let prefix = ["api", "v1", "beta", "batch-processing"]
+    /// Largest cancel body accepted.
+    static let maximumBodySize = 64 * 1024
+
+    /// The key requests must present.
+    let apiKey: String
+    /// The data.
+    let store: MockStore
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        do throws(MockFailure) {
+            guard isAuthorized(request) else {
+                throw MockFailure(status: 401, detail: "Invalid or missing API key")
+            }
+            return try await route(request)
+        } catch {
+            return Self.json(ErrorBody(detail: error.detail), status: error.status)
+        }
+    }
+
+    /// True when the request carries `Authorization: Bearer <apiKey>`.
+    private func isAuthorized(_ request: Request) -> Bool {
+        guard let header = request.headers[.authorization] else { return false }
+        let scheme = "bearer "
+        guard header.count > scheme.count, header.prefix(scheme.count).lowercased() == scheme else { return false }
+        let token = header.dropFirst(scheme.count).trimmingCharacters(in: .whitespaces)
+        return !apiKey.isEmpty && token == apiKey
+    }
+
+    /// Dispatches on path and method.
+    private func route(_ request: Request) async throws(MockFailure) -> Response {
+        let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true).map {
+            String($0).removingPercentEncoding ?? String($0)
+        }
+        guard components.count >= Self.prefix.count, Array(components.prefix(Self.prefix.count)) == Self.prefix else {
+            throw MockFailure(status: 404, detail: "Not Found")
+        }
+        let rest = Array(components.dropFirst(Self.prefix.count))
+        let method = request.method
+        let parameters = QueryParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+        switch rest.count {
+        case 0:
+            guard method == .get else { throw Self.methodNotAllowed }
+            let query = try parameters.jobListQuery()
+            return Self.json(await store.listJobs(query))
+        case 1:
+            guard method == .get else { throw Self.methodNotAllowed }
+            return Self.json(try await store.status(of: rest[0]))
+        case 2 where rest[1] == "cancel":
+            guard method == .post else { throw Self.methodNotAllowed }
+            _ = try await cancelReason(request)
+            return Self.json(try await store.cancel(rest[0]))
+        case 2 where rest[1] == "items":
+            guard method == .get else { throw Self.methodNotAllowed }
+            let query = try parameters.itemListQuery()
+            return Self.json(try await store.items(of: rest[0], query))
+        default:
+            throw MockFailure(status: 404, detail: "Not Found")
+        }
+    }
+
+    /// The optional `reason` of a cancel body; an empty body is fine, malformed JSON is not.
+    private func cancelReason(_ request: Request) async throws(MockFailure) -> String? {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: Self.maximumBodySize)
+        } catch {
+            throw MockFailure(status: 413, detail: "Request body too large")
+        }
+        let bytes = Data(buffer.readableBytesView)
+        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
+        do {
+            return try JSONDecoder().decode(CancelBody.self, from: bytes).reason
+        } catch {
+            throw MockFailure(status: 422, detail: "Request body must be a JSON object like {\"reason\": \"...\"}")
+        }
+    }
+
+    private static let methodNotAllowed = MockFailure(status: 405, detail: "Method Not Allowed")
+
+    /// A JSON response; an encoding failure becomes a 500 with a JSON detail.
+    static func json(_ value: some Encodable, status: Int = 200) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let body: Data
+        let code: Int
+        if let encoded = try? encoder.encode(value) {
+            body = encoded
+            code = status
+        } else {
+            body = Data(#"{"detail":"Internal Server Error"}"#.utf8)
+            code = 500
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(
+            status: HTTPResponse.Status(code: code), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+/// The body of an error response.
+struct ErrorBody: Codable, Equatable {
+    /// What went wrong.
+    let detail: String
+}
+
+/// The optional body of a cancel request.
+struct CancelBody: Decodable {
+    /// Why the job is cancelled.
+    let reason: String?
+}
+
+/// Query parameters, validated the way the API does (422 with a `detail` on a bad value).
+struct QueryParameters {
+    private let values: [String: String]
+
+    init(_ pairs: [(String, String)]) {
+        values = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The list call's query; `organization_id` and `project_id` are accepted and ignored.
+    func jobListQuery() throws(MockFailure) -> JobListQuery {
+        JobListQuery(
+            limit: try integer("limit", default: 100, in: 1...100), offset: try integer("offset", default: 0, in: 0...Int.max),
+            status: filter("status"), jobType: filter("job_type"), directoryID: filter("directory_id"))
+    }
+
+    /// The items call's query.
+    func itemListQuery() throws(MockFailure) -> ItemListQuery {
+        ItemListQuery(
+            limit: try integer("limit", default: 100, in: 1...100), offset: try integer("offset", default: 0, in: 0...Int.max),
+            status: filter("status"))
+    }
+
+    /// A filter value; absent or empty means no filter.
+    private func filter(_ name: String) -> String? {
+        guard let value = values[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// An integer parameter within `range`, or its default when absent.
+    private func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(MockFailure) -> Int {
+        guard let text = values[name] else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            let expectation =
+                range.upperBound == Int.max
+                ? "an integer greater than or equal to \(range.lowerBound)"
+                : "an integer between \(range.lowerBound) and \(range.upperBound)"
+            throw MockFailure(status: 422, detail: "Query parameter '\(name)' must be \(expectation), got '\(text)'")
+        }
+        return value
+    }
+}

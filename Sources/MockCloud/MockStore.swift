@@ -1,0 +1,219 @@
+import Foundation
+import LlamaCloud
+
+/// A refusal of a request: the HTTP status and the `detail` of its JSON body.
+struct MockFailure: Error, Equatable {
+    /// HTTP status code.
+    let status: Int
+    /// Human-readable reason.
+    let detail: String
+
+    static let jobNotFound = MockFailure(status: 404, detail: "Batch job not found")
+}
+
+/// The server's data: immutable simulation plans or fixed jobs, plus what requests changed (cancellations).
+/// A value type, so request handlers read a consistent snapshot of it outside the store's actor.
+enum MockData: Sendable {
+    case simulated(SimulatedData)
+    case fixed(FixedData)
+
+    /// Builds the data of a scenario.
+    init(scenario: MockScenario) {
+        switch scenario {
+        case .demo(let seed): self = .simulated(SimulatedData(plans: ScenarioPlans.demo(seed: seed)))
+        case .steady(let count): self = .simulated(SimulatedData(plans: ScenarioPlans.steady(runningJobs: count)))
+        case .fixed(let jobs, let items): self = .fixed(FixedData(jobs: jobs, items: items))
+        }
+    }
+
+    /// One page of the jobs matching the query, newest created first.
+    func listJobs(_ query: JobListQuery, at time: TimeInterval, start: Date) -> JobListPage {
+        func matches(_ job: BatchJob) -> Bool {
+            (query.status.map { $0 == job.status } ?? true)
+                && (query.jobType.map { $0 == job.jobType } ?? true)
+                && (query.directoryID.map { $0 == job.directoryID } ?? true)
+        }
+        let all: [BatchJob]
+        switch self {
+        case .simulated(let data): all = data.snapshots(at: time).map { $0.batchJob(start: start) }
+        case .fixed(let data): all = data.jobs
+        }
+        let matching = all.filter(matches)
+        let page = matching.dropFirst(query.offset).prefix(query.limit)
+        return JobListPage(items: Array(page), totalSize: matching.count)
+    }
+
+    /// The status of one job.
+    func status(of id: String, at time: TimeInterval, start: Date) throws(MockFailure) -> JobStatusResponse {
+        switch self {
+        case .simulated(let data):
+            let snapshot = try data.snapshot(of: id, at: time)
+            return JobStatusResponse(job: snapshot.batchJob(start: start), progressPercentage: snapshot.progressPercentage)
+        case .fixed(let data):
+            let job = try data.job(id)
+            return JobStatusResponse(job: job, progressPercentage: JobStatusResponse.derivedPercentage(of: job))
+        }
+    }
+
+    /// One page of a job's items.
+    func items(of id: String, _ query: ItemListQuery, at time: TimeInterval, start: Date) throws(MockFailure) -> ItemsPage {
+        switch self {
+        case .simulated(let data):
+            let snapshot = try data.snapshot(of: id, at: time)
+            return snapshot.itemsPage(status: query.status, offset: query.offset, limit: query.limit, start: start)
+        case .fixed(let data):
+            _ = try data.job(id)
+            let items = (data.items[id] ?? []).filter { item in query.status.map { $0 == item.status } ?? true }
+            return ItemsPage(items: Array(items.dropFirst(query.offset).prefix(query.limit)), totalSize: items.count)
+        }
+    }
+}
+
+/// The demo and steady scenarios: job plans and the cancellations requested so far.
+struct SimulatedData: Sendable {
+    /// Plans, newest created first.
+    let plans: [JobPlan]
+    /// Position of each plan by job id.
+    let positions: [String: Int]
+    /// When each cancelled job was cancelled (seconds since the start).
+    var cancellations: [String: TimeInterval] = [:]
+
+    init(plans: [JobPlan]) {
+        let ordered = plans.enumerated().sorted { lhs, rhs in
+            lhs.element.appearsAt != rhs.element.appearsAt
+                ? lhs.element.appearsAt > rhs.element.appearsAt : lhs.offset < rhs.offset
+        }.map(\.element)
+        self.plans = ordered
+        positions = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The jobs that exist at `time`, newest created first.
+    func snapshots(at time: TimeInterval) -> [JobSnapshot] {
+        plans.compactMap { JobSnapshot(plan: $0, at: time, cancelledAt: cancellations[$0.id]) }
+    }
+
+    /// One job at `time`; not found before it appears.
+    func snapshot(of id: String, at time: TimeInterval) throws(MockFailure) -> JobSnapshot {
+        guard let position = positions[id],
+            let snapshot = JobSnapshot(plan: plans[position], at: time, cancelledAt: cancellations[id])
+        else { throw .jobNotFound }
+        return snapshot
+    }
+
+    /// Cancels a job that is not terminal yet, freezing it at `time`.
+    mutating func cancel(_ id: String, at time: TimeInterval) throws(MockFailure) -> CancelResponse {
+        let snapshot = try snapshot(of: id, at: time)
+        guard !snapshot.isTerminal else {
+            throw MockFailure(status: 400, detail: "Job is already \(snapshot.status)")
+        }
+        cancellations[id] = time
+        return CancelResponse(
+            jobID: id, message: "Batch job cancelled", processedItems: snapshot.processed, status: "cancelled")
+    }
+}
+
+/// The fixed scenario: jobs and items exactly as given (jobs kept newest created first).
+struct FixedData: Sendable {
+    /// Jobs, newest created first (jobs without a creation date last, in their given order).
+    var jobs: [BatchJob]
+    /// Position of each job by id.
+    var positions: [String: Int]
+    /// Items by job id.
+    var items: [String: [JobItem]]
+
+    init(jobs: [BatchJob], items: [String: [JobItem]]) {
+        let ordered = jobs.enumerated().sorted { lhs, rhs in
+            switch (lhs.element.createdAt, rhs.element.createdAt) {
+            case let (left?, right?) where left != right: return left > right
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return lhs.offset < rhs.offset
+            }
+        }.map(\.element)
+        self.jobs = ordered
+        positions = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.items = items
+    }
+
+    /// The job with this id.
+    func job(_ id: String) throws(MockFailure) -> BatchJob {
+        guard let position = positions[id] else { throw .jobNotFound }
+        return jobs[position]
+    }
+
+    /// Cancels a job that is not terminal: it becomes `cancelled` and its unfinished items `cancelled`.
+    mutating func cancel(_ id: String, at date: Date) throws(MockFailure) -> CancelResponse {
+        guard let position = positions[id] else { throw .jobNotFound }
+        var job = jobs[position]
+        guard !["completed", "failed", "cancelled"].contains(job.status) else {
+            throw MockFailure(status: 400, detail: "Job is already \(job.status)")
+        }
+        job.status = "cancelled"
+        job.completedAt = date
+        job.updatedAt = date
+        jobs[position] = job
+        if let jobItems = items[id] {
+            items[id] = jobItems.map { item in
+                var item = item
+                if item.status == "pending" || item.status == "processing" { item.status = "cancelled" }
+                return item
+            }
+        }
+        return CancelResponse(
+            jobID: id, message: "Batch job cancelled", processedItems: job.processedItems ?? 0, status: "cancelled")
+    }
+}
+
+/// Holds the server's data and serialises the changes to it; reads work on a snapshot.
+actor MockStore {
+    /// The simulation's clock.
+    nonisolated let now: @Sendable () -> Date
+    /// The moment the server started: time zero of the simulation.
+    nonisolated let startDate: Date
+    /// The current data.
+    private(set) var data: MockData
+
+    /// Creates the store of a scenario, starting its clock now.
+    init(scenario: MockScenario, now: @escaping @Sendable () -> Date) {
+        self.now = now
+        startDate = now()
+        data = MockData(scenario: scenario)
+    }
+
+    /// Seconds since the start by the store's clock.
+    nonisolated func elapsed() -> TimeInterval {
+        now().timeIntervalSince(startDate)
+    }
+
+    /// One page of jobs.
+    nonisolated func listJobs(_ query: JobListQuery) async -> JobListPage {
+        let snapshot = await data
+        return snapshot.listJobs(query, at: elapsed(), start: startDate)
+    }
+
+    /// One job's status.
+    nonisolated func status(of id: String) async throws(MockFailure) -> JobStatusResponse {
+        let snapshot = await data
+        return try snapshot.status(of: id, at: elapsed(), start: startDate)
+    }
+
+    /// One page of a job's items.
+    nonisolated func items(of id: String, _ query: ItemListQuery) async throws(MockFailure) -> ItemsPage {
+        let snapshot = await data
+        return try snapshot.items(of: id, query, at: elapsed(), start: startDate)
+    }
+
+    /// Cancels a job (atomically with the check that it is not terminal).
+    func cancel(_ id: String) throws(MockFailure) -> CancelResponse {
+        switch data {
+        case .simulated(var simulated):
+            let response = try simulated.cancel(id, at: elapsed())
+            data = .simulated(simulated)
+            return response
+        case .fixed(var fixed):
+            let response = try fixed.cancel(id, at: now())
+            data = .fixed(fixed)
+            return response
+        }
+    }
+}

@@ -1,0 +1,155 @@
+/// An in-memory grid of cells that screens render into; the terminal backend shows only what changed between two.
+public struct Buffer: Sendable, Equatable {
+    /// Columns.
+    public let width: Int
+    /// Rows.
+    public let height: Int
+    /// Row-major cells.
+    public private(set) var cells: [Cell]
+
+    /// A buffer of blank cells.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// The whole buffer as a rectangle.
+    public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// The cell at a position (a blank cell when outside).
+    public subscript(x: Int, y: Int) -> Cell {
+        get { contains(x: x, y: y) ? cells[y * width + x] : .blank }
+        set {
+            if contains(x: x, y: y) { cells[y * width + x] = newValue }
+        }
+    }
+
+    /// True when the position is inside the buffer.
+    public func contains(x: Int, y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < width && y < height
+    }
+
+    /// Fills a rectangle (clipped to the buffer) with a character in a style.
+    public mutating func fill(_ rect: Rect, with text: String = " ", style: Style = .plain) {
+        let left = max(0, rect.x)
+        let right = min(width, rect.maxX)
+        guard left < right else { return }
+        for row in max(0, rect.y)..<min(height, rect.maxY) {
+            for column in left..<right { cells[row * width + column] = Cell(text, style: style) }
+        }
+    }
+
+    /// Writes text from (x, y), clipped to `maxWidth` columns and to the buffer; returns the columns used.
+    /// The text is sanitised first; a wide character that does not fit entirely is replaced by a space.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return 0 }
+        let limit = min(maxWidth ?? Int.max, width - x)
+        guard limit > 0 else { return 0 }
+        var used = 0
+        for character in TerminalText.sanitize(text) {
+            let columns = CharacterWidth.of(character)
+            if columns == 0 {
+                continue
+            }
+            if used + columns > limit {
+                if used < limit { self[x + used, y] = Cell(" ", style: style) ; used += 1 }
+                break
+            }
+            let column = x + used
+            if column >= 0 {
+                self[column, y] = Cell(String(character), style: style)
+                if columns == 2 { self[column + 1, y] = Cell("", style: style) }
+            }
+            used += columns
+        }
+        return used
+    }
+
+    /// Writes text truncated with an ellipsis when it is wider than `width` columns, padded with spaces to `width`.
+    @discardableResult
+    public mutating func write(
+        _ text: String, in rect: Rect, style: Style = .plain, alignment: Alignment = .left, ellipsis: String = "…"
+    ) -> Int {
+        guard rect.height > 0, rect.width > 0 else { return 0 }
+        let fitted = TextLayout.fit(TerminalText.sanitize(text), width: rect.width, alignment: alignment, ellipsis: ellipsis)
+        return write(fitted, x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+    }
+
+    /// Changes the style of every cell in a rectangle, keeping the characters.
+    public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
+        let left = max(0, rect.x)
+        let right = min(width, rect.maxX)
+        guard left < right else { return }
+        for row in max(0, rect.y)..<min(height, rect.maxY) {
+            for column in left..<right { cells[row * width + column].style = transform(cells[row * width + column].style) }
+        }
+    }
+
+    /// The characters of one row, without styles (continuation cells omitted), for tests and text output.
+    public func line(_ row: Int) -> String {
+        guard row >= 0, row < height else { return "" }
+        return cells[(row * width)..<(row * width + width)].map(\.text).joined()
+    }
+
+    /// All rows as text, trailing spaces trimmed.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var text = line(row)
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+    }
+
+    /// The runs of cells that differ from `previous`, in screen order. Every cell is a change when sizes differ.
+    public func changes(since previous: Buffer?) -> [BufferChange] {
+        var result: [BufferChange] = []
+        let sameSize = previous.map { $0.width == width && $0.height == height } ?? false
+        for row in 0..<height {
+            var column = 0
+            while column < width {
+                let index = row * width + column
+                if sameSize, let previous, previous.cells[index] == cells[index] {
+                    column += 1
+                    continue
+                }
+                var end = column + 1
+                while end < width {
+                    let next = row * width + end
+                    if sameSize, let previous, previous.cells[next] == cells[next] { break }
+                    end += 1
+                }
+                // A run never starts on the right half of a wide character.
+                var start = column
+                if cells[index].isContinuation, start > 0 { start -= 1 }
+                if let last = result.last, last.y == row, last.x + last.cells.count > start {
+                    start = last.x + last.cells.count
+                }
+                if start < end {
+                    result.append(BufferChange(x: start, y: row, cells: Array(cells[(row * width + start)..<(row * width + end)])))
+                }
+                column = end
+            }
+        }
+        return result
+    }
+}
+
+/// A horizontal run of cells that changed.
+public struct BufferChange: Sendable, Equatable {
+    /// First column.
+    public var x: Int
+    /// Row.
+    public var y: Int
+    /// The new cells, left to right.
+    public var cells: [Cell]
+}
+
+/// Horizontal placement of text in a wider field.
+public enum Alignment: Sendable {
+    /// Flush left.
+    case left
+    /// Flush right.
+    case right
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import MockCloud
+
+/// `batchtop mock-server`: the mock backend alone, in the foreground, for scripts and the official SDKs.
+struct MockServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mock-server",
+        abstract: "Run the embedded mock LlamaCloud backend in the foreground (Ctrl-C stops it)."
+    )
+
+    @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
+    var port: Int = 0
+
+    @Option(help: "Bearer token the server requires (a test value, not a real key).")
+    var apiKey: String = "mock-key"
+
+    @Option(help: "Scenario: demo, or steady:N for N jobs that keep running (benchmarks).")
+    var scenario: String = "demo"
+
+    /// Checks the port range and the scenario.
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard !apiKey.isEmpty else { throw ValidationError("--api-key must not be empty") }
+        _ = try parsedScenario()
+    }
+
+    /// Starts the server, prints where it listens, and waits until interrupted.
+    func run() async throws {
+        let server = try await MockCloudServer.start(
+            MockCloudConfiguration(apiKey: apiKey, port: port, scenario: try parsedScenario()))
+        let banner = """
+            MockCloud listening on \(server.baseURL)
+              export LLAMA_CLOUD_BASE_URL=\(server.baseURL) LLAMA_CLOUD_API_KEY=\(apiKey)
+
+            """
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        let signals = [SIGINT, SIGTERM, SIGHUP].map { signalNumber -> any DispatchSourceSignal in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { Task { await server.stop() } }
+            source.resume()
+            return source
+        }
+        await server.waitUntilStopped()
+        signals.forEach { $0.cancel() }
+    }
+
+    private func parsedScenario() throws -> MockScenario {
+        if scenario == "demo" { return .demo() }
+        if scenario.hasPrefix("steady:"), let count = Int(scenario.dropFirst("steady:".count)), (1...100_000).contains(count) {
+            return .steady(runningJobs: count)
+        }
+        throw ValidationError("--scenario must be 'demo' or 'steady:N' with N between 1 and 100000")
+    }
+}

@@ -1,0 +1,74 @@
+import Dashboard
+import Foundation
+import JobMonitor
+import LlamaCloud
+import TerminalUI
+
+/// `--once`: one poll, printed as a plain table or JSON, for scripts and terminals that cannot go full screen.
+enum OnceReport {
+    /// Polls once, prints, and returns the exit code (1 when the API could not be read).
+    static func run(poller: Poller, format: OutputFormat, source: String, forceASCII: Bool) async -> Int32 {
+        let snapshot = await poller.pollOnce()
+        switch format {
+        case .json:
+            print(json(snapshot))
+        case .table:
+            let unicode = !forceASCII && isUTF8Locale()
+            print(table(snapshot, source: source, glyphs: unicode ? .unicode : .ascii, width: 120))
+        }
+        if let error = snapshot.health.lastError, snapshot.health.consecutiveFailures > 0 {
+            FileHandle.standardError.write(Data("batchtop: \(TerminalText.sanitize(error))\n".utf8))
+            return snapshot.health.isUnauthorized ? 4 : 1
+        }
+        return 0
+    }
+
+    /// The table screen rendered without colour, every job on its own line.
+    static func table(_ snapshot: Snapshot, source: String, glyphs: Glyphs, width: Int) -> String {
+        var state = AppState(
+            size: TerminalSize(width: width, height: snapshot.jobs.count + TableScreen.chromeHeight),
+            now: snapshot.takenAt, interval: snapshot.interval, source: source, glyphs: glyphs)
+        _ = Reducer.reduce(&state, .snapshot(snapshot))
+        state.selectedID = nil
+        var buffer = Buffer(width: width, height: max(TableScreen.minimumSize.height, state.size.height))
+        TableScreen.render(state, theme: .monochrome, into: &buffer)
+        return buffer.lines.dropLast().joined(separator: "\n")
+    }
+
+    /// The snapshot as JSON: one object per job with its fields and freshness.
+    static func json(_ snapshot: Snapshot) -> String {
+        let jobs: [[String: Any]] = snapshot.jobs.map { tracked in
+            let job = tracked.job
+            var object: [String: Any] = [
+                "id": job.id, "job_type": job.type.description, "status": job.status.description,
+                "total_items": job.totalItems, "progress_percentage": job.progressPercent,
+                "project_id": job.projectID,
+            ]
+            object["processed_items"] = job.processedItems
+            object["failed_items"] = job.failedItems
+            object["skipped_items"] = job.skippedItems
+            object["error_message"] = job.errorMessage
+            object["directory_id"] = job.directoryID
+            object["created_at"] = job.createdAt.map(ISO8601Timestamp.format)
+            object["completed_at"] = job.completedAt.map(ISO8601Timestamp.format)
+            object["stale"] = tracked.isStale(at: snapshot.takenAt, interval: snapshot.interval)
+            return object
+        }
+        let root: [String: Any] = [
+            "jobs": jobs, "taken_at": ISO8601Timestamp.format(snapshot.takenAt),
+            "api": ["last_error": snapshot.health.lastError as Any, "consecutive_failures": snapshot.health.consecutiveFailures],
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func isUTF8Locale() -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LC_CTYPE"].flatMap {
+            $0.isEmpty ? nil : $0
+        } ?? environment["LANG"] ?? ""
+        return locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
+    }
+}
