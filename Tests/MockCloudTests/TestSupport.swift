@@ -90,12 +90,15 @@ func fixedJobs(_ count: Int) -> [BatchJob] {
     let statuses = ["completed", "running", "pending", "failed", "cancelled"]
     let types = ["parse", "extract", "classify"]
     let base = Date(timeIntervalSince1970: 1_780_000_000)
-    return (0..<count).map { index in
-        BatchJob(
-            id: "bjb-fixed-\(index)", jobType: types[index % types.count], projectID: "proj-test",
-            status: statuses[index % statuses.count], totalItems: 10, processedItems: index % 11, failedItems: 0,
-            skippedItems: 0, createdAt: base.addingTimeInterval(Double(index) * 60),
-            directoryID: index % 2 == 0 ? "dir-even" : "dir-odd")
+    return (0..<count).map { (index: Int) -> BatchJob in
+        let status: String = statuses[index % statuses.count]
+        let jobType: String = types[index % types.count]
+        let createdAt: Date = base.addingTimeInterval(Double(index) * 60)
+        let directory: String = index.isMultiple(of: 2) ? "dir-even" : "dir-odd"
+        let processed: Int = index % 11
+        return BatchJob(
+            id: "bjb-fixed-\(index)", jobType: jobType, projectID: "proj-test", status: status, totalItems: 10,
+            processedItems: processed, failedItems: 0, skippedItems: 0, createdAt: createdAt, directoryID: directory)
     }
 }
 

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import LlamaCloud
+
+@Suite("Mapping HTTP failures to typed errors")
+struct ErrorMappingTests {
+    @Test("statuses map to their error with the body's detail")
+    func statuses() {
+        let body = Data(#"{"detail":"Invalid API key"}"#.utf8)
+        #expect(HTTPBatchClient.error(status: 401, body: body, retryAfterMs: nil, retryAfter: nil)
+            == .unauthorized(detail: "Invalid API key"))
+        #expect(HTTPBatchClient.error(status: 403, body: Data(), retryAfterMs: nil, retryAfter: nil) == .forbidden(detail: nil))
+        #expect(HTTPBatchClient.error(status: 404, body: body, retryAfterMs: nil, retryAfter: nil)
+            == .notFound(detail: "Invalid API key"))
+        #expect(HTTPBatchClient.error(status: 503, body: body, retryAfterMs: nil, retryAfter: nil)
+            == .server(status: 503, detail: "Invalid API key"))
+        #expect(HTTPBatchClient.error(status: 422, body: body, retryAfterMs: nil, retryAfter: nil)
+            == .http(status: 422, detail: "Invalid API key"))
+    }
+
+    @Test("429 carries Retry-After in seconds, retry-after-ms first")
+    func rateLimited() {
+        #expect(HTTPBatchClient.error(status: 429, body: Data(), retryAfterMs: "1500", retryAfter: "9")
+            == .rateLimited(retryAfter: 1.5, detail: nil))
+        #expect(HTTPBatchClient.error(status: 429, body: Data(), retryAfterMs: nil, retryAfter: "7")
+            == .rateLimited(retryAfter: 7, detail: nil))
+        let now = Date(timeIntervalSince1970: 1_795_946_400)
+        #expect(RetryAfter.seconds(retryAfterMs: nil, retryAfter: "Sun, 29 Nov 2026 10:00:30 GMT", now: now) == 30)
+        #expect(RetryAfter.seconds(retryAfterMs: nil, retryAfter: "soon", now: now) == nil)
+    }
+
+    @Test("HTML and validation-list bodies give a readable detail")
+    func details() {
+        #expect(ErrorDetail.extract(from: Data("<html><head><title>502 Bad Gateway</title></head></html>".utf8))
+            == "HTML page: 502 Bad Gateway")
+        #expect(ErrorDetail.extract(from: Data(#"{"detail":[{"msg":"limit too big"},{"msg":"offset < 0"}]}"#.utf8))
+            == "limit too big; offset < 0")
+        #expect(ErrorDetail.extract(from: Data()) == nil)
+    }
+
+    @Test("a server echoing the key cannot put it into a message")
+    func redaction() {
+        let key = "llx-secret-123"
+        let error = BatchAPIError.server(status: 500, detail: "bad token \(key)").redacting(key)
+        #expect(!error.description.contains(key))
+        #expect(error.description.contains("[redacted]"))
+        let configuration = APIConfiguration(apiKey: key)
+        #expect(!String(describing: configuration).contains(key))
+        #expect(!String(reflecting: configuration).contains(key))
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        #expect(!dumped.contains(key))
+    }
+
+    @Test("URLs carry the scope and percent-encode untrusted parts")
+    func urls() {
+        let configuration = APIConfiguration(
+            baseURL: "http://127.0.0.1:8080/", apiKey: "k", organizationID: "org 1", projectID: "p&1")
+        #expect(configuration.url(path: "/" + APIConfiguration.encode("bjb/../x"), query: [("status", "running"), ("job_type", nil)])
+            == "http://127.0.0.1:8080/api/v1/beta/batch-processing/bjb%2F..%2Fx?status=running&organization_id=org%201&project_id=p%261")
+        #expect(APIConfiguration(baseURL: "ftp://x", apiKey: "k").validationError() != nil)
+        #expect(APIConfiguration(baseURL: "not a url", apiKey: "k").validationError() != nil)
+        #expect(APIConfiguration(apiKey: "k").validationError() == nil)
+    }
+}
