@@ -82,18 +82,19 @@ enum ScenarioPlans {
 
         // Running at the start, finishing between ~20 s and ~15 min after it.
         for index in 0..<6 {
-            var draft = builder.draft(type: types.removeLast())
+            var draft = builder.draft(type: types.removeLast(), minimumSize: index == 0 ? 0 : 60)
+            let remaining: TimeInterval
             if index == 0 {
                 // One small job finishes soon, so a demo shows a completion within the first minute.
                 draft.total = builder.rng.int(in: 24...40)
+                remaining = builder.rng.double(in: 22...35)
+            } else {
+                remaining = builder.rng.double(in: 45...900)
             }
-            let duration = index == 0 ? builder.rng.double(in: 60...90) : max(40, builder.duration(for: draft.total) * 1.6)
-            var runningFor = duration * builder.rng.double(in: 0.05...0.85)
-            let remaining = min(900, max(20, duration - runningFor))
-            runningFor = duration - remaining
-            if index == 0 { runningFor = duration - builder.rng.double(in: 22...35) }
+            let doneFraction = builder.rng.double(in: 0.05...0.8)
+            let duration = remaining / (1 - doneFraction)
             draft.speed = Double(draft.total) / duration
-            draft.appearsAt = -(max(0, runningFor) + draft.pending)
+            draft.appearsAt = -(duration * doneFraction + draft.pending)
             if index == 1 {
                 draft.overrides = [2: escapeItemName]
             }
@@ -132,7 +133,7 @@ enum ScenarioPlans {
             draft.speed = Double(draft.total) / duration
             draft.appearsAt = arrival
             if builder.rng.chance(0.3) { draft.dispatched = builder.rng.double(in: 2...8) }
-            if builder.rng.chance(0.1), draft.total >= 20 {
+            if builder.rng.chance(0.06), draft.total >= 20 {
                 let crashAt = max(1, Int(Double(draft.total) * builder.rng.double(in: 0.2...0.9)))
                 draft.crash = JobCrash(atProcessed: crashAt, message: builder.rng.pick(crashMessages))
             }

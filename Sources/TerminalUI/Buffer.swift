@@ -144,6 +144,13 @@ public struct BufferChange: Sendable, Equatable {
     public var y: Int
     /// The new cells, left to right.
     public var cells: [Cell]
+
+    /// Creates a change run.
+    public init(x: Int, y: Int, cells: [Cell]) {
+        self.x = x
+        self.y = y
+        self.cells = cells
+    }
 }
 
 /// Horizontal placement of text in a wider field.

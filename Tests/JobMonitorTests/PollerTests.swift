@@ -121,7 +121,7 @@ struct PollerTests {
         #expect(snapshot.jobs.map(\.isVanished) == [false, false, true])
     }
 
-    @Test("run() polls every interval on the injected clock and ends when cancelled")
+    @Test("run() keeps polling every interval and ends when cancelled")
     func runLoop() async throws {
         let api = FakeBatchAPI(jobs: [wireJob("a")])
         let poller = Poller(api: api, configuration: PollerConfiguration(interval: 0.01))

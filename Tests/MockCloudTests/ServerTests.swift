@@ -18,7 +18,18 @@ struct ServerTests {
         await server.stop()
         await server.stop()
         await server.waitUntilStopped()
-        await #expect(throws: (any Error).self) { _ = try await send(server, Self.prefix) }
+        // Nothing listens any more (the client retries a refused connection until its deadline, so keep it short).
+        await #expect(throws: (any Error).self) { _ = try await send(server, Self.prefix, timeout: 1) }
+    }
+
+    @Test("starting on a port that is already taken throws instead of hanging")
+    func portInUse() async throws {
+        try await withServer(.demo()) { server in
+            await #expect(throws: (any Error).self) {
+                let second = try await MockCloudServer.start(MockCloudConfiguration(apiKey: testKey, port: server.port))
+                await second.stop()
+            }
+        }
     }
 
     @Test("requests without the key or with a wrong key get 401")

@@ -52,7 +52,8 @@ struct TestResponse {
 
 /// Sends one request to the server over loopback.
 func send(
-    _ server: MockCloudServer, _ path: String, method: String = "GET", key: String? = testKey, body: String? = nil
+    _ server: MockCloudServer, _ path: String, method: String = "GET", key: String? = testKey, body: String? = nil,
+    timeout: Int64 = 10
 ) async throws -> TestResponse {
     var request = HTTPClientRequest(url: server.baseURL + path)
     request.method = .init(rawValue: method)
@@ -63,7 +64,7 @@ func send(
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(string: body))
     }
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout))
     let buffer = try await response.body.collect(upTo: 16 << 20)
     return TestResponse(
         status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"),

@@ -1,0 +1,39 @@
+import Dashboard
+import Foundation
+import JobMonitor
+import Testing
+import TerminalUI
+
+@Suite struct ASCIIScreenTests {
+    @Test func rendersTheFixtureSnapshotInASCII() {
+        let buffer = Fixtures.render(Fixtures.state(glyphs: .ascii))
+        let expected = [
+            " batchtop | demo | 6 jobs                                                                     API ok | updated 15:06:39",
+            " > 1 running  ^ 0 dispatched  . 1 pending  + 1 completed  x 1 failed  - 1 cancelled  ? 1 throttled",
+            " JOB          TYPE     STATUS       PROGRESS                                           DONE/TOTAL FAILED SKIPPED  STALE",
+            " bjb-run-0001 parse    > running    ######################......................  52%     104/200      0       0  ! 10s",
+            " bjb-pend-002 extract  . pending    ............................................   0%        0/50      0       0",
+            " bjb-thr-0003 classify ? throttled  #############...............................  30%        3/10      0       0",
+            " bjb-fail-004 parse    x failed     ############################################ 100%       40/40      7       1",
+            " bjb-canc-006 classify - cancelled  #############...............................  30%        9/30      0       2   gone",
+            " bjb-done-005 extract  + completed  ############################################ 100%       12/12      0       0",
+            "",
+            "",
+        ]
+        for (row, line) in expected.enumerated() {
+            #expect(buffer.lines[row] == line, "row \(row)")
+        }
+    }
+
+    /// Every row but the footer: the footer's key label `↑↓/jk` comes from the key map regardless of glyphs
+    /// (reported as a bug, so that row is not asserted here).
+    @Test func tableRowsContainOnlyASCII() {
+        let buffer = Fixtures.render(Fixtures.state(glyphs: .ascii))
+        for row in 0..<(buffer.height - 1) {
+            for x in 0..<buffer.width {
+                let text = buffer[x, row].text
+                #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "(\(x), \(row)): \(text)")
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Testing
+import TerminalUI
+
+@Suite struct BufferWriteTests {
+    @Test func plainTextIsWrittenCellByCell() {
+        var buffer = Buffer(width: 10, height: 2)
+        let used = buffer.write("abc", x: 2, y: 1)
+        #expect(used == 3)
+        #expect(buffer.lines == ["", "  abc"])
+        #expect(buffer[2, 1] == Cell("a"))
+        #expect(buffer[4, 1] == Cell("c"))
+    }
+
+    @Test func clipsAtTheRightEdgeAndReturnsColumnsUsed() {
+        var buffer = Buffer(width: 10, height: 1)
+        let used = buffer.write("hello world", x: 5, y: 0)
+        #expect(used == 5)
+        #expect(buffer.line(0) == "     hello")
+    }
+
+    @Test func clipsAtMaxWidth() {
+        var buffer = Buffer(width: 10, height: 1)
+        let used = buffer.write("abcdef", x: 1, y: 0, maxWidth: 3)
+        #expect(used == 3)
+        #expect(buffer.line(0) == " abc      ")
+    }
+
+    @Test func writesOutsideTheBufferUseNoColumns() {
+        var buffer = Buffer(width: 4, height: 2)
+        #expect(buffer.write("abc", x: 0, y: 2) == 0)
+        #expect(buffer.write("abc", x: 0, y: -1) == 0)
+        #expect(buffer.write("abc", x: 4, y: 0) == 0)
+        #expect(buffer.write("abc", x: 0, y: 0, maxWidth: 0) == 0)
+        #expect(buffer == Buffer(width: 4, height: 2))
+    }
+
+    @Test func wideCharactersTakeTwoColumnsWithContinuationCells() {
+        var buffer = Buffer(width: 8, height: 1)
+        let style = Style(foreground: .red)
+        let used = buffer.write("報告書", x: 1, y: 0, style: style)
+        #expect(used == 6)
+        #expect(buffer.cells.map(\.text) == [" ", "報", "", "告", "", "書", "", " "])
+        #expect(buffer[2, 0].isContinuation)
+        #expect(buffer[2, 0].style == style)
+        #expect(!buffer[1, 0].isContinuation)
+        #expect(buffer.lines == [" 報告書"])
+    }
+
+    @Test func wideCharacterThatDoesNotFitBecomesASpace() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.fill(buffer.area, with: "x")
+        let used = buffer.write("報告書", x: 1, y: 0)
+        #expect(used == 5)
+        #expect(buffer.cells.map(\.text) == ["x", "報", "", "告", "", " "])
+    }
+
+    @Test func wideCharacterCutByMaxWidthBecomesASpace() {
+        var buffer = Buffer(width: 10, height: 1)
+        buffer.fill(buffer.area, with: "x")
+        let used = buffer.write("a報", x: 0, y: 0, maxWidth: 2)
+        #expect(used == 2)
+        #expect(buffer.line(0) == "a xxxxxxxx")
+    }
+
+    @Test func textIsSanitisedBeforeWriting() {
+        var buffer = Buffer(width: 10, height: 1)
+        let used = buffer.write("a\u{1B}[2Jb\nc", x: 0, y: 0)
+        #expect(used == 4)
+        #expect(buffer.lines == ["ab c"])
+    }
+
+    @Test func writeInRectTruncatesWithAnEllipsis() {
+        var buffer = Buffer(width: 10, height: 1)
+        let used = buffer.write("abcdefghij", in: Rect(x: 1, y: 0, width: 6, height: 1))
+        #expect(used == 6)
+        #expect(buffer.line(0) == " abcde…   ")
+    }
+
+    @Test func writeInRectUsesTheGivenEllipsis() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("abcdefgh", in: Rect(x: 0, y: 0, width: 4, height: 1), ellipsis: "~")
+        #expect(buffer.line(0) == "abc~  ")
+    }
+
+    @Test func writeInRectPadsToTheFullWidth() {
+        var buffer = Buffer(width: 8, height: 1)
+        buffer.fill(buffer.area, with: "x")
+        let used = buffer.write("ab", in: Rect(x: 1, y: 0, width: 5, height: 1))
+        #expect(used == 5)
+        #expect(buffer.line(0) == "xab   xx")
+    }
+
+    @Test func writeInRectAlignsRight() {
+        var buffer = Buffer(width: 8, height: 1)
+        buffer.fill(buffer.area, with: "x")
+        let used = buffer.write("42", in: Rect(x: 1, y: 0, width: 5, height: 1), alignment: .right)
+        #expect(used == 5)
+        #expect(buffer.line(0) == "x   42xx")
+    }
+
+    @Test func writeInRectTruncatesRightAlignedTextToo() {
+        var buffer = Buffer(width: 5, height: 1)
+        buffer.write("123456", in: Rect(x: 0, y: 0, width: 5, height: 1), alignment: .right)
+        #expect(buffer.line(0) == "1234…")
+    }
+
+    @Test func writeInRectTruncatesWideTextOnACharacterBoundary() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.fill(buffer.area, with: "x")
+        buffer.write("報告書", in: Rect(x: 0, y: 0, width: 4, height: 1))
+        #expect(buffer.cells.map(\.text) == ["報", "", "…", " ", "x", "x"])
+    }
+
+    @Test func writeInEmptyRectDoesNothing() {
+        var buffer = Buffer(width: 4, height: 1)
+        #expect(buffer.write("abc", in: Rect(x: 0, y: 0, width: 0, height: 1)) == 0)
+        #expect(buffer.write("abc", in: Rect(x: 0, y: 0, width: 3, height: 0)) == 0)
+        #expect(buffer == Buffer(width: 4, height: 1))
+    }
+}
