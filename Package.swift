@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "batchtop",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "batchtop", targets: ["batchtop"]),
     ],

@@ -28,10 +28,25 @@ public struct KeyBinding: Sendable, Equatable {
     public var action: Action
     /// Short key label for the footer, e.g. `↑↓/jk`.
     public var label: String
+    /// The label in ASCII, for terminals without Unicode (defaults to `label` when that is ASCII already).
+    public var asciiLabel: String
     /// What it does, e.g. `move`.
     public var summary: String
     /// Shown in the footer (not every binding fits there).
     public var inFooter: Bool
+
+    /// Creates a binding.
+    public init(keys: [Key], action: Action, label: String, asciiLabel: String? = nil, summary: String, inFooter: Bool) {
+        self.keys = keys
+        self.action = action
+        self.label = label
+        self.asciiLabel = asciiLabel ?? label
+        self.summary = summary
+        self.inFooter = inFooter
+    }
+
+    /// The label for the given glyph set.
+    public func label(ascii: Bool) -> String { ascii ? asciiLabel : label }
 }
 
 /// The single source of truth for keys: the reducer resolves keys through it and the footer is generated from it.
@@ -41,8 +56,8 @@ public struct KeyMap: Sendable, Equatable {
 
     /// The dashboard's table keys.
     public static let table = KeyMap(bindings: [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, label: "↑↓/jk", summary: "move", inFooter: true),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, label: "↓/j", summary: "move down", inFooter: false),
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, label: "↑↓/jk", asciiLabel: "jk", summary: "move", inFooter: true),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, label: "↓/j", asciiLabel: "j", summary: "move down", inFooter: false),
         KeyBinding(keys: [.pageUp], action: .pageUp, label: "PgUp/PgDn", summary: "page", inFooter: true),
         KeyBinding(keys: [.pageDown], action: .pageDown, label: "PgDn", summary: "page down", inFooter: false),
         KeyBinding(keys: [.home, .character("g")], action: .top, label: "g/G", summary: "top/bottom", inFooter: true),

@@ -17,7 +17,7 @@ public enum JobRow {
             let rect = Rect(x: placed.x, y: y, width: placed.width, height: 1)
             switch placed.column {
             case .id:
-                buffer.write(String(job.id.prefix(shortIDLength)), in: rect, style: theme.text, ellipsis: glyphs.ellipsis)
+                buffer.write(String(TerminalText.sanitize(job.id).prefix(shortIDLength)), in: rect, style: theme.text, ellipsis: glyphs.ellipsis)
             case .type:
                 buffer.write(job.type.description, in: rect, style: theme.textDim, ellipsis: glyphs.ellipsis)
             case .status:
@@ -61,7 +61,7 @@ public enum JobRow {
         let marker = state.glyphs.isASCII ? "!" : "⚠"
         if tracked.isVanished { return ("gone", theme.textDim) }
         guard let age = tracked.age(at: state.now) else {
-            return (tracked.fetchError == nil ? "…" : marker + " err", theme.alert)
+            return (tracked.fetchError == nil ? state.glyphs.ellipsis : marker + " err", theme.alert)
         }
         guard tracked.isStale(at: state.now, interval: state.snapshot.interval) else { return ("", theme.text) }
         return (marker + " " + Formatting.age(age), theme.alert)

@@ -11,7 +11,7 @@ public enum Reducer {
             state.snapshot = snapshot
             state.rows = RowOrder.sorted(snapshot.jobs)
             if state.selectedIndex == nil { state.selectedID = state.rows.first?.id }
-            if snapshot.health.lastSuccess != nil, state.statusMessage == "refreshing…" { state.statusMessage = nil }
+            if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
             clampScroll(&state)
             return []
         case .resize(let size):
@@ -37,12 +37,16 @@ public enum Reducer {
         case .top: select(&state, index: 0)
         case .bottom: select(&state, index: state.rows.count - 1)
         case .refresh:
-            state.statusMessage = "refreshing…"
+            state.statusMessage = refreshingMessage(state)
             return [.refresh]
         case .quit:
             return [.quit]
         }
         return []
+    }
+
+    private static func refreshingMessage(_ state: AppState) -> String {
+        "refreshing" + state.glyphs.ellipsis
     }
 
     private static func moveSelection(_ state: inout AppState, by delta: Int) {

@@ -15,7 +15,7 @@ public enum TableScreen {
     ) {
         buffer.fill(buffer.area, style: theme.text)
         guard buffer.width >= minimumSize.width, buffer.height >= minimumSize.height else {
-            let message = "Terminal too small: need \(minimumSize.width)×\(minimumSize.height), have \(buffer.width)×\(buffer.height)"
+            let message = "Terminal too small: need \(minimumSize.width)x\(minimumSize.height), have \(buffer.width)x\(buffer.height)"
             for (row, start) in stride(from: 0, to: message.count, by: max(1, buffer.width)).enumerated() {
                 let slice = String(message.dropFirst(start).prefix(buffer.width))
                 buffer.write(slice, x: 0, y: row, style: theme.alert)
@@ -40,13 +40,13 @@ public enum TableScreen {
         var rightStyle = theme.title
         switch health.state {
         case .connecting:
-            right = "connecting…"
+            right = "connecting" + glyphs.ellipsis
         case .ok:
             let time = health.lastSuccess.map { Formatting.clockTime($0, secondsFromGMT: secondsFromGMT) } ?? "-"
             right = "API ok \(glyphs.separator) updated \(time)"
         case .degraded, .down:
             let label = health.state == .down ? "API down" : "API degraded"
-            right = "\(label) (\(health.consecutiveFailures)×): \(health.lastError ?? "error")"
+            right = "\(label) (\(health.consecutiveFailures)x): \(health.lastError ?? "error")"
             rightStyle = theme.alert.over(theme.title)
         case .unauthorized:
             right = "API key rejected: \(health.lastError ?? "unauthorized") \(glyphs.separator) fix the key, then r"
@@ -54,8 +54,9 @@ public enum TableScreen {
         }
         let leftWidth = buffer.write(left, x: 0, y: 0, style: theme.title, maxWidth: buffer.width)
         let room = buffer.width - leftWidth - 2
+        let safeRight = TerminalText.sanitize(right)
         if room > 8 {
-            let shown = TextLayout.fit(right, width: min(room, CharacterWidth.of(right)), ellipsis: glyphs.ellipsis)
+            let shown = TextLayout.fit(safeRight, width: min(room, CharacterWidth.of(safeRight)), ellipsis: glyphs.ellipsis)
             let width = CharacterWidth.of(shown)
             buffer.write(shown, x: buffer.width - width - 1, y: 0, style: rightStyle)
         }
@@ -99,7 +100,8 @@ public enum TableScreen {
         if state.rows.isEmpty {
             let message =
                 state.snapshot.health.lastSuccess == nil
-                ? "Waiting for the first answer from the API…" : "No jobs match. New jobs appear here as they are created."
+                ? "Waiting for the first answer from the API" + state.glyphs.ellipsis
+                : "No jobs match. New jobs appear here as they are created."
             buffer.write(message, x: 1, y: top + 1, style: theme.textDim, maxWidth: buffer.width - 2)
             return
         }
@@ -124,7 +126,7 @@ public enum TableScreen {
         let y = buffer.height - 1
         var x = 1
         for binding in keyMap.bindings where binding.inFooter {
-            let keyWidth = buffer.write(binding.label, x: x, y: y, style: theme.footerKey, maxWidth: buffer.width - x)
+            let keyWidth = buffer.write(binding.label(ascii: state.glyphs.isASCII), x: x, y: y, style: theme.footerKey, maxWidth: buffer.width - x)
             x += keyWidth
             x += buffer.write(" " + binding.summary, x: x, y: y, style: theme.textDim, maxWidth: buffer.width - x) + 2
             if x >= buffer.width { break }

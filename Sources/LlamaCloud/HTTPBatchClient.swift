@@ -16,13 +16,13 @@ public final class HTTPBatchClient: BatchAPI {
     public init(configuration: APIConfiguration) {
         self.configuration = configuration
         let seconds = Int64(max(1, configuration.timeout.rounded(.up)))
-        self.client = HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: HTTPClient.Configuration(
-                timeout: .init(connect: .seconds(min(seconds, 10)), read: .seconds(seconds)),
-                decompression: .enabled(limit: .ratio(50))
-            )
+        var clientConfiguration = HTTPClient.Configuration(
+            timeout: .init(connect: .seconds(min(seconds, 10)), read: .seconds(seconds)),
+            decompression: .enabled(limit: .ratio(50))
         )
+        // A refused connection should fail now and be retried by the poller, not retried here until the deadline.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
+        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
     }
 
     /// Closes the connection pool.

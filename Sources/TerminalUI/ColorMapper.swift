@@ -23,6 +23,13 @@ public enum ColorMapper {
             return index(of: .rgb(rgb.0, rgb.1, rgb.2), depth: depth)
         case .rgb(let red, let green, let blue):
             if depth >= .indexed256 { return nearestIndexed(red, green, blue) }
+            let brightest = max(red, green, blue)
+            if Int(brightest) - Int(min(red, green, blue)) < 24 {
+                // Greys go to black, grey or white: a hue-weighted distance would turn mid-grey into cyan.
+                if brightest < 64 { return 0 }
+                if brightest < 192 { return depth >= .basic16 ? 8 : 7 }
+                return depth >= .basic16 ? 15 : 7
+            }
             let candidates = depth >= .basic16 ? 16 : 8
             return nearest(in: Array(ansiPalette.prefix(candidates)), to: (red, green, blue))
         }

@@ -4,7 +4,6 @@ import JobMonitor
 import LlamaCloud
 
 /// `batchtop`: the full-screen dashboard (or one printed snapshot) for LlamaCloud batch-processing jobs.
-@main
 struct BatchtopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batchtop",
@@ -13,11 +12,11 @@ struct BatchtopCommand: AsyncParsableCommand {
             With no JOB_ID, discovers the project's jobs through the list call. The API key is read from \
             --api-key-file, else $LLAMA_CLOUD_API_KEY, else $LLAMA_PARSE_API_KEY (never from a command-line value).
             Keys: ↑/↓ or j/k move, PgUp/PgDn, g/G top/bottom, r refresh, q quit.
-            """,
-        subcommands: [MockServerCommand.self]
+            `batchtop mock-server --help` describes the embedded mock backend.
+            """
     )
 
-    @Argument(help: "Jobs to watch (e.g. bjb-…). With none, the project's jobs are discovered.")
+    @Argument(help: ArgumentHelp("Jobs to watch (e.g. bjb-…). With none, the project's jobs are discovered.", valueName: "job-id"))
     var jobIDs: [String] = []
 
     @Flag(help: "Run against the embedded mock backend (no key, no network).")

@@ -31,7 +31,7 @@ import TerminalUI
         let buffer = render(hostileJob(), health: APIHealth(lastSuccess: Fixtures.ago(1)))
         #expect(controlScalars(in: buffer) == [])
         #expect(buffer.lines[1].hasPrefix(" ▶ 0 running  ⇢ 0 dispatched  ◌ 0 pending  ✔ 0 completed  ✘ 0 failed  ⊘ 0 cancelled  ? 1 bad "))
-        #expect(buffer.lines[3].hasPrefix(" bjb-evil     weird    ? bad        ████████▊ "))
+        #expect(buffer.lines[3].hasPrefix(" bjb-evil-123 weird    ? bad        ████████▊ "))
     }
 
     @Test func hostileErrorMessageAndSourceAreSanitised() {
@@ -41,7 +41,7 @@ import TerminalUI
         let buffer = render(hostileJob(), health: health, source: "http://x\(Self.escape)\u{9B}31m")
         #expect(controlScalars(in: buffer) == [])
         #expect(buffer.lines[0].hasPrefix(" batchtop · http://x · 1 jobs "))
-        #expect(buffer.lines[0].hasSuffix(" API degraded (1×): HTTP 500: boom"))
+        #expect(buffer.lines[0].hasSuffix(" API degraded (1x): HTTP 500: boom"))
     }
 
     @Test func unauthorizedMessageIsSanitised() {

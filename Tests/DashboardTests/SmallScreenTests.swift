@@ -23,12 +23,12 @@ import TerminalUI
 
     @Test func tooSmallScreenShowsAWrappedMessage() {
         let buffer = Fixtures.render(Fixtures.state(width: 30, height: 5))
-        #expect(buffer.lines == ["Terminal too small: need 40×6,", " have 30×5", "", "", ""])
+        #expect(buffer.lines == ["Terminal too small: need 40x6,", " have 30x5", "", "", ""])
     }
 
     @Test func oneRowTooShortIsTooSmall() {
         let buffer = Fixtures.render(Fixtures.state(width: 80, height: 5))
-        #expect(buffer.lines == ["Terminal too small: need 40×6, have 80×5", "", "", "", ""])
+        #expect(buffer.lines == ["Terminal too small: need 40x6, have 80x5", "", "", "", ""])
     }
 
     @Test func tinyBufferKeepsOnlyWhatFits() {
