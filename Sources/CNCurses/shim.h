@@ -33,6 +33,22 @@ static inline int batchtop_put_cell(const wchar_t *text, attr_t attrs, int pair)
     return wadd_wch(stdscr, &cell);
 }
 
+/* Mouse: the button masks are macros Swift cannot import. */
+static inline mmask_t batchtop_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int batchtop_mouse_event(int *x, int *y, int *kind) {
+    MEVENT event;
+    if (getmouse(&event) != OK) { return ERR; }
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) { *kind = -1; }
+    else if (event.bstate & BUTTON5_PRESSED) { *kind = 1; }
+    else if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) { *kind = 0; }
+    else { return ERR; }
+    return OK;
+}
+
 /* True when the terminal can address the cursor (TERM=dumb cannot). */
 static inline int batchtop_can_position_cursor(void) {
     const char *cup = tigetstr("cup");

@@ -22,8 +22,9 @@ public final class CursesTerminal: Terminal {
         let background: Int
     }
 
-    /// Starts full-screen mode. `forceASCII` disables Unicode drawing; `noColor` uses attributes only.
-    public static func start(forceASCII: Bool, noColor: Bool) throws(TerminalStartError) -> CursesTerminal {
+    /// Starts full-screen mode. `forceASCII` disables Unicode drawing; `noColor` uses attributes only; `mouse`
+    /// captures clicks and the wheel.
+    public static func start(forceASCII: Bool, noColor: Bool, mouse: Bool = true) throws(TerminalStartError) -> CursesTerminal {
         setlocale(LC_ALL, "")
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
@@ -49,6 +50,10 @@ public final class CursesTerminal: Terminal {
         keypad(batchtop_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
+        if mouse {
+            mousemask(batchtop_mouse_mask(), nil)
+            mouseinterval(0)
+        }
         let terminal = CursesTerminal(
             screen: screen, capabilities: TerminalCapabilities(colorDepth: depth, unicode: unicode))
         return terminal
@@ -89,6 +94,13 @@ public final class CursesTerminal: Terminal {
                 previous = nil
                 clearok(batchtop_curscr(), true)
                 return .resize(size)
+            }
+            if Int32(character) == KEY_MOUSE {
+                var x: Int32 = 0
+                var y: Int32 = 0
+                var kind: Int32 = 0
+                guard batchtop_mouse_event(&x, &y, &kind) == OK else { return nil }
+                return .key(kind == 0 ? .click(x: Int(x), y: Int(y)) : .wheel(Int(kind)))
             }
             return KeyDecoder.functionKey(Int32(character)).map(TerminalEvent.key)
         }

@@ -2,11 +2,11 @@ import Foundation
 import JobMonitor
 import TerminalUI
 
-/// The whole UI state, a value changed only by `reduce`.
+/// The whole UI state, a value changed only by `Reducer.reduce`.
 public struct AppState: Sendable, Equatable {
     /// The newest snapshot from the poller.
     public var snapshot: Snapshot
-    /// The snapshot's jobs in display order (derived when a snapshot arrives, so rendering never sorts).
+    /// The snapshot's jobs after filter and sort (derived in the reducer, so rendering never sorts).
     public var rows: [TrackedJob]
     /// The selected job, by ID, so the selection follows the job when rows reorder.
     public var selectedID: String?
@@ -18,13 +18,31 @@ public struct AppState: Sendable, Equatable {
     public var now: Date
     /// Where the data comes from, shown in the title (e.g. the base URL or "demo").
     public var source: String
-    /// One-line feedback for the user (e.g. "refreshing…").
+    /// One-line feedback for the user (e.g. the outcome of a cancel).
     public var statusMessage: String?
     /// Drawing characters.
     public var glyphs: Glyphs
+    /// Table order.
+    public var sort: SortOrder
+    /// Live filter text (matches ID, type, status, directory).
+    public var filter: String
+    /// True while the user types the filter.
+    public var isEditingFilter: Bool
+    /// True while polling is paused.
+    public var isPaused: Bool
+    /// True with `--read-only`: no cancel.
+    public var isReadOnly: Bool
+    /// True while the help overlay is open.
+    public var showsHelp: Bool
+    /// The job awaiting a yes/no to be cancelled.
+    public var confirmingCancel: String?
+    /// The detail screen, when open (Esc returns to the table where it was).
+    public var detail: DetailState?
 
     /// The initial state before any snapshot.
-    public init(size: TerminalSize, now: Date, interval: TimeInterval, source: String, glyphs: Glyphs) {
+    public init(
+        size: TerminalSize, now: Date, interval: TimeInterval, source: String, glyphs: Glyphs, isReadOnly: Bool = false
+    ) {
         self.snapshot = .empty(interval: interval, at: now)
         self.rows = []
         self.selectedID = nil
@@ -34,6 +52,14 @@ public struct AppState: Sendable, Equatable {
         self.source = source
         self.statusMessage = nil
         self.glyphs = glyphs
+        self.sort = SortOrder()
+        self.filter = ""
+        self.isEditingFilter = false
+        self.isPaused = false
+        self.isReadOnly = isReadOnly
+        self.showsHelp = false
+        self.confirmingCancel = nil
+        self.detail = nil
     }
 
     /// Index of the selected job in `rows`, or nil when nothing is selected.
@@ -41,6 +67,19 @@ public struct AppState: Sendable, Equatable {
         guard let selectedID else { return nil }
         return rows.firstIndex { $0.id == selectedID }
     }
+
+    /// The selected job's row.
+    public var selectedJob: TrackedJob? {
+        selectedIndex.map { rows[$0] }
+    }
+
+    /// A job of the snapshot by ID (also when filtered out of `rows`).
+    public func job(id: String) -> TrackedJob? {
+        snapshot.jobs.first { $0.id == id }
+    }
+
+    /// Jobs hidden by the filter.
+    public var hiddenCount: Int { snapshot.jobs.count - rows.count }
 
     /// Rows of the table body at the current size (title, counts, headings and footer take four).
     public var visibleRowCount: Int { max(0, size.height - TableScreen.chromeHeight) }

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Everything that can change the UI state.
 public enum Msg: Sendable, Equatable {
-    /// The user pressed a key.
+    /// The user pressed a key (or used the mouse).
     case key(Key)
     /// The poller published a new snapshot.
     case snapshot(Snapshot)
@@ -12,12 +12,22 @@ public enum Msg: Sendable, Equatable {
     case resize(TerminalSize)
     /// The wall clock advanced (drives staleness display).
     case tick(Date)
+    /// A page of a job's files arrived (or failed).
+    case itemsLoaded(ItemRequest, Result<FileItemPage, ActionFailure>)
+    /// A cancel call finished.
+    case cancelFinished(jobID: String, Result<String, ActionFailure>)
 }
 
-/// Work the reducer asks the outside world to do; the run loop performs it.
+/// Work the reducer asks the outside world to do; the run loop performs it and answers with a `Msg`.
 public enum Effect: Sendable, Equatable {
     /// Leave the program.
     case quit
     /// Poll now instead of waiting for the interval.
     case refresh
+    /// Pause or resume polling.
+    case setPaused(Bool)
+    /// Fetch a page of a job's files; answer with `.itemsLoaded`.
+    case loadItems(ItemRequest)
+    /// Cancel a job; answer with `.cancelFinished`.
+    case cancel(jobID: String)
 }

@@ -5,68 +5,124 @@ import TerminalUI
 /// The pure state transition of the dashboard (Elm style): all UI behaviour lives here, all I/O outside.
 public enum Reducer {
     /// Applies a message to the state and returns the effects the run loop must perform.
-    public static func reduce(_ state: inout AppState, _ msg: Msg, keyMap: KeyMap = .table) -> [Effect] {
+    public static func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         switch msg {
         case .snapshot(let snapshot):
             state.snapshot = snapshot
-            state.rows = RowOrder.sorted(snapshot.jobs)
-            if state.selectedIndex == nil { state.selectedID = state.rows.first?.id }
+            rearrange(&state)
             if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
-            clampScroll(&state)
             return []
         case .resize(let size):
             state.size = size
-            clampScroll(&state)
-            return []
+            TableNavigation.clampScroll(&state)
+            return DetailNavigation.clamp(&state)
         case .tick(let date):
             state.now = date
             return []
+        case .itemsLoaded(let request, let result):
+            return DetailNavigation.receive(result, for: request, in: &state)
+        case .cancelFinished(let jobID, let result):
+            let name = String(jobID.prefix(JobRow.shortIDLength))
+            switch result {
+            case .success(let message): state.statusMessage = "cancel \(name): \(message)"
+            case .failure(let failure): state.statusMessage = "cancel \(name) failed: \(failure.message)"
+            }
+            return []
         case .key(let key):
-            guard let action = keyMap.action(for: key) else { return [] }
-            return perform(action, on: &state)
+            return handle(key, in: &state)
         }
     }
 
-    private static func perform(_ action: Action, on state: inout AppState) -> [Effect] {
-        let page = max(1, state.visibleRowCount - 1)
-        switch action {
-        case .moveUp: moveSelection(&state, by: -1)
-        case .moveDown: moveSelection(&state, by: 1)
-        case .pageUp: moveSelection(&state, by: -page)
-        case .pageDown: moveSelection(&state, by: page)
-        case .top: select(&state, index: 0)
-        case .bottom: select(&state, index: state.rows.count - 1)
-        case .refresh:
-            state.statusMessage = refreshingMessage(state)
-            return [.refresh]
-        case .quit:
-            return [.quit]
-        }
-        return []
+    /// Re-applies filter and sort to the snapshot's jobs, keeping the selection on the same job.
+    static func rearrange(_ state: inout AppState) {
+        state.rows = RowOrder.arrange(state.snapshot.jobs, sort: state.sort, filter: state.filter)
+        if state.selectedIndex == nil { state.selectedID = state.rows.first?.id }
+        TableNavigation.clampScroll(&state)
     }
 
-    private static func refreshingMessage(_ state: AppState) -> String {
+    static func refreshingMessage(_ state: AppState) -> String {
         "refreshing" + state.glyphs.ellipsis
     }
 
-    private static func moveSelection(_ state: inout AppState, by delta: Int) {
-        select(&state, index: (state.selectedIndex ?? 0) + delta)
-    }
-
-    private static func select(_ state: inout AppState, index: Int) {
-        guard !state.rows.isEmpty else { return }
-        state.selectedID = state.rows[min(max(0, index), state.rows.count - 1)].id
-        clampScroll(&state)
-    }
-
-    /// Keeps the selected row on screen and the scroll offset within the rows.
-    static func clampScroll(_ state: inout AppState) {
-        let visible = max(1, state.visibleRowCount)
-        let maximum = max(0, state.rows.count - visible)
-        if let index = state.selectedIndex {
-            if index < state.scrollOffset { state.scrollOffset = index }
-            if index >= state.scrollOffset + visible { state.scrollOffset = index - visible + 1 }
+    /// Keys go to the innermost layer: help overlay, confirmation, filter input, detail screen, then the table.
+    private static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        if key == .control("c") { return [.quit] }
+        if state.showsHelp {
+            state.showsHelp = false
+            return []
         }
-        state.scrollOffset = min(max(0, state.scrollOffset), maximum)
+        if let jobID = state.confirmingCancel {
+            return confirm(key, jobID: jobID, in: &state)
+        }
+        if state.isEditingFilter {
+            FilterInput.handle(key, in: &state)
+            return []
+        }
+        if state.detail != nil {
+            if case .wheel(let steps) = key { return DetailNavigation.move(&state, by: steps * 3) }
+            guard let action = KeyMap.detail.action(for: key) else { return [] }
+            return DetailNavigation.perform(action, in: &state)
+        }
+        switch key {
+        case .wheel(let steps):
+            TableNavigation.move(&state, by: steps * 3)
+            return []
+        case .click(_, let y):
+            TableNavigation.click(row: y, in: &state)
+            return []
+        default:
+            guard let action = KeyMap.table.action(for: key) else { return [] }
+            return TableNavigation.perform(action, in: &state)
+        }
+    }
+
+    /// Shared actions of both screens; nil when the action is screen-specific.
+    static func performCommon(_ action: Action, in state: inout AppState, jobID: String?) -> [Effect]? {
+        switch action {
+        case .cancelJob:
+            requestCancel(jobID, in: &state)
+            return []
+        case .togglePause:
+            state.isPaused.toggle()
+            state.statusMessage = state.isPaused ? "polling paused (p resumes)" : "polling resumed"
+            return [.setPaused(state.isPaused)]
+        case .refresh:
+            state.statusMessage = refreshingMessage(state)
+            return [.refresh]
+        case .help:
+            state.showsHelp = true
+            return []
+        case .quit:
+            return [.quit]
+        default:
+            return nil
+        }
+    }
+
+    /// Opens the confirmation dialog, unless the job cannot be cancelled.
+    private static func requestCancel(_ jobID: String?, in state: inout AppState) {
+        guard let jobID, let tracked = state.job(id: jobID) else { return }
+        if state.isReadOnly {
+            state.statusMessage = "read-only: cancelling is disabled"
+        } else if tracked.job.status.isTerminal {
+            state.statusMessage = "\(String(jobID.prefix(JobRow.shortIDLength))) is already \(tracked.job.status)"
+        } else {
+            state.confirmingCancel = jobID
+        }
+    }
+
+    private static func confirm(_ key: Key, jobID: String, in state: inout AppState) -> [Effect] {
+        switch key {
+        case .character("y"), .character("Y"):
+            state.confirmingCancel = nil
+            state.statusMessage = "cancelling \(String(jobID.prefix(JobRow.shortIDLength)))" + state.glyphs.ellipsis
+            return [.cancel(jobID: jobID)]
+        case .character("n"), .character("N"), .character("q"), .escape, .enter:
+            state.confirmingCancel = nil
+            state.statusMessage = "cancel aborted"
+            return []
+        default:
+            return []
+        }
     }
 }

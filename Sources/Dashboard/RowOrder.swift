@@ -1,22 +1,62 @@
 import Foundation
 import JobMonitor
 
-/// The default order of the table: running work first, then failures, then everything else, newest first within each.
+/// Orders and filters the table's rows. Runs in the reducer when a snapshot, the sort or the filter changes,
+/// never in the render path.
 public enum RowOrder {
-    /// The jobs sorted for display (stable for equal keys).
-    public static func sorted(_ jobs: [TrackedJob]) -> [TrackedJob] {
-        jobs.enumerated().sorted { lhs, rhs in
-            let left = rank(lhs.element.job.status)
-            let right = rank(rhs.element.job.status)
-            if left != right { return left < right }
-            let leftDate = lhs.element.job.createdAt ?? .distantPast
-            let rightDate = rhs.element.job.createdAt ?? .distantPast
-            if leftDate != rightDate { return leftDate > rightDate }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+    /// The jobs matching `filter`, ordered by `sort` (stable for equal keys).
+    public static func arrange(_ jobs: [TrackedJob], sort: SortOrder, filter: String) -> [TrackedJob] {
+        let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
+        let matching = needle.isEmpty ? jobs : jobs.filter { matches($0, needle) }
+        return sorted(matching, by: sort)
     }
 
-    /// Group of a status: 0 active (including unknown statuses, which may be active), 1 failed, 2 finished.
+    /// The default order: running work first, then pending and unknown statuses, then failures, then finished jobs,
+    /// newest first within each group.
+    public static func sorted(_ jobs: [TrackedJob]) -> [TrackedJob] {
+        sorted(jobs, by: SortOrder())
+    }
+
+    /// True when the filter text occurs in the job's ID, type, status or directory (case-insensitive).
+    static func matches(_ tracked: TrackedJob, _ needle: String) -> Bool {
+        let job = tracked.job
+        return [job.id, job.type.description, job.status.description, job.directoryID ?? ""]
+            .contains { $0.lowercased().contains(needle) }
+    }
+
+    private static func sorted(_ jobs: [TrackedJob], by order: SortOrder) -> [TrackedJob] {
+        let keyed = jobs.enumerated().map { (offset: $0.offset, job: $0.element, key: sortValue($0.element, order.key)) }
+        return keyed.sorted { lhs, rhs in
+            switch (lhs.key, rhs.key) {
+            case (nil, nil): break
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let left?, let right?):
+                if left != right { return order.reversed ? right < left : left < right }
+            }
+            let leftDate = lhs.job.job.createdAt ?? .distantPast
+            let rightDate = rhs.job.job.createdAt ?? .distantPast
+            if leftDate != rightDate { return leftDate > rightDate }
+            return lhs.offset < rhs.offset
+        }.map(\.job)
+    }
+
+    /// The primary key of a job for a sort column, ascending; nil sorts last whatever the direction.
+    static func sortValue(_ tracked: TrackedJob, _ key: SortKey) -> SortValue? {
+        let job = tracked.job
+        switch key {
+        case .standard, .status: return .number(Double(rank(job.status)))
+        case .progress: return .number(-job.progressPercent)
+        case .throughput: return tracked.metrics.throughput.map { .number(-$0) }
+        case .eta: return tracked.metrics.eta.map { .number($0) }
+        case .failed: return .number(-Double(job.failedItems ?? 0))
+        case .created: return job.createdAt.map { .number(-$0.timeIntervalSince1970) }
+        case .updated: return job.updatedAt.map { .number(-$0.timeIntervalSince1970) }
+        case .type: return .text(job.type.description)
+        }
+    }
+
+    /// Group of a status: 0 running, 1 pending or unknown (which may be active), 2 failed, 3 finished.
     static func rank(_ status: JobStatus) -> Int {
         switch status {
         case .running, .dispatched: return 0
@@ -24,5 +64,11 @@ public enum RowOrder {
         case .failed: return 2
         case .completed, .cancelled: return 3
         }
+    }
+
+    /// A comparable sort key.
+    enum SortValue: Comparable {
+        case number(Double)
+        case text(String)
     }
 }

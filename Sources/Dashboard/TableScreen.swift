@@ -6,35 +6,22 @@ import TerminalUI
 public enum TableScreen {
     /// Rows used by everything but the table body.
     public static let chromeHeight = 4
-    /// Smallest terminal the screen can draw in.
-    public static let minimumSize = TerminalSize(width: 40, height: 6)
 
-    /// Renders the state into the buffer (which has the terminal's size). Pure: no I/O, no sorting.
-    public static func render(
-        _ state: AppState, theme: Theme, keyMap: KeyMap = .table, secondsFromGMT: Int = 0, into buffer: inout Buffer
-    ) {
-        buffer.fill(buffer.area, style: theme.text)
-        guard buffer.width >= minimumSize.width, buffer.height >= minimumSize.height else {
-            let message = "Terminal too small: need \(minimumSize.width)x\(minimumSize.height), have \(buffer.width)x\(buffer.height)"
-            for (row, start) in stride(from: 0, to: message.count, by: max(1, buffer.width)).enumerated() {
-                let slice = String(message.dropFirst(start).prefix(buffer.width))
-                buffer.write(slice, x: 0, y: row, style: theme.alert)
-            }
-            return
-        }
+    /// Renders the table screen (everything but the footer) into the buffer. Pure: no I/O, no sorting.
+    public static func render(_ state: AppState, theme: Theme, secondsFromGMT: Int = 0, into buffer: inout Buffer) {
         drawTitle(state, theme: theme, secondsFromGMT: secondsFromGMT, into: &buffer)
         drawCounts(state, theme: theme, into: &buffer)
         let layout = TableLayout(width: buffer.width)
         drawHeadings(layout, theme: theme, into: &buffer)
         drawRows(state, layout: layout, theme: theme, into: &buffer)
-        drawFooter(state, keyMap: keyMap, theme: theme, into: &buffer)
     }
 
     private static func drawTitle(_ state: AppState, theme: Theme, secondsFromGMT: Int, into buffer: inout Buffer) {
         let row = buffer.area.row(0)
         buffer.fill(row, style: theme.title)
         let glyphs = state.glyphs
-        let left = " batchtop \(glyphs.separator) \(state.source) \(glyphs.separator) \(state.rows.count) jobs"
+        let paused = state.isPaused ? " \(glyphs.separator) PAUSED" : ""
+        let left = " batchtop \(glyphs.separator) \(state.source) \(glyphs.separator) \(state.snapshot.jobs.count) jobs" + paused
         let health = state.snapshot.health
         let right: String
         var rightStyle = theme.title
@@ -76,13 +63,27 @@ public enum TableScreen {
             x += buffer.write(text, x: x, y: 1, style: style, maxWidth: buffer.width - x) + 2
             if x >= buffer.width { break }
         }
-        let active = state.rows.filter { !$0.job.status.isTerminal }
-        let done = active.reduce(0) { $0 + ($1.job.processedItems ?? 0) }
-        let total = active.reduce(0) { $0 + $1.job.totalItems }
-        let summary = "active items \(done)/\(total)"
-        let width = CharacterWidth.of(summary)
-        if x + width + 1 < buffer.width {
-            buffer.write(summary, x: buffer.width - width - 1, y: 1, style: theme.textDim)
+        var segments: [(String, Style)] = []
+        if state.sort.key != .standard || state.sort.reversed {
+            let arrow = state.glyphs.isASCII ? (state.sort.reversed ? " (rev)" : "") : (state.sort.reversed ? " ↑" : " ↓")
+            segments.append(("sort: \(state.sort.key.rawValue)\(arrow)", theme.text))
+        }
+        if !state.filter.isEmpty {
+            segments.append(("filter: \(state.filter) (\(state.hiddenCount) hidden)", theme.alert))
+        }
+        if segments.isEmpty {
+            let active = state.rows.filter { !$0.job.status.isTerminal }
+            let done = active.reduce(0) { $0 + ($1.job.processedItems ?? 0) }
+            let total = active.reduce(0) { $0 + $1.job.totalItems }
+            segments.append(("active items \(done)/\(total)", theme.textDim))
+        }
+        var right = buffer.width - 1
+        for (text, style) in segments.reversed() {
+            let width = CharacterWidth.of(TerminalText.sanitize(text))
+            guard right - width - 1 > x else { break }
+            right -= width
+            buffer.write(text, x: right, y: 1, style: style)
+            right -= 2
         }
     }
 
@@ -119,27 +120,6 @@ public enum TableScreen {
                     return style
                 }
             }
-        }
-    }
-
-    private static func drawFooter(_ state: AppState, keyMap: KeyMap, theme: Theme, into buffer: inout Buffer) {
-        let y = buffer.height - 1
-        var x = 1
-        for binding in keyMap.bindings where binding.inFooter {
-            let keyWidth = buffer.write(binding.label(ascii: state.glyphs.isASCII), x: x, y: y, style: theme.footerKey, maxWidth: buffer.width - x)
-            x += keyWidth
-            x += buffer.write(" " + binding.summary, x: x, y: y, style: theme.textDim, maxWidth: buffer.width - x) + 2
-            if x >= buffer.width { break }
-        }
-        var right = state.statusMessage ?? ""
-        if state.rows.count > state.visibleRowCount, state.visibleRowCount > 0 {
-            let first = state.scrollOffset + 1
-            let last = min(state.rows.count, state.scrollOffset + state.visibleRowCount)
-            right = (right.isEmpty ? "" : right + "  ") + "\(first)-\(last) of \(state.rows.count)"
-        }
-        let width = CharacterWidth.of(right)
-        if !right.isEmpty, x + width < buffer.width {
-            buffer.write(right, x: buffer.width - width - 1, y: y, style: theme.text)
         }
     }
 }

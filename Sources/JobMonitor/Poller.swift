@@ -8,7 +8,7 @@ public actor Poller {
     public nonisolated let snapshots: AsyncStream<Snapshot>
 
     private let continuation: AsyncStream<Snapshot>.Continuation
-    private let api: any BatchAPI
+    let api: any BatchAPI
     private let configuration: PollerConfiguration
     private let now: @Sendable () -> Date
     private let clock: any Clock<Duration>
@@ -19,6 +19,7 @@ public actor Poller {
     private var cycle = 0
     private var wakeUp: CheckedContinuation<Void, Never>?
     private var refreshRequested = false
+    private var isPaused = false
 
     /// Creates a poller; `now` and `clock` are seams so tests control time.
     public init(
@@ -39,7 +40,7 @@ public actor Poller {
     /// Polls every interval until the surrounding task is cancelled, then finishes the stream.
     public func run() async {
         while !Task.isCancelled {
-            _ = await pollOnce()
+            if !isPaused || refreshRequested { _ = await pollOnce() }
             await sleepUntilNextCycle()
         }
         continuation.finish()
@@ -51,6 +52,12 @@ public actor Poller {
         health.isUnauthorized = false
         wakeUp?.resume()
         wakeUp = nil
+    }
+
+    /// Pauses polling (no requests, no snapshots) or resumes it at once; `refresh()` while paused polls once.
+    public func setPaused(_ paused: Bool) {
+        isPaused = paused
+        if !paused { wake() }
     }
 
     /// Runs one poll cycle, publishes its snapshot and returns it.

@@ -16,13 +16,20 @@ public struct Glyphs: Sendable, Equatable {
     public let ellipsis: String
     /// Separates header fields.
     public let separator: String
+    /// Box corners: top-left, top-right, bottom-left, bottom-right.
+    public let corners: [String]
+    /// Sparkline levels from lowest to highest.
+    public let sparks: [String]
+    /// Stands for an absent value.
+    public let absent: String
 
     /// Unicode drawing: eighth blocks, box lines.
     public static let unicode = Glyphs(
         isASCII: false, eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], full: "█", empty: " ", horizontal: "─",
-        vertical: "│", ellipsis: "…", separator: "·")
+        vertical: "│", ellipsis: "…", separator: "·",
+        corners: ["┌", "┐", "└", "┘"], sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], absent: "—")
     /// ASCII-only drawing for non-UTF-8 locales and `--ascii`.
     public static let ascii = Glyphs(
         isASCII: true, eighths: [], full: "#", empty: ".", horizontal: "-", vertical: "|", ellipsis: "~",
-        separator: "|")
+        separator: "|", corners: ["+", "+", "+", "+"], sparks: ["_", ".", "-", "~", "=", "*", "#", "@"], absent: "-")
 }

@@ -11,7 +11,7 @@ struct BatchtopCommand: AsyncParsableCommand {
         discussion: """
             With no JOB_ID, discovers the project's jobs through the list call. The API key is read from \
             --api-key-file, else $LLAMA_CLOUD_API_KEY, else $LLAMA_PARSE_API_KEY (never from a command-line value).
-            Keys: ↑/↓ or j/k move, PgUp/PgDn, g/G top/bottom, r refresh, q quit.
+            Keys: ↑/↓ or j/k move, Enter details, / filter, s/S sort, c cancel, p pause, r refresh, ? help, q quit.
             `batchtop mock-server --help` describes the embedded mock backend.
             """
     )
@@ -54,6 +54,12 @@ struct BatchtopCommand: AsyncParsableCommand {
 
     @Flag(help: "No colour (also $NO_COLOR); bold, reverse and underline still mark statuses.")
     var noColor = false
+
+    @Flag(help: "No cancel action.")
+    var readOnly = false
+
+    @Flag(help: "Do not capture the mouse (clicks select, the wheel scrolls when it is captured).")
+    var noMouse = false
 
     @Flag(help: "Print one snapshot to standard output and exit, without the full screen.")
     var once = false
@@ -118,7 +124,8 @@ struct BatchtopCommand: AsyncParsableCommand {
         } else {
             let noColor = self.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
             exitCode = await DashboardApp.run(
-                poller: poller, source: source, interval: interval, forceASCII: ascii, noColor: noColor)
+                poller: poller, source: source, interval: interval, forceASCII: ascii, noColor: noColor,
+                readOnly: readOnly, mouse: !noMouse)
         }
         await client.shutdown()
         await demoServer?.stop()

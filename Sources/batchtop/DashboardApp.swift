@@ -12,10 +12,12 @@ enum DashboardApp {
     static let keyTimeoutMilliseconds = 50
 
     /// Runs until the user quits; returns the process exit code.
-    static func run(poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool) async -> Int32 {
+    static func run(
+        poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool, readOnly: Bool, mouse: Bool
+    ) async -> Int32 {
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal.start(forceASCII: forceASCII, noColor: noColor)
+            terminal = try CursesTerminal.start(forceASCII: forceASCII, noColor: noColor, mouse: mouse)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             return 1
@@ -30,12 +32,13 @@ enum DashboardApp {
         }
         let theme = terminal.capabilities.colorDepth == .none ? Theme.monochrome : Theme.defaultDark
         let glyphs = terminal.capabilities.unicode ? Glyphs.unicode : Glyphs.ascii
-        var state = AppState(size: terminal.size, now: Date(), interval: interval, source: source, glyphs: glyphs)
+        var state = AppState(
+            size: terminal.size, now: Date(), interval: interval, source: source, glyphs: glyphs, isReadOnly: readOnly)
 
-        let inbox = SnapshotInbox()
+        let inbox = MessageInbox()
         let pollerTask = Task { await poller.run() }
         let consumer = Task { @MainActor in
-            for await snapshot in poller.snapshots { inbox.latest = snapshot }
+            for await snapshot in poller.snapshots { inbox.latestSnapshot = snapshot }
         }
         defer {
             pollerTask.cancel()
@@ -51,7 +54,7 @@ enum DashboardApp {
             case .resize(let size): messages.append(.resize(size))
             case nil: break
             }
-            if let snapshot = inbox.take() { messages.append(.snapshot(snapshot)) }
+            messages += inbox.takeAll()
             let now = Date()
             if now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
@@ -64,6 +67,18 @@ enum DashboardApp {
                         return 0
                     case .refresh:
                         Task { await poller.refresh() }
+                    case .setPaused(let paused):
+                        Task { await poller.setPaused(paused) }
+                    case .loadItems(let request):
+                        Task { @MainActor in
+                            let result = await poller.items(
+                                jobID: request.jobID, offset: request.offset, limit: request.limit, status: request.status)
+                            inbox.results.append(.itemsLoaded(request, result))
+                        }
+                    case .cancel(let jobID):
+                        Task { @MainActor in
+                            inbox.results.append(.cancelFinished(jobID: jobID, await poller.cancel(jobID: jobID)))
+                        }
                     }
                 }
                 needsRender = true
@@ -71,7 +86,7 @@ enum DashboardApp {
             if needsRender {
                 needsRender = false
                 var buffer = Buffer(width: state.size.width, height: state.size.height)
-                TableScreen.render(
+                DashboardView.render(
                     state, theme: theme, secondsFromGMT: TimeZone.current.secondsFromGMT(for: now), into: &buffer)
                 terminal.present(buffer)
             }
@@ -80,15 +95,21 @@ enum DashboardApp {
     }
 }
 
-/// Holds the newest snapshot between the consumer task and the run loop (both on the main actor).
+/// Collects what arrives between two turns of the run loop (all on the main actor): the newest snapshot only,
+/// and every answer to an effect, in order.
 @MainActor
-final class SnapshotInbox {
+final class MessageInbox {
     /// The newest snapshot not yet taken.
-    var latest: Snapshot?
+    var latestSnapshot: Snapshot?
+    /// Answers to effects (file pages, cancel outcomes) not yet taken.
+    var results: [Msg] = []
 
-    /// Returns and clears the newest snapshot.
-    func take() -> Snapshot? {
-        defer { latest = nil }
-        return latest
+    /// Returns and clears everything waiting, the snapshot first.
+    func takeAll() -> [Msg] {
+        var messages: [Msg] = latestSnapshot.map { [.snapshot($0)] } ?? []
+        messages += results
+        latestSnapshot = nil
+        results = []
+        return messages
     }
 }

@@ -30,9 +30,9 @@ enum OnceReport {
             now: snapshot.takenAt, interval: snapshot.interval, source: source, glyphs: glyphs)
         _ = Reducer.reduce(&state, .snapshot(snapshot))
         state.selectedID = nil
-        var buffer = Buffer(width: width, height: max(TableScreen.minimumSize.height, state.size.height))
+        var buffer = Buffer(width: width, height: state.size.height)
         TableScreen.render(state, theme: .monochrome, into: &buffer)
-        return buffer.lines.dropLast().joined(separator: "\n")
+        return buffer.lines.prefix(snapshot.jobs.count + TableScreen.chromeHeight - 1).joined(separator: "\n")
     }
 
     /// The snapshot as JSON: one object per job with its fields and freshness.

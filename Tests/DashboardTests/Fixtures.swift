@@ -62,7 +62,7 @@ enum Fixtures {
 
     static func render(_ state: AppState) -> Buffer {
         var buffer = Buffer(width: state.size.width, height: state.size.height)
-        TableScreen.render(state, theme: .defaultDark, secondsFromGMT: 0, into: &buffer)
+        DashboardView.render(state, theme: .defaultDark, secondsFromGMT: 0, into: &buffer)
         return buffer
     }
 

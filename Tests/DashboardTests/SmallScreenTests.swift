@@ -38,7 +38,7 @@ import TerminalUI
 
     @Test func emptyBufferDoesNotCrashAndStaysEmpty() {
         var buffer = Buffer(width: 0, height: 0)
-        TableScreen.render(Fixtures.state(), theme: .defaultDark, secondsFromGMT: 0, into: &buffer)
+        DashboardView.render(Fixtures.state(), theme: .defaultDark, secondsFromGMT: 0, into: &buffer)
         #expect(buffer.cells.isEmpty)
     }
 }

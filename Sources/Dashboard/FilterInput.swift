@@ -1,0 +1,26 @@
+import TerminalUI
+
+/// Typing the table filter: characters append, Backspace deletes, Enter keeps the filter, Esc clears it.
+enum FilterInput {
+    /// Longest filter accepted.
+    static let maximumLength = 64
+
+    /// Applies one key while the filter is being edited.
+    static func handle(_ key: Key, in state: inout AppState) {
+        switch key {
+        case .character(let character):
+            guard state.filter.count < maximumLength else { return }
+            state.filter.append(character)
+        case .backspace:
+            if !state.filter.isEmpty { state.filter.removeLast() }
+        case .enter, .down, .up:
+            state.isEditingFilter = false
+        case .escape:
+            state.filter = ""
+            state.isEditingFilter = false
+        default:
+            return
+        }
+        Reducer.rearrange(&state)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import LlamaCloud
+
+/// On-demand calls the UI asks for (a job's files, cancelling a job): the poller stays the only network client.
+extension Poller {
+    /// One page of a job's files, optionally only those with `status`; the error is a message without the key.
+    public func items(jobID: String, offset: Int, limit: Int = 50, status: String? = nil) async -> Result<FileItemPage, ActionFailure> {
+        do throws(BatchAPIError) {
+            let page = try await api.jobItems(id: jobID, query: ItemListQuery(limit: limit, offset: offset, status: status))
+            return .success(FileItemPage(items: page.items.map(FileItem.init(wire:)), totalSize: page.totalSize, offset: offset))
+        } catch {
+            return .failure(ActionFailure(message: error.description))
+        }
+    }
+
+    /// Asks the server to cancel a job and polls right after; returns the server's message or the error.
+    public func cancel(jobID: String, reason: String? = "cancelled from batchtop") async -> Result<String, ActionFailure> {
+        do throws(BatchAPIError) {
+            let response = try await api.cancelJob(id: jobID, reason: reason)
+            refresh()
+            let message = response.message.isEmpty ? "cancel requested" : response.message
+            return .success("\(message) (\(response.status), \(response.processedItems) items processed)")
+        } catch {
+            return .failure(ActionFailure(message: error.description))
+        }
+    }
+}
+
+/// Why an on-demand call failed: a one-line message that never contains the API key.
+public struct ActionFailure: Error, Sendable, Equatable {
+    /// The message.
+    public var message: String
+
+    /// Creates a failure.
+    public init(message: String) { self.message = message }
+}
