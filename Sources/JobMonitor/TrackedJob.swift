@@ -10,16 +10,25 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     public var fetchError: String?
     /// True when a full listing no longer contains the job: it is kept with its last data.
     public var isVanished: Bool
+    /// Until when the poller vouches that the data is current although `fetchedAt` is older: the poller re-fetches
+    /// every cycle but publishes a snapshot only when something changed, so this (not the age) says "fresh".
+    /// Nil: judge freshness by age alone.
+    public var freshUntil: Date? = nil
+    /// Throughput, ETA, durations, stall flag and history, filled in by `MetricsTracker`.
+    public var metrics: JobMetrics
 
     /// The job's identifier.
     public var id: String { job.id }
 
     /// Creates a tracked job.
-    public init(job: Job, fetchedAt: Date?, fetchError: String? = nil, isVanished: Bool = false) {
+    public init(
+        job: Job, fetchedAt: Date?, fetchError: String? = nil, isVanished: Bool = false, metrics: JobMetrics = .empty
+    ) {
         self.job = job
         self.fetchedAt = fetchedAt
         self.fetchError = fetchError
         self.isVanished = isVanished
+        self.metrics = metrics
     }
 
     /// A placeholder for a job the user asked for that has not been fetched yet.
@@ -33,10 +42,13 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     }
 
     /// True when the data is older than two poll intervals (or was never fetched). A terminal job's data is final
-    /// and never goes stale, unless its last fetch failed.
+    /// and never goes stale, unless its last fetch failed; nor does data the poller vouches for (`freshUntil`).
     public func isStale(at now: Date, interval: TimeInterval) -> Bool {
         guard let age = age(at: now) else { return true }
-        if job.status.isTerminal, fetchError == nil { return false }
+        if fetchError == nil {
+            if job.status.isTerminal { return false }
+            if let freshUntil, now <= freshUntil { return false }
+        }
         return age > 2 * interval
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Totals for the header across all watched jobs.
+public struct AggregateMetrics: Sendable, Equatable {
+    /// Number of jobs per status (all jobs, vanished ones included).
+    public var countsByStatus: [JobStatus: Int]
+    /// Jobs that are neither finished nor vanished.
+    public var activeJobs: Int
+    /// Active jobs flagged as stalled.
+    public var stalledJobs: Int
+    /// Items processed across active jobs.
+    public var itemsDone: Int
+    /// Items in all active jobs.
+    public var itemsTotal: Int
+    /// Sum of the active jobs' throughputs, items/s; nil when no active job has one.
+    public var overallRate: Double?
+
+    /// Creates aggregates.
+    public init(
+        countsByStatus: [JobStatus: Int] = [:], activeJobs: Int = 0, stalledJobs: Int = 0, itemsDone: Int = 0,
+        itemsTotal: Int = 0, overallRate: Double? = nil
+    ) {
+        self.countsByStatus = countsByStatus
+        self.activeJobs = activeJobs
+        self.stalledJobs = stalledJobs
+        self.itemsDone = itemsDone
+        self.itemsTotal = itemsTotal
+        self.overallRate = overallRate
+    }
+
+    /// Nothing watched.
+    public static let empty = AggregateMetrics()
+
+    /// Aggregates the jobs (with their `metrics` already filled in); active means not terminal and not vanished.
+    public static func compute(from jobs: [TrackedJob]) -> AggregateMetrics {
+        var result = AggregateMetrics()
+        for tracked in jobs {
+            result.countsByStatus[tracked.job.status, default: 0] += 1
+            guard !tracked.job.status.isTerminal, !tracked.isVanished else { continue }
+            let sample = ProgressSample(job: tracked.job, at: Date(timeIntervalSinceReferenceDate: 0))
+            result.activeJobs += 1
+            if tracked.metrics.isStalled { result.stalledJobs += 1 }
+            result.itemsDone = saturatingSum(result.itemsDone, sample.processed)
+            result.itemsTotal = saturatingSum(result.itemsTotal, sample.total)
+            if let rate = tracked.metrics.throughput {
+                result.overallRate = (result.overallRate ?? 0) + rate
+            }
+        }
+        return result
+    }
+
+    /// `a + b` for non-negative counts, capped at `Int.max` instead of trapping.
+    private static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// What `MetricsTracker` remembers about one job between polls: its samples (oldest first, never empty) and when it
+/// was last observed, last moved and last changed status.
+struct ProgressHistory: Sendable, Equatable {
+    /// Samples in time order; a new one only when the counts changed or the last one is old.
+    private(set) var samples: [ProgressSample]
+    /// The newest observation, stored or not.
+    private(set) var lastObservedAt: Date
+    /// When the processed or failed count last changed (or the history started).
+    private(set) var lastProgressAt: Date
+    /// The status at the newest observation.
+    private(set) var status: JobStatus
+    /// When the job was first observed in `status`.
+    private(set) var statusSince: Date
+
+    /// Starts a history with one observation.
+    init(first: ProgressSample, status: JobStatus) {
+        samples = [first]
+        lastObservedAt = first.at
+        lastProgressAt = first.at
+        self.status = status
+        statusSince = first.at
+    }
+
+    /// Adds an observation. Counts going backwards (a server reset) or time going backwards (a clock step) restart
+    /// the history; an unchanged observation is stored only when the last sample is `sampleRefreshInterval` old.
+    mutating func observe(_ sample: ProgressSample, status newStatus: JobStatus, configuration: MetricsConfiguration) {
+        guard let last = samples.last, sample.at >= lastObservedAt, sample.processed >= last.processed,
+            sample.failed >= last.failed
+        else {
+            self = ProgressHistory(first: sample, status: newStatus)
+            return
+        }
+        if newStatus != status {
+            status = newStatus
+            statusSince = sample.at
+        }
+        lastObservedAt = sample.at
+        let moved = sample.processed != last.processed || sample.failed != last.failed
+        if moved { lastProgressAt = sample.at }
+        let changed = moved || sample.total != last.total
+        if sample.at == last.at {
+            if changed { samples[samples.count - 1] = sample }
+            return
+        }
+        let due = !newStatus.isTerminal && sample.at.timeIntervalSince(last.at) >= configuration.sampleRefreshInterval
+        guard changed || due else { return }
+        samples.append(sample)
+        if samples.count > configuration.maxSamples {
+            samples.removeFirst(samples.count - configuration.maxSamples)
+        }
+    }
+
+    /// Items per second over the `window` seconds ending at the last observation; nil if the observed span is shorter
+    /// than `minimumSpan`. The count at the window's start is the newest sample at or before it (step-wise).
+    func rate(window: TimeInterval, minimumSpan: TimeInterval) -> Double? {
+        guard let latest = samples.last, let first = samples.first else { return nil }
+        let start = lastObservedAt.addingTimeInterval(-window)
+        let anchor = samples.last { $0.at <= start }.map { (processed: $0.processed, from: start) }
+            ?? (processed: first.processed, from: first.at)
+        let span = lastObservedAt.timeIntervalSince(anchor.from)
+        guard span > 0, span >= minimumSpan else { return nil }
+        let rate = (Double(latest.processed) - Double(anchor.processed)) / span
+        return rate.isFinite ? max(0, rate) : nil
+    }
+
+    /// Progress fractions at `count` instants `step` seconds apart ending at `end`, skipping instants before the
+    /// first sample; each is the newest sample at or before the instant (step-wise).
+    func fractions(endingAt end: Date, step: TimeInterval, count: Int) -> [Double] {
+        guard let first = samples.first, count > 0 else { return [] }
+        var result: [Double] = []
+        result.reserveCapacity(count)
+        var index = 0
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            let instant = end.addingTimeInterval(-Double(offset) * step)
+            if instant < first.at { continue }
+            while index + 1 < samples.count, samples[index + 1].at <= instant { index += 1 }
+            result.append(samples[index].fraction)
+        }
+        return result
+    }
+
+    /// When the job last moved: its counts changed or it entered its current status.
+    var lastMovedAt: Date { max(lastProgressAt, statusSince) }
+
+    /// Time of the newest sample.
+    var lastSampleAt: Date { samples.last?.at ?? lastObservedAt }
+}
