@@ -57,6 +57,7 @@ public enum TableScreen {
             .sorted { $0.description < $1.description }
         for status in statuses {
             let count = counts[status] ?? 0
+            if count == 0, status == .dispatched || status == .cancelled { continue }
             if count == 0, case .other = status { continue }
             let text = "\(StatusBadge.symbol(status, glyphs: state.glyphs)) \(count) \(status.description)"
             let style = count > 0 ? StatusBadge.style(status, theme: theme) : theme.textDim
@@ -65,11 +66,11 @@ public enum TableScreen {
         }
         var segments: [(String, Style)] = []
         if state.sort.key != .standard || state.sort.reversed {
-            let arrow = state.glyphs.isASCII ? (state.sort.reversed ? " (rev)" : "") : (state.sort.reversed ? " ↑" : " ↓")
-            segments.append(("sort: \(state.sort.key.rawValue)\(arrow)", theme.text))
+            let arrow = state.glyphs.isASCII ? (state.sort.reversed ? "^" : "v") : (state.sort.reversed ? "↑" : "↓")
+            segments.append(("sort \(state.sort.key.rawValue)\(arrow)", theme.text))
         }
         if !state.filter.isEmpty {
-            segments.append(("filter: \(state.filter) (\(state.hiddenCount) hidden)", theme.alert))
+            segments.append(("/\(state.filter) \(state.hiddenCount) hidden", theme.alert))
         }
         if segments.isEmpty {
             let active = state.rows.filter { !$0.job.status.isTerminal }
