@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,8 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LlamaCloudTests", dependencies: ["LlamaCloud"]),
-        .testTarget(name: "JobMonitorTests", dependencies: ["JobMonitor", "LlamaCloud"]),
+        .testTarget(
+            name: "LlamaCloudTests", dependencies: ["LlamaCloud", .product(name: "Clocks", package: "swift-clocks")]),
+        .testTarget(
+            name: "JobMonitorTests",
+            dependencies: ["JobMonitor", "LlamaCloud", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),
         .testTarget(

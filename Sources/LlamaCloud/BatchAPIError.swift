@@ -8,12 +8,12 @@ public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
     case forbidden(detail: String?)
     /// 404: no such job (or path).
     case notFound(detail: String?)
-    /// 429: too many requests; the server's advised wait, if it gave one.
-    case rateLimited(retryAfter: TimeInterval?, detail: String?)
-    /// 5xx: the server failed.
-    case server(status: Int, detail: String?)
-    /// Any other non-2xx status.
-    case http(status: Int, detail: String?)
+    /// 429: too many requests; the server's advised wait and its `x-should-retry` verdict, if it gave them.
+    case rateLimited(retryAfter: TimeInterval?, detail: String?, shouldRetry: Bool? = nil)
+    /// 5xx: the server failed; the advised wait (`Retry-After`) and `x-should-retry` verdict, if given.
+    case server(status: Int, detail: String?, retryAfter: TimeInterval? = nil, shouldRetry: Bool? = nil)
+    /// Any other non-2xx status (408 and 409 among them); the advised wait and `x-should-retry` verdict, if given.
+    case http(status: Int, detail: String?, retryAfter: TimeInterval? = nil, shouldRetry: Bool? = nil)
     /// The request did not complete in time.
     case timeout
     /// The connection failed (refused, reset, DNS, TLS).
@@ -30,9 +30,32 @@ public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .forbidden: return 403
         case .notFound: return 404
         case .rateLimited: return 429
-        case .server(let status, _), .http(let status, _): return status
+        case .server(let status, _, _, _), .http(let status, _, _, _): return status
         case .timeout, .transport, .undecodable, .invalidRequest: return nil
         }
+    }
+
+    /// The wait the server advised (`retry-after-ms` / `Retry-After`), in seconds, when it gave one.
+    public var retryAfter: TimeInterval? {
+        switch self {
+        case .rateLimited(let retryAfter, _, _), .server(_, _, let retryAfter, _), .http(_, _, let retryAfter, _):
+            return retryAfter
+        default: return nil
+        }
+    }
+
+    /// The server's `x-should-retry` header: true or false when it said, nil when it did not.
+    public var shouldRetryHint: Bool? {
+        switch self {
+        case .rateLimited(_, _, let hint), .server(_, _, _, let hint), .http(_, _, _, let hint): return hint
+        default: return nil
+        }
+    }
+
+    /// True for a 429: the server wants the client to slow down.
+    public var isRateLimited: Bool {
+        if case .rateLimited = self { return true }
+        return false
     }
 
     /// True for errors that no retry will fix without the user changing the key or its permissions.
@@ -52,12 +75,12 @@ public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
             return "403 forbidden: the key may not access this project" + Self.suffix(detail)
         case .notFound(let detail):
             return "404 not found" + Self.suffix(detail)
-        case .rateLimited(let retryAfter, let detail):
+        case .rateLimited(let retryAfter, let detail, _):
             let wait = retryAfter.map { String(format: ", retry after %.0f s", $0) } ?? ""
             return "429 rate limited" + wait + Self.suffix(detail)
-        case .server(let status, let detail):
+        case .server(let status, let detail, _, _):
             return "server error \(status)" + Self.suffix(detail)
-        case .http(let status, let detail):
+        case .http(let status, let detail, _, _):
             return "HTTP \(status)" + Self.suffix(detail)
         case .timeout:
             return "request timed out"
@@ -78,9 +101,12 @@ public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unauthorized(let detail): return .unauthorized(detail: clean(detail))
         case .forbidden(let detail): return .forbidden(detail: clean(detail))
         case .notFound(let detail): return .notFound(detail: clean(detail))
-        case .rateLimited(let retryAfter, let detail): return .rateLimited(retryAfter: retryAfter, detail: clean(detail))
-        case .server(let status, let detail): return .server(status: status, detail: clean(detail))
-        case .http(let status, let detail): return .http(status: status, detail: clean(detail))
+        case .rateLimited(let retryAfter, let detail, let hint):
+            return .rateLimited(retryAfter: retryAfter, detail: clean(detail), shouldRetry: hint)
+        case .server(let status, let detail, let retryAfter, let hint):
+            return .server(status: status, detail: clean(detail), retryAfter: retryAfter, shouldRetry: hint)
+        case .http(let status, let detail, let retryAfter, let hint):
+            return .http(status: status, detail: clean(detail), retryAfter: retryAfter, shouldRetry: hint)
         case .timeout: return .timeout
         case .transport(let message): return .transport(clean(message) ?? "")
         case .undecodable(let message): return .undecodable(clean(message) ?? "")

@@ -98,7 +98,8 @@ public final class HTTPBatchClient: BatchAPI {
         guard (200..<300).contains(status) else {
             throw Self.error(
                 status: status, body: data, retryAfterMs: response.headers.first(name: "retry-after-ms"),
-                retryAfter: response.headers.first(name: "retry-after"))
+                retryAfter: response.headers.first(name: "retry-after"),
+                shouldRetry: response.headers.first(name: "x-should-retry"))
         }
         do {
             return try JSONDecoder().decode(Response.self, from: data)
@@ -107,18 +108,22 @@ public final class HTTPBatchClient: BatchAPI {
         }
     }
 
-    /// Maps a non-2xx status and its body to a typed error.
-    static func error(status: Int, body: Data, retryAfterMs: String?, retryAfter: String?) -> BatchAPIError {
+    /// Maps a non-2xx status, its body and its retry headers to a typed error. `x-should-retry` is kept for the
+    /// statuses a retry policy may act on (429, 5xx, others such as 408/409); 401, 403 and 404 are final answers.
+    static func error(
+        status: Int, body: Data, retryAfterMs: String?, retryAfter: String?, shouldRetry: String? = nil,
+        now: Date = Date()
+    ) -> BatchAPIError {
         let detail = ErrorDetail.extract(from: body)
+        let wait = RetryAfter.seconds(retryAfterMs: retryAfterMs, retryAfter: retryAfter, now: now)
+        let hint = RetryAfter.shouldRetry(header: shouldRetry)
         switch status {
         case 401: return .unauthorized(detail: detail)
         case 403: return .forbidden(detail: detail)
         case 404: return .notFound(detail: detail)
-        case 429:
-            return .rateLimited(
-                retryAfter: RetryAfter.seconds(retryAfterMs: retryAfterMs, retryAfter: retryAfter), detail: detail)
-        case 500...599: return .server(status: status, detail: detail)
-        default: return .http(status: status, detail: detail)
+        case 429: return .rateLimited(retryAfter: wait, detail: detail, shouldRetry: hint)
+        case 500...599: return .server(status: status, detail: detail, retryAfter: wait, shouldRetry: hint)
+        default: return .http(status: status, detail: detail, retryAfter: wait, shouldRetry: hint)
         }
     }
 

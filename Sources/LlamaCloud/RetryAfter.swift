@@ -25,4 +25,13 @@ public enum RetryAfter {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         return formatter.date(from: text)
     }
+
+    /// Reads `x-should-retry`: true or false when the header says so (case-insensitively), nil otherwise.
+    public static func shouldRetry(header: String?) -> Bool? {
+        switch header?.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
+    }
 }

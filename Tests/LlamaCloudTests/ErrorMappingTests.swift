@@ -64,3 +64,25 @@ struct ErrorMappingTests {
         #expect(APIConfiguration(apiKey: "k").validationError() == nil)
     }
 }
+
+@Suite("Retry headers on error responses")
+struct RetryHeaderTests {
+    @Test("x-should-retry and Retry-After are kept on 429, 5xx and other statuses")
+    func headers() {
+        let now = Date(timeIntervalSince1970: 1_795_946_400)
+        #expect(HTTPBatchClient.error(status: 429, body: Data(), retryAfterMs: nil, retryAfter: "2", shouldRetry: "false")
+            == .rateLimited(retryAfter: 2, detail: nil, shouldRetry: false))
+        let html = Data("<html><title>503 Service Unavailable</title></html>".utf8)
+        let unavailable = HTTPBatchClient.error(
+            status: 503, body: html, retryAfterMs: nil, retryAfter: "Sun, 29 Nov 2026 10:00:08 GMT", now: now)
+        #expect(unavailable == .server(status: 503, detail: "HTML page: 503 Service Unavailable", retryAfter: 8))
+        #expect(unavailable.retryAfter == 8)
+        #expect(HTTPBatchClient.error(status: 409, body: Data(), retryAfterMs: "250", retryAfter: nil, shouldRetry: "TRUE")
+            == .http(status: 409, detail: nil, retryAfter: 0.25, shouldRetry: true))
+        #expect(HTTPBatchClient.error(status: 401, body: Data(), retryAfterMs: nil, retryAfter: nil, shouldRetry: "true")
+            == .unauthorized(detail: nil))
+        #expect(RetryAfter.shouldRetry(header: "maybe") == nil)
+        #expect(BatchAPIError.server(status: 503, detail: "x", retryAfter: 1, shouldRetry: false).description
+            == "server error 503: x")
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Synchronization
+
+/// A `BatchAPI` that retries the calls of another one according to a `RetryPolicy`, sleeping on an injected clock.
+///
+/// A 429 also closes a gate shared by every call through this value: no request is sent until the advised wait
+/// (or the backoff) has passed, so concurrent requests do not keep hammering a server that asked for a pause.
+public struct RetryingBatchAPI: BatchAPI {
+    /// The API whose calls are retried.
+    public let base: any BatchAPI
+    /// When and how long to retry.
+    public let policy: RetryPolicy
+    private let clock: ElapsedClock
+    private let gate: RateLimitGate
+
+    /// Wraps `base`; waits happen on `clock` (tests pass a test clock).
+    public init(_ base: any BatchAPI, policy: RetryPolicy = RetryPolicy(), clock: any Clock<Duration> = ContinuousClock()) {
+        self.base = base
+        self.policy = policy
+        self.clock = ElapsedClock(clock)
+        gate = RateLimitGate()
+    }
+
+    /// One page of jobs, retried.
+    public func listJobs(_ query: JobListQuery) async throws(BatchAPIError) -> JobListPage {
+        try await retrying { [base] () async throws(BatchAPIError) in try await base.listJobs(query) }
+    }
+
+    /// One job's status, retried.
+    public func jobStatus(id: String) async throws(BatchAPIError) -> JobStatusResponse {
+        try await retrying { [base] () async throws(BatchAPIError) in try await base.jobStatus(id: id) }
+    }
+
+    /// Cancels a job, retried (cancelling twice is harmless: the server answers that the job is already cancelled).
+    public func cancelJob(id: String, reason: String?) async throws(BatchAPIError) -> CancelResponse {
+        try await retrying { [base] () async throws(BatchAPIError) in try await base.cancelJob(id: id, reason: reason) }
+    }
+
+    /// One page of a job's items, retried.
+    public func jobItems(id: String, query: ItemListQuery) async throws(BatchAPIError) -> ItemsPage {
+        try await retrying { [base] () async throws(BatchAPIError) in try await base.jobItems(id: id, query: query) }
+    }
+
+    /// Runs `operation` until it succeeds, fails for good, runs out of retries or the task is cancelled.
+    private func retrying<Response>(
+        _ operation: @Sendable () async throws(BatchAPIError) -> Response
+    ) async throws(BatchAPIError) -> Response {
+        var retry = 0
+        while true {
+            try? await clock.sleep(until: gate.reopensAt)
+            do {
+                return try await operation()
+            } catch {
+                let failure = error
+                guard retry < policy.maxRetries, policy.isRetryable(failure), !Task.isCancelled else { throw failure }
+                let resumeAt = clock.now + .seconds(policy.delay(beforeRetry: retry, after: failure))
+                if failure.isRateLimited { gate.close(until: resumeAt) }
+                do {
+                    try await clock.sleep(until: resumeAt)
+                } catch {
+                    throw failure
+                }
+                retry += 1
+            }
+        }
+    }
+}
+
+/// The instant (on an `ElapsedClock`) before which no request may be sent after a 429.
+final class RateLimitGate: Sendable {
+    private let until = Mutex<Duration>(.zero)
+
+    /// When requests may be sent again (zero or a past value: now).
+    var reopensAt: Duration { until.withLock { $0 } }
+
+    /// Keeps requests back until `instant`, unless they are already held back longer.
+    func close(until instant: Duration) {
+        until.withLock { $0 = max($0, instant) }
+    }
+}
