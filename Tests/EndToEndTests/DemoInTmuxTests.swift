@@ -71,6 +71,18 @@ struct DemoInTmuxTests {
         #expect(session.display("#{alternate_on}") == "0")
     }
 
+    @Test("SIGTERM and SIGHUP (a dropped SSH connection) restore the terminal", arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func signals(signal: Int32, exitCode: Int) async throws {
+        let session = try startDemo()
+        #expect(try await session.waitFor { Self.jobRows($0).count >= 10 }.ok)
+        let shell = try #require(Int32(session.display("#{pane_pid}")))
+        let pid = try #require(ProcessTree.children(of: shell).first, "batchtop's process not found under the pane's shell")
+        #expect(kill(pid, signal) == 0)
+        let (exited, screen) = try await session.waitFor { $0.contains("EXIT:\(exitCode)") }
+        #expect(exited, "no EXIT:\(exitCode) after signal \(signal):\n\(screen)")
+        #expect(session.display("#{alternate_on}") == "0")
+    }
+
     @Test("with LANG=C the screen is ASCII only, gauges drawn with #")
     func asciiLocale() async throws {
         let session = try startDemo(environment: ["LANG": "C", "LC_ALL": "C"])
