@@ -8,6 +8,8 @@ public struct AppState: Sendable, Equatable {
     public var snapshot: Snapshot
     /// The snapshot's jobs after filter and sort (derived in the reducer, so rendering never sorts).
     public var rows: [TrackedJob]
+    /// Counts and totals over all of the snapshot's jobs (derived in the reducer, so rendering stays O(visible rows)).
+    public var summary: AggregateMetrics
     /// The selected job, by ID, so the selection follows the job when rows reorder.
     public var selectedID: String?
     /// Index of the first visible row.
@@ -38,6 +40,8 @@ public struct AppState: Sendable, Equatable {
     public var confirmingCancel: String?
     /// The detail screen, when open (Esc returns to the table where it was).
     public var detail: DetailState?
+    /// When the "theme: NAME" status message goes away again (it is only a brief notice).
+    public var themeNoticeUntil: Date?
 
     /// The initial state before any snapshot.
     public init(
@@ -45,6 +49,7 @@ public struct AppState: Sendable, Equatable {
     ) {
         self.snapshot = .empty(interval: interval, at: now)
         self.rows = []
+        self.summary = .empty
         self.selectedID = nil
         self.scrollOffset = 0
         self.size = size
@@ -60,6 +65,7 @@ public struct AppState: Sendable, Equatable {
         self.showsHelp = false
         self.confirmingCancel = nil
         self.detail = nil
+        self.themeNoticeUntil = nil
     }
 
     /// Index of the selected job in `rows`, or nil when nothing is selected.

@@ -9,6 +9,7 @@ public enum Reducer {
         switch msg {
         case .snapshot(let snapshot):
             state.snapshot = snapshot
+            state.summary = AggregateMetrics.compute(from: snapshot.jobs)
             rearrange(&state)
             if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
             return []
@@ -18,6 +19,11 @@ public enum Reducer {
             return DetailNavigation.clamp(&state)
         case .tick(let date):
             state.now = date
+            expireThemeNotice(&state)
+            return []
+        case .themeChanged(let name, let note):
+            state.statusMessage = themeNoticePrefix + name + (note.map { " (\($0))" } ?? "")
+            state.themeNoticeUntil = state.now.addingTimeInterval(themeNoticeSeconds)
             return []
         case .itemsLoaded(let request, let result):
             return DetailNavigation.receive(result, for: request, in: &state)
@@ -38,6 +44,18 @@ public enum Reducer {
         state.rows = RowOrder.arrange(state.snapshot.jobs, sort: state.sort, filter: state.filter)
         if state.selectedIndex == nil { state.selectedID = state.rows.first?.id }
         TableNavigation.clampScroll(&state)
+    }
+
+    /// How the status line announces a theme switch.
+    static let themeNoticePrefix = "theme: "
+    /// How long the theme notice stays (it goes at the first tick after this).
+    static let themeNoticeSeconds: TimeInterval = 3
+
+    /// Removes the theme notice once its time is up, unless another message has replaced it.
+    private static func expireThemeNotice(_ state: inout AppState) {
+        guard let until = state.themeNoticeUntil, state.now >= until else { return }
+        if state.statusMessage?.hasPrefix(themeNoticePrefix) == true { state.statusMessage = nil }
+        state.themeNoticeUntil = nil
     }
 
     static func refreshingMessage(_ state: AppState) -> String {
@@ -92,6 +110,8 @@ public enum Reducer {
         case .help:
             state.showsHelp = true
             return []
+        case .cycleTheme:
+            return [.cycleTheme]
         case .quit:
             return [.quit]
         default:

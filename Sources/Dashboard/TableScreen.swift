@@ -50,7 +50,7 @@ public enum TableScreen {
     }
 
     private static func drawCounts(_ state: AppState, theme: Theme, into buffer: inout Buffer) {
-        let counts = state.snapshot.countsByStatus
+        let counts = state.summary.countsByStatus
         var x = 1
         var statuses = JobStatus.known
         statuses += counts.keys.filter { if case .other = $0 { return true } else { return false } }
@@ -73,10 +73,9 @@ public enum TableScreen {
             segments.append(("/\(state.filter) \(state.hiddenCount) hidden", theme.alert))
         }
         if segments.isEmpty {
-            let active = state.rows.filter { !$0.job.status.isTerminal }
-            let done = active.reduce(0) { $0 + ($1.job.processedItems ?? 0) }
-            let total = active.reduce(0) { $0 + $1.job.totalItems }
-            segments.append(("active items \(done)/\(total)", theme.textDim))
+            var text = "active items \(state.summary.itemsDone)/\(state.summary.itemsTotal)"
+            if let rate = state.summary.overallRate, rate > 0 { text += " \(state.glyphs.separator) " + Formatting.rate(rate) }
+            segments.append((text, theme.textDim))
         }
         var right = buffer.width - 1
         for (text, style) in segments.reversed() {
