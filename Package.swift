@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,6 +28,7 @@ let package = Package(
         .target(name: "TerminalUI"),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"]),
         .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI"]),
+        .target(name: "ThemeLoader", dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "MockCloud",
             dependencies: ["LlamaCloud", .product(name: "Hummingbird", package: "hummingbird")]
@@ -34,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "batchtop",
             dependencies: [
-                "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "MockCloud",
+                "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "MockCloud", "ThemeLoader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,7 @@ let package = Package(
             name: "JobMonitorTests",
             dependencies: ["JobMonitor", "LlamaCloud", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ThemeLoaderTests", dependencies: ["ThemeLoader", "TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),
         .testTarget(
             name: "MockCloudTests",

@@ -13,14 +13,8 @@ public final class CursesTerminal: Terminal {
 
     private var screen: OpaquePointer?
     private var previous: Buffer?
-    private var colorPairs: [ColorPairKey: Int32] = [:]
-    private var nextPair: Int32 = 1
+    private var colors: ColorAllocator
     private var isActive = true
-
-    private struct ColorPairKey: Hashable {
-        let foreground: Int
-        let background: Int
-    }
 
     /// Starts full-screen mode. `forceASCII` disables Unicode drawing; `noColor` uses attributes only; `mouse`
     /// captures clicks and the wheel.
@@ -37,13 +31,14 @@ public final class CursesTerminal: Terminal {
         }
         let codeset = batchtop_codeset().map { String(cString: $0) } ?? ""
         let unicode = !forceASCII && codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
-        var depth = TerminalCapabilities.ColorDepth.none
-        if !noColor, has_colors() {
+        let colorSupport = !noColor && has_colors()
+        if colorSupport {
             start_color()
             use_default_colors()
-            let colors = batchtop_colors()
-            depth = colors >= 256 ? .indexed256 : colors >= 16 ? .basic16 : colors >= 8 ? .basic8 : .none
         }
+        let strategy = ColorStrategy.choose(
+            noColor: noColor, hasColors: colorSupport, colors: Int(batchtop_colors()), canChangeColor: can_change_color(),
+            environment: ProcessInfo.processInfo.environment)
         cbreak()
         noecho()
         nonl()
@@ -55,15 +50,20 @@ public final class CursesTerminal: Terminal {
             mouseinterval(0)
         }
         let terminal = CursesTerminal(
-            screen: screen, capabilities: TerminalCapabilities(colorDepth: depth, unicode: unicode))
+            screen: screen, capabilities: TerminalCapabilities(colorDepth: strategy.depth, unicode: unicode),
+            colors: ColorAllocator(strategy: strategy, colorPairs: batchtop_color_pairs(), colors: batchtop_colors()))
         return terminal
     }
 
-    private init(screen: OpaquePointer, capabilities: TerminalCapabilities) {
+    private init(screen: OpaquePointer, capabilities: TerminalCapabilities, colors: ColorAllocator) {
         self.screen = screen
         self.capabilities = capabilities
+        self.colors = colors
         self.size = TerminalSize(width: Int(batchtop_cols()), height: Int(batchtop_lines()))
     }
+
+    /// How theme colours reach the terminal (direct RGB, a redefined palette, 256/16/8 colours, or none).
+    public var colorStrategy: ColorStrategy { colors.strategy }
 
     /// Shows a frame: moves to and redraws only the runs of cells that differ from the last frame, then one refresh.
     public func present(_ buffer: Buffer) {
@@ -140,18 +140,6 @@ public final class CursesTerminal: Terminal {
 
     /// The colour pair for a style's colours, allocated on first use; 0 (the default pair) without colour.
     private func colorPair(for style: Style) -> Int32 {
-        guard capabilities.colorDepth != .none,
-            let foreground = ColorMapper.index(of: style.foreground, depth: capabilities.colorDepth),
-            let background = ColorMapper.index(of: style.background, depth: capabilities.colorDepth)
-        else { return 0 }
-        if foreground == -1, background == -1 { return 0 }
-        let key = ColorPairKey(foreground: foreground, background: background)
-        if let pair = colorPairs[key] { return pair }
-        guard nextPair < min(batchtop_color_pairs(), 32_767) else { return 0 }
-        let pair = nextPair
-        nextPair += 1
-        init_pair(Int16(pair), Int16(foreground), Int16(background))
-        colorPairs[key] = pair
-        return pair
+        colors.pair(for: style)
     }
 }

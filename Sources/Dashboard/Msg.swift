@@ -16,6 +16,8 @@ public enum Msg: Sendable, Equatable {
     case itemsLoaded(ItemRequest, Result<FileItemPage, ActionFailure>)
     /// A cancel call finished.
     case cancelFinished(jobID: String, Result<String, ActionFailure>)
+    /// The run loop switched to another theme (after `Effect.cycleTheme`); `note` adds e.g. "colour is off".
+    case themeChanged(name: String, note: String?)
 }
 
 /// Work the reducer asks the outside world to do; the run loop performs it and answers with a `Msg`.
@@ -30,4 +32,6 @@ public enum Effect: Sendable, Equatable {
     case loadItems(ItemRequest)
     /// Cancel a job; answer with `.cancelFinished`.
     case cancel(jobID: String)
+    /// Switch to the next theme (the run loop owns the themes, so rendering stays pure); answer with `.themeChanged`.
+    case cycleTheme
 }

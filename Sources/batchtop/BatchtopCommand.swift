@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JobMonitor
 import LlamaCloud
+import ThemeLoader
 
 /// `batchtop`: the full-screen dashboard (or one printed snapshot) for LlamaCloud batch-processing jobs.
 struct BatchtopCommand: AsyncParsableCommand {
@@ -11,7 +12,10 @@ struct BatchtopCommand: AsyncParsableCommand {
         discussion: """
             With no JOB_ID, discovers the project's jobs through the list call. The API key is read from \
             --api-key-file, else $LLAMA_CLOUD_API_KEY, else $LLAMA_PARSE_API_KEY (never from a command-line value).
-            Keys: ↑/↓ or j/k move, Enter details, / filter, s/S sort, c cancel, p pause, r refresh, ? help, q quit.
+            Keys: ↑/↓ or j/k move, Enter details, / filter, s/S sort, c cancel, p pause, r refresh, t theme, ? help, q quit.
+            Settings come from flags, then the environment, then $XDG_CONFIG_HOME/batchtop/config.toml \
+            (default ~/.config/batchtop/config.toml: theme, interval, base_url, project_id, organization_id, read_only, \
+            mouse), then defaults.
             `batchtop mock-server --help` describes the embedded mock backend.
             """
     )
@@ -22,7 +26,7 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Flag(help: "Run against the embedded mock backend (no key, no network).")
     var demo = false
 
-    @Option(help: "API base URL (default $LLAMA_CLOUD_BASE_URL, else \(APIConfiguration.defaultBaseURL)).")
+    @Option(help: "API base URL (default $LLAMA_CLOUD_BASE_URL, else base_url in the config file, else \(APIConfiguration.defaultBaseURL)).")
     var baseURL: String?
 
     @Option(help: "Project to scope every call to (default $LLAMA_CLOUD_PROJECT_ID).")
@@ -43,8 +47,8 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Option(help: "Discovery filter: only jobs over this directory.")
     var directoryID: String?
 
-    @Option(help: "Seconds between polls.")
-    var interval: Double = 2
+    @Option(help: "Seconds between polls (default: interval in the config file, else 2).")
+    var interval: Double?
 
     @Option(help: "Seconds before a request is abandoned.")
     var timeout: Double = 30
@@ -52,14 +56,23 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
-    @Flag(help: "No colour (also $NO_COLOR); bold, reverse and underline still mark statuses.")
+    @Option(help: ArgumentHelp(
+        "A shipped theme (\(BuiltinThemes.names.joined(separator: ", "))), a user theme NAME.toml in "
+            + "$XDG_CONFIG_HOME/batchtop/themes, or a theme file (default $BATCHTOP_THEME, else theme in the config file).",
+        valueName: "name|path"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Read settings from this file instead of ~/.config/batchtop/config.toml.", valueName: "path"))
+    var config: String?
+
+    @Flag(help: "No colour (also $NO_COLOR): the monochrome theme; bold, reverse and underline still mark statuses.")
     var noColor = false
 
-    @Flag(help: "No cancel action.")
-    var readOnly = false
+    @Flag(inversion: .prefixedNo, help: "No cancel action (default: read_only in the config file, else off).")
+    var readOnly: Bool?
 
-    @Flag(help: "Do not capture the mouse (clicks select, the wheel scrolls when it is captured).")
-    var noMouse = false
+    @Flag(inversion: .prefixedNo, help: "Capture the mouse: clicks select, the wheel scrolls (default: mouse in the config file, else on).")
+    var mouse: Bool?
 
     @Flag(help: "Print one snapshot to standard output and exit, without the full screen.")
     var once = false
@@ -69,7 +82,7 @@ struct BatchtopCommand: AsyncParsableCommand {
 
     /// Checks the options that ArgumentParser cannot check by type.
     func validate() throws {
-        guard interval.isFinite, interval >= 0.2, interval <= 3600 else {
+        if let interval, !(interval.isFinite && ConfigFile.intervalRange.contains(interval)) {
             throw ValidationError("--interval must be between 0.2 and 3600 seconds (got \(interval))")
         }
         guard timeout.isFinite, timeout >= 1, timeout <= 600 else {
@@ -86,6 +99,12 @@ struct BatchtopCommand: AsyncParsableCommand {
     /// Resolves the configuration, then runs the dashboard or prints one snapshot.
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        let flags = SettingValues(
+            theme: theme, interval: interval, baseURL: baseURL, projectID: projectID, organizationID: organizationID,
+            readOnly: readOnly, mouse: mouse)
+        let launch = LaunchSettings.resolve(flags: flags, configPath: config, environment: environment)
+        launch.messages.forEach(Self.printError)
+        let settings = launch.settings
         var demoServer: DemoBackend?
         let api: APIConfiguration
         if demo {
@@ -101,12 +120,8 @@ struct BatchtopCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             api = APIConfiguration(
-                baseURL: baseURL ?? environment["LLAMA_CLOUD_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-                    ?? APIConfiguration.defaultBaseURL,
-                apiKey: key,
-                organizationID: organizationID ?? environment["LLAMA_CLOUD_ORGANIZATION_ID"].flatMap { $0.isEmpty ? nil : $0 },
-                projectID: projectID ?? environment["LLAMA_CLOUD_PROJECT_ID"].flatMap { $0.isEmpty ? nil : $0 },
-                timeout: timeout)
+                baseURL: settings.baseURL, apiKey: key, organizationID: settings.organizationID,
+                projectID: settings.projectID, timeout: timeout)
             if let problem = api.validationError() {
                 FileHandle.standardError.write(Data("batchtop: \(problem)\n".utf8))
                 throw ExitCode(2)
@@ -116,20 +131,29 @@ struct BatchtopCommand: AsyncParsableCommand {
         let poller = Poller(
             api: client,
             configuration: PollerConfiguration(
-                jobIDs: jobIDs, interval: interval, statuses: status, jobTypes: jobType, directoryID: directoryID))
+                jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID))
         let source = demo ? "demo \(api.baseURL)" : sourceLabel(api)
         let exitCode: Int32
         if once {
             exitCode = await OnceReport.run(poller: poller, format: format, source: source, forceASCII: ascii)
         } else {
             let noColor = self.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+            let catalog = ThemeCatalog.standard(environment: environment)
+            let start = catalog.load(settings.theme)
+            let themeMessages = start.diagnostics.map { "batchtop: \($0)" }
+            themeMessages.forEach(Self.printError)
             exitCode = await DashboardApp.run(
-                poller: poller, source: source, interval: interval, forceASCII: ascii, noColor: noColor,
-                readOnly: readOnly, mouse: !noMouse)
+                poller: poller, source: source, interval: settings.interval, forceASCII: ascii, noColor: noColor,
+                readOnly: settings.readOnly, mouse: settings.mouse,
+                themes: ThemeCycle(start: start, catalog: catalog), notices: launch.messages + themeMessages)
         }
         await client.shutdown()
         await demoServer?.stop()
         if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     private func sourceLabel(_ api: APIConfiguration) -> String {

@@ -3,6 +3,7 @@ import Dashboard
 import Foundation
 import JobMonitor
 import TerminalUI
+import ThemeLoader
 
 /// The full-screen run loop: one main-actor loop that reads keys, takes the newest snapshot, reduces, renders and
 /// presents. All ncurses calls happen here, on the main actor.
@@ -11,9 +12,11 @@ enum DashboardApp {
     /// Longest wait for a key before the loop checks for snapshots and the clock.
     static let keyTimeoutMilliseconds = 50
 
-    /// Runs until the user quits; returns the process exit code.
+    /// Runs until the user quits; returns the process exit code. `themes` starts at the chosen theme and `t` steps
+    /// through it; `notices` (config and theme problems, already on standard error) are summed up in the status line.
     static func run(
-        poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool, readOnly: Bool, mouse: Bool
+        poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool, readOnly: Bool, mouse: Bool,
+        themes: ThemeCycle, notices: [String] = []
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -30,10 +33,14 @@ enum DashboardApp {
             trap.cancel()
             terminal.restore()
         }
-        let theme = terminal.capabilities.colorDepth == .none ? Theme.monochrome : Theme.defaultDark
+        var themeSwitcher = ThemeSwitcher(cycle: themes, colorEnabled: terminal.capabilities.colorDepth != .none)
         let glyphs = terminal.capabilities.unicode ? Glyphs.unicode : Glyphs.ascii
         var state = AppState(
             size: terminal.size, now: Date(), interval: interval, source: source, glyphs: glyphs, isReadOnly: readOnly)
+        if let first = notices.first {
+            let more = notices.count > 1 ? " (+\(notices.count - 1) more)" : ""
+            state.statusMessage = first.replacingOccurrences(of: "batchtop: ", with: "") + more
+        }
 
         let inbox = MessageInbox()
         let pollerTask = Task { await poller.run() }
@@ -79,6 +86,8 @@ enum DashboardApp {
                         Task { @MainActor in
                             inbox.results.append(.cancelFinished(jobID: jobID, await poller.cancel(jobID: jobID)))
                         }
+                    case .cycleTheme:
+                        _ = Reducer.reduce(&state, themeSwitcher.advance())
                     }
                 }
                 needsRender = true
@@ -87,7 +96,7 @@ enum DashboardApp {
                 needsRender = false
                 var buffer = Buffer(width: state.size.width, height: state.size.height)
                 DashboardView.render(
-                    state, theme: theme, secondsFromGMT: TimeZone.current.secondsFromGMT(for: now), into: &buffer)
+                    state, theme: themeSwitcher.theme, secondsFromGMT: TimeZone.current.secondsFromGMT(for: now), into: &buffer)
                 terminal.present(buffer)
             }
             await Task.yield()

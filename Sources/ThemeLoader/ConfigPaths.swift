@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where batchtop's configuration lives: `$XDG_CONFIG_HOME/batchtop` (default `~/.config/batchtop`).
+public enum ConfigPaths {
+    /// The configuration folder for this environment, or nil when neither `XDG_CONFIG_HOME` nor `HOME` is usable.
+    public static func directory(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {  // the XDG spec ignores relative paths
+            return (xdg as NSString).appendingPathComponent("batchtop")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return (home as NSString).appendingPathComponent(".config/batchtop")
+    }
+
+    /// `…/batchtop/config.toml`.
+    public static func configFile(environment: [String: String]) -> String? {
+        directory(environment: environment).map { ($0 as NSString).appendingPathComponent("config.toml") }
+    }
+
+    /// `…/batchtop/themes`, where user themes are `NAME.toml`.
+    public static func themesDirectory(environment: [String: String]) -> String? {
+        directory(environment: environment).map { ($0 as NSString).appendingPathComponent("themes") }
+    }
+
+    /// `path` with a leading `~/` replaced by the home folder.
+    public static func expandingTilde(_ path: String, environment: [String: String]) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else { return path }
+        return home + path.dropFirst()
+    }
+}
