@@ -34,6 +34,8 @@ public enum Action: Sendable, Hashable {
     case refresh
     /// Show or hide the help overlay.
     case help
+    /// Switch to the next theme.
+    case cycleTheme
     /// Leave the program.
     case quit
 }

@@ -24,7 +24,7 @@ enum DetailNavigation {
         case .back:
             state.detail = nil
             return []
-        case .cancelJob, .togglePause, .refresh, .help, .quit:
+        case .cancelJob, .togglePause, .refresh, .help, .cycleTheme, .quit:
             return Reducer.performCommon(action, in: &state, jobID: detail.jobID) ?? []
         case .openDetail, .startFilter, .cycleSort, .reverseSort:
             return []

@@ -110,6 +110,8 @@ public enum Reducer {
         case .help:
             state.showsHelp = true
             return []
+        case .cycleTheme:
+            return [.cycleTheme]
         case .quit:
             return [.quit]
         default:

@@ -32,7 +32,7 @@ enum TableNavigation {
             Reducer.rearrange(&state)
         case .cycleItemFilter:
             break
-        case .cancelJob, .togglePause, .refresh, .help, .quit:
+        case .cancelJob, .togglePause, .refresh, .help, .cycleTheme, .quit:
             return Reducer.performCommon(action, in: &state, jobID: state.selectedID) ?? []
         }
         return []

@@ -18,4 +18,10 @@ public struct ConfigDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
     }
+
+    /// The same with only the file's last path component, for the one-line status bar.
+    public var shortDescription: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return line.map { "\(name):\($0): \(message)" } ?? "\(name): \(message)"
+    }
 }

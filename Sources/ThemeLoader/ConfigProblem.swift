@@ -16,10 +16,11 @@ public struct ConfigProblem: Sendable, Equatable {
     }
 
     /// The message for standard error, saying what is used instead, e.g.
-    /// `config.toml:3: 'interval' must be …; using 2 s (default)`.
-    public func message(using settings: Settings) -> String {
-        if ignoresFile { return "\(diagnostic); using \(settings.summary)" }
-        guard let key else { return "\(diagnostic)" }
-        return "\(diagnostic); using \(key.key) \(settings.describe(key))"
+    /// `config.toml:3: 'interval' must be …; using 2 s (default)`; `short` keeps only the file's last path component.
+    public func message(using settings: Settings, short: Bool = false) -> String {
+        let located = short ? diagnostic.shortDescription : diagnostic.description
+        if ignoresFile { return "\(located); using \(settings.summary)" }
+        guard let key else { return located }
+        return "\(located); using \(key.key) \(settings.describe(key))"
     }
 }

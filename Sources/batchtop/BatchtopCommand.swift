@@ -145,7 +145,8 @@ struct BatchtopCommand: AsyncParsableCommand {
             exitCode = await DashboardApp.run(
                 poller: poller, source: source, interval: settings.interval, forceASCII: ascii, noColor: noColor,
                 readOnly: settings.readOnly, mouse: settings.mouse,
-                themes: ThemeCycle(start: start, catalog: catalog), notices: launch.messages + themeMessages)
+                themes: ThemeCycle(start: start, catalog: catalog),
+                notices: launch.notices + start.diagnostics.map(\.shortDescription))
         }
         await client.shutdown()
         await demoServer?.stop()

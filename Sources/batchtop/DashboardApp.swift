@@ -38,8 +38,7 @@ enum DashboardApp {
         var state = AppState(
             size: terminal.size, now: Date(), interval: interval, source: source, glyphs: glyphs, isReadOnly: readOnly)
         if let first = notices.first {
-            let more = notices.count > 1 ? " (+\(notices.count - 1) more)" : ""
-            state.statusMessage = first.replacingOccurrences(of: "batchtop: ", with: "") + more
+            state.statusMessage = (notices.count > 1 ? "[1/\(notices.count)] " : "") + first
         }
 
         let inbox = MessageInbox()

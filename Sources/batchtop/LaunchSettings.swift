@@ -9,6 +9,8 @@ struct LaunchSettings {
     let settings: Settings
     /// Lines for standard error, printed before the full screen starts.
     let messages: [String]
+    /// The same problems with short file names, for the status line.
+    let notices: [String]
 
     /// Reads the config file (`--config PATH`, else `$XDG_CONFIG_HOME/batchtop/config.toml`) and merges the layers.
     static func resolve(flags: SettingValues, configPath: String?, environment: [String: String]) -> LaunchSettings {
@@ -18,6 +20,8 @@ struct LaunchSettings {
         let settings = Settings.resolve(
             flags: flags, environment: .environment(environment), file: file.values,
             defaults: Settings.defaults(baseURL: APIConfiguration.defaultBaseURL))
-        return LaunchSettings(settings: settings, messages: file.problems.map { "batchtop: " + $0.message(using: settings) })
+        return LaunchSettings(
+            settings: settings, messages: file.problems.map { "batchtop: " + $0.message(using: settings) },
+            notices: file.problems.map { $0.message(using: settings, short: true) })
     }
 }

@@ -24,7 +24,7 @@ struct ThemeSwitcher {
         guard colorEnabled else { return .themeChanged(name: monochrome.name, note: "colour is off") }
         let next = cycle.advance()
         let note = next.diagnostics.first.map { first in
-            next.diagnostics.count == 1 ? "\(first)" : "\(first) (+\(next.diagnostics.count - 1) more)"
+            next.diagnostics.count == 1 ? first.shortDescription : "\(first.shortDescription) (+\(next.diagnostics.count - 1) more)"
         }
         return .themeChanged(name: next.theme.name, note: note)
     }

@@ -98,6 +98,15 @@ struct ConfigTests {
         #expect(!messages.joined().contains("llx-secret"))
     }
 
+    @Test("the status line's short form keeps only the file name")
+    func shortForm() {
+        let file = ConfigFile.parse("mouse = 1", fileName: "/home/u/.config/batchtop/config.toml")
+        let settings = Settings.resolve(flags: SettingValues(), environment: .environment([:]), file: file.values, defaults: Self.defaults)
+        #expect(file.problems.first?.message(using: settings, short: true)
+            == "config.toml:1: 'mouse' must be true or false, not 1; using mouse true (default)")
+        #expect(file.problems.first?.message(using: settings).hasPrefix("/home/u/.config/batchtop/config.toml:1: ") == true)
+    }
+
     @Test("an out-of-range interval is refused like --interval")
     func intervalRange() {
         let file = ConfigFile.parse("\n\ninterval = 0", fileName: "c.toml")
