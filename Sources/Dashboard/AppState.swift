@@ -40,6 +40,9 @@ public struct AppState: Sendable, Equatable {
     public var confirmingCancel: String?
     /// The detail screen, when open (Esc returns to the table where it was).
     public var detail: DetailState?
+    /// Last generation given to a detail view: every open or filter change gets a new one, so answers to requests
+    /// of an earlier view are recognised and dropped.
+    public var detailGeneration: Int
     /// When the "theme: NAME" status message goes away again (it is only a brief notice).
     public var themeNoticeUntil: Date?
 
@@ -65,6 +68,7 @@ public struct AppState: Sendable, Equatable {
         self.showsHelp = false
         self.confirmingCancel = nil
         self.detail = nil
+        self.detailGeneration = 0
         self.themeNoticeUntil = nil
     }
 

@@ -24,10 +24,17 @@ public struct DetailLayout: Sendable, Equatable {
     /// Number of job fields shown (all of the API's job fields).
     public static let fieldCount = 17
 
-    /// Lays out the screen for a terminal size.
+    /// Rows the file list keeps at least, taken from the field grid when the terminal is short.
+    public static let minimumItemRows = 5
+
+    /// Lays out the screen for a terminal size. When the terminal is short, the field grid gives up rows (its last
+    /// fields are cut) so that the failed files stay visible.
     public init(size: TerminalSize) {
-        fieldColumns = size.width >= 80 ? 2 : 1
-        let fieldRows = (Self.fieldCount + fieldColumns - 1) / fieldColumns
+        fieldColumns = size.width >= 70 ? 2 : 1
+        let wanted = (Self.fieldCount + fieldColumns - 1) / fieldColumns
+        // Title, metrics, sparkline, two error rows, list title, list headings and footer take 8 rows.
+        let spare = size.height - 8 - Self.minimumItemRows
+        let fieldRows = max(0, min(wanted, spare))
         fields = Rect(x: 1, y: 1, width: size.width - 2, height: fieldRows)
         metricsRow = fields.maxY
         sparklineRow = metricsRow + 1

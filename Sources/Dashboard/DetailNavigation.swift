@@ -19,7 +19,8 @@ enum DetailNavigation {
         case .top: return move(&state, by: -detail.items.count)
         case .bottom: return move(&state, by: detail.items.count)
         case .cycleItemFilter:
-            state.detail = DetailState(jobID: detail.jobID, filter: detail.filter.next, generation: detail.generation + 1)
+            state.detailGeneration += 1
+            state.detail = DetailState(jobID: detail.jobID, filter: detail.filter.next, generation: state.detailGeneration)
             return loadMoreIfNeeded(&state)
         case .back:
             state.detail = nil

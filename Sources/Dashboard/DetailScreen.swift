@@ -48,8 +48,10 @@ public enum DetailScreen {
         let entries = fields(job, glyphs: glyphs, secondsFromGMT: secondsFromGMT)
         let columnWidth = layout.fields.width / layout.fieldColumns
         let labelWidth = 16
+        guard layout.fields.height > 0 else { return }
         for (index, entry) in entries.enumerated() {
             let column = index / layout.fields.height
+            if column >= layout.fieldColumns { break }
             let row = index % layout.fields.height
             let x = layout.fields.x + column * columnWidth
             let y = layout.fields.y + row

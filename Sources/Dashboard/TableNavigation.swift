@@ -14,8 +14,8 @@ enum TableNavigation {
         case .bottom: select(&state, index: state.rows.count - 1)
         case .openDetail:
             guard let jobID = state.selectedID, state.selectedIndex != nil else { return [] }
-            let generation = (state.detail?.generation ?? 0) + 1
-            state.detail = DetailState(jobID: jobID, generation: generation)
+            state.detailGeneration += 1
+            state.detail = DetailState(jobID: jobID, generation: state.detailGeneration)
             return DetailNavigation.loadMoreIfNeeded(&state)
         case .back:
             if !state.filter.isEmpty {

@@ -76,4 +76,55 @@ enum Fixtures {
                 fetchedAt: ago(1))
         }
     }
+
+    /// Presses the keys in order and returns every effect they asked for.
+    @discardableResult
+    static func press(_ keys: Key..., on state: inout AppState) -> [Effect] {
+        keys.flatMap { Reducer.reduce(&state, .key($0)) }
+    }
+
+    /// Types each character of `text` as a key press.
+    @discardableResult
+    static func type(_ text: String, on state: inout AppState) -> [Effect] {
+        text.flatMap { Reducer.reduce(&state, .key(.character($0))) }
+    }
+
+    /// Files `file-000`, `file-001`, … (numbered from `start`) with one status; failed ones carry an error.
+    static func files(_ count: Int, status: String, from start: Int = 0) -> [FileItem] {
+        (start..<(start + count)).map { index in
+            FileItem(
+                id: String(format: "item-%03d", index), name: String(format: "file-%03d.pdf", index), status: status,
+                errorMessage: status == "failed" ? "bad page \(index)" : nil)
+        }
+    }
+
+    /// A page request as the reducer makes it (page size 50); `ItemRequest` has no public initializer.
+    static func itemRequest(jobID: String, status: String?, offset: Int, generation: Int) -> ItemRequest {
+        var detail = DetailState(jobID: jobID)
+        detail.pastFailed = status == nil
+        guard var request = detail.nextRequest else { fatalError("a fresh detail always has a next request") }
+        request.status = status
+        request.offset = offset
+        request.generation = generation
+        return request
+    }
+
+    /// The answer to `request` with `items` out of `total`.
+    static func loaded(_ request: ItemRequest, _ items: [FileItem], total: Int) -> Msg {
+        .itemsLoaded(request, .success(FileItemPage(items: items, totalSize: total, offset: request.offset)))
+    }
+
+    /// The only request among the effects (nil when there is not exactly one `loadItems`).
+    static func request(in effects: [Effect]) -> ItemRequest? {
+        let requests = effects.compactMap { effect -> ItemRequest? in
+            if case .loadItems(let request) = effect { return request }
+            return nil
+        }
+        return requests.count == 1 ? requests[0] : nil
+    }
+
+    /// The text of every row, for containment checks.
+    static func text(_ buffer: Buffer) -> String {
+        buffer.lines.joined(separator: "\n")
+    }
 }

@@ -85,16 +85,24 @@ import TerminalUI
             #expect(state.selectedIndex == step)
             #expect(state.scrollOffset == max(0, step - 3))
         }
+        // Height 8 is below the minimum size for drawing: grow to 10 (six rows, offset clamped to 20 - 6).
+        #expect(Reducer.reduce(&state, .resize(TerminalSize(width: 80, height: 10))) == [])
+        #expect(state.scrollOffset == 14)
         let buffer = Fixtures.render(state)
-        #expect(buffer.lines[3].hasPrefix(" job-16 "))
-        #expect(buffer.lines[6].hasPrefix(" job-19 "))
-        #expect(buffer.lines[7].hasSuffix("17-20 of 20"))
+        #expect(buffer.lines[3].hasPrefix(" job-14 "))
+        #expect(buffer.lines[8].hasPrefix(" job-19 "))
+        #expect(buffer.lines[9].hasSuffix("15-20 of 20"))
     }
 
+    /// Keys the table does not bind (`f`, Backspace and ← belong to the detail screen only).
     @Test func unboundKeysChangeNothing() {
         let before = state()
         var state = before
-        for key: Key in [.character("x"), .character("J"), .left, .right, .enter, .escape, .tab, .control("l"), .wheel(1)] {
+        let unbound: [Key] = [
+            .character("x"), .character("J"), .character("f"), .left, .right, .backspace, .tab, .control("l"),
+        ]
+        for key in unbound {
+            #expect(KeyMap.table.action(for: key) == nil, "\(key)")
             #expect(Reducer.reduce(&state, .key(key)) == [])
         }
         #expect(state == before)

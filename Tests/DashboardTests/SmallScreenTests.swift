@@ -5,16 +5,26 @@ import Testing
 import TerminalUI
 
 @Suite struct SmallScreenTests {
+    @Test func minimumSizeIsFortyByTen() {
+        #expect(DashboardView.minimumSize == TerminalSize(width: 40, height: 10))
+    }
+
+    /// At 40×10 the table keeps JOB, STATUS and PROGRESS; six body rows hold all six jobs; the footer keeps the
+    /// hints that fit in 38 columns.
     @Test func minimumSizeScreen() {
-        let buffer = Fixtures.render(Fixtures.state(width: 40, height: 6))
+        let buffer = Fixtures.render(Fixtures.state(width: 40, height: 10))
         #expect(
             buffer.lines == [
                 " batchtop · demo · 6 jobs API ok · upd…",
-                " ▶ 1 running  ⇢ 0 dispatched  ◌ 1 pendin",
+                " ▶ 1 running  ◌ 1 pending  ✔ 1 completed",
                 " JOB          STATUS       PROGRESS",
                 " bjb-run-0001 ▶ running    ███▋     52%",
                 " bjb-pend-002 ◌ pending              0%",
-                " ↑↓/jk move  PgUp/PgDn page  g/G top/bot",
+                " bjb-thr-0003 ? throttled  ██       30%",
+                " bjb-fail-004 ✘ failed     ███████ 100%",
+                " bjb-canc-006 ⊘ cancelled  ██       30%",
+                " bjb-done-005 ✔ completed  ███████ 100%",
+                " ↑↓/jk move  Enter details  / filter",
             ])
         for row in 0..<buffer.height {
             #expect(CharacterWidth.of(buffer.line(row)) == 40)
@@ -23,12 +33,17 @@ import TerminalUI
 
     @Test func tooSmallScreenShowsAWrappedMessage() {
         let buffer = Fixtures.render(Fixtures.state(width: 30, height: 5))
-        #expect(buffer.lines == ["Terminal too small: need 40x6,", " have 30x5", "", "", ""])
+        #expect(buffer.lines == ["Terminal too small: need 40x10", ", have 30x5", "", "", ""])
     }
 
     @Test func oneRowTooShortIsTooSmall() {
-        let buffer = Fixtures.render(Fixtures.state(width: 80, height: 5))
-        #expect(buffer.lines == ["Terminal too small: need 40x6, have 80x5", "", "", "", ""])
+        let buffer = Fixtures.render(Fixtures.state(width: 80, height: 9))
+        #expect(buffer.lines == ["Terminal too small: need 40x10, have 80x9"] + Array(repeating: "", count: 8))
+    }
+
+    @Test func oneColumnTooNarrowIsTooSmall() {
+        let buffer = Fixtures.render(Fixtures.state(width: 39, height: 10))
+        #expect(buffer.lines == ["Terminal too small: need 40x10, have 39", "x10"] + Array(repeating: "", count: 8))
     }
 
     @Test func tinyBufferKeepsOnlyWhatFits() {

@@ -10,7 +10,7 @@ import TerminalUI
         #expect(buffer.width == 120 && buffer.height == 12)
         let expected = [
             " batchtop · demo · 6 jobs                                                                     API ok · updated 15:06:39",
-            " ▶ 1 running  ⇢ 0 dispatched  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled",
+            " ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled                 active items 107/260",
             " JOB          TYPE     STATUS       PROGRESS                                           DONE/TOTAL FAILED SKIPPED  STALE",
             " bjb-run-0001 parse    ▶ running    ██████████████████████▉                       52%     104/200      0       0  ⚠ 10s",
             " bjb-pend-002 extract  ◌ pending                                                   0%        0/50      0       0",
@@ -20,7 +20,7 @@ import TerminalUI
             " bjb-done-005 extract  ✔ completed  ████████████████████████████████████████████ 100%       12/12      0       0",
             "",
             "",
-            " ↑↓/jk move  PgUp/PgDn page  g/G top/bottom  r refresh  q quit",
+            " ↑↓/jk move  Enter details  / filter  s sort  c cancel job  p pause  ? help  q quit",
         ]
         #expect(buffer.lines.count == expected.count)
         for (row, line) in expected.enumerated() {
@@ -55,20 +55,37 @@ import TerminalUI
         #expect(state.rows.count == 6)
         #expect(state.rows.map(\.job.status).contains(.other("throttled")))
         let buffer = Fixtures.render(state)
-        #expect(buffer.lines[1].hasSuffix("? 1 throttled"))
+        #expect(buffer.lines[1].contains("  ? 1 throttled  "))
         #expect(buffer.lines[5].contains("? throttled"))
     }
 
+    /// 20 jobs, 6 body rows at height 10: the position goes flush right (x 110…118), after the hints (x 1…82).
     @Test func footerShowsTheScrollPositionWhenRowsOverflow() {
-        let buffer = Fixtures.render(Fixtures.state(width: 120, height: 8))
-        #expect(buffer.lines[7] == " ↑↓/jk move  PgUp/PgDn page  g/G top/bottom  r refresh  q quit" + String(repeating: " ", count: 49) + "1-4 of 6")
+        let buffer = Fixtures.render(Fixtures.state(width: 120, height: 10, snapshot: Fixtures.snapshot(Fixtures.manyJobs(20))))
+        let hints = " ↑↓/jk move  Enter details  / filter  s sort  c cancel job  p pause  ? help  q quit"
+        #expect(buffer.lines[9] == hints + String(repeating: " ", count: 27) + "1-6 of 20")
+        #expect(buffer.lines[9].count == 119)
     }
 
+    /// Counts end at x 81 ("? 1 throttled" from x 69); the summary is flush right, ending at x 198.
     @Test func activeItemSummaryAppearsWhenThereIsRoom() {
         let buffer = Fixtures.render(Fixtures.state(width: 200, height: 12))
         // Active jobs: running 104/200, pending 0/50, throttled 3/10.
-        #expect(buffer.lines[1].hasSuffix("? 1 throttled" + String(repeating: " ", count: 81) + "active items 107/260"))
+        #expect(buffer.lines[1].hasSuffix("? 1 throttled" + String(repeating: " ", count: 97) + "active items 107/260"))
         #expect(buffer.lines[1].count == 199)
+    }
+
+    /// At 80 columns the counts fill the row: no summary.
+    @Test func activeItemSummaryGivesWayToTheCounts() {
+        let buffer = Fixtures.render(Fixtures.state(width: 80, height: 12))
+        #expect(!buffer.lines[1].contains("active items"))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 "))
+    }
+
+    @Test func zeroDispatchedAndCancelledAreLeftOutOfTheCounts() {
+        let jobs = Fixtures.jobs.filter { $0.job.status != .cancelled }
+        let buffer = Fixtures.render(Fixtures.state(snapshot: Fixtures.snapshot(jobs)))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ? 1 throttled  "))
     }
 
     @Test func emptySnapshotSaysSo() {
