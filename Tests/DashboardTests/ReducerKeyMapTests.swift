@@ -85,6 +85,7 @@ import TerminalUI
                 }, [.setPaused(true)]
             ),
             .refresh: (changed { $0.statusMessage = "refreshing…" }, [.refresh]),
+            .cycleTheme: (before, [.cycleTheme]),
             .help: (changed { $0.showsHelp = true }, []),
             .quit: (before, [.quit]),
         ]
@@ -121,6 +122,7 @@ import TerminalUI
                 }, [.setPaused(true)]
             ),
             .refresh: (changed { $0.statusMessage = "refreshing…" }, [.refresh]),
+            .cycleTheme: (before, [.cycleTheme]),
             .help: (changed { $0.showsHelp = true }, []),
             .quit: (before, [.quit]),
         ]
@@ -137,7 +139,7 @@ import TerminalUI
                 "pageUp → pageUp", "pageDown → pageDown", "home → top", "character(\"g\") → top", "end → bottom",
                 "character(\"G\") → bottom", "enter → openDetail", "character(\"/\") → startFilter", "escape → back",
                 "character(\"s\") → cycleSort", "character(\"S\") → reverseSort", "character(\"c\") → cancelJob",
-                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"?\") → help",
+                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"t\") → cycleTheme", "character(\"?\") → help",
                 "character(\"q\") → quit", "control(\"c\") → quit",
             ])
     }
@@ -148,7 +150,7 @@ import TerminalUI
                 "up → moveUp", "character(\"k\") → moveUp", "down → moveDown", "character(\"j\") → moveDown",
                 "pageUp → pageUp", "pageDown → pageDown", "home → top", "character(\"g\") → top", "end → bottom",
                 "character(\"G\") → bottom", "character(\"f\") → cycleItemFilter", "character(\"c\") → cancelJob",
-                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"?\") → help",
+                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"t\") → cycleTheme", "character(\"?\") → help",
                 "escape → back", "character(\"q\") → back", "backspace → back", "left → back", "control(\"c\") → quit",
             ])
     }
