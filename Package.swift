@@ -40,6 +40,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "batchtop-bench", dependencies: ["Dashboard", "JobMonitor", "TerminalUI"]),
         .testTarget(
             name: "LlamaCloudTests", dependencies: ["LlamaCloud", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(
