@@ -2,22 +2,39 @@ import Foundation
 import LlamaCloud
 
 /// The only component that talks to the network: it polls the API every interval and publishes an immutable
-/// `Snapshot` on `snapshots`, a stream that keeps only the newest value so a slow UI never falls behind.
+/// `Snapshot` on `snapshots` when something changed, a stream that keeps only the newest value so a slow UI never
+/// falls behind. Discovery lists the active jobs each cycle and the whole project every few cycles
+/// (`Poller+Discovery.swift`); explicit IDs are fetched one status call each (`Poller+WatchList.swift`); failures
+/// slow the pace down (`PollBackoff`); what gets published is decided in `Poller+Publishing.swift`.
 public actor Poller {
     /// Newest snapshot first; older unread snapshots are dropped.
     public nonisolated let snapshots: AsyncStream<Snapshot>
 
-    private let continuation: AsyncStream<Snapshot>.Continuation
+    let continuation: AsyncStream<Snapshot>.Continuation
     let api: any BatchAPI
-    private let configuration: PollerConfiguration
-    private let now: @Sendable () -> Date
-    private let clock: any Clock<Duration>
+    let configuration: PollerConfiguration
+    let now: @Sendable () -> Date
+    let clock: any Clock<Duration>
 
-    private var order: [String] = []
-    private var tracked: [String: TrackedJob] = [:]
-    private var health = APIHealth()
-    private var cycle = 0
+    /// Job IDs in display order (newest discovered first).
+    var order: [String] = []
+    /// What is known about each job, by ID.
+    var tracked: [String: TrackedJob] = [:]
+    var health = APIHealth()
+    /// Poll cycles run so far.
+    var cycle = 0
+    var backoff: PollBackoff
+    /// Seconds to wait before the next cycle; nil: wait for `refresh()` (after a 401/403).
+    var nextWait: TimeInterval?
+    /// Discovery: the next cycle lists the whole project (first cycle, refresh, or the last full scan failed).
+    var fullScanDue = true
+    /// Discovery: cycles since the last complete full scan.
+    var cyclesSinceFullScan = 0
+    /// What was published last, to publish only changes.
+    var publication = PublicationState()
+
     private var wakeUp: CheckedContinuation<Void, Never>?
+    private var sleepGeneration = 0
     private var refreshRequested = false
     private var isPaused = false
 
@@ -30,6 +47,8 @@ public actor Poller {
         self.configuration = configuration
         self.now = now
         self.clock = clock
+        backoff = PollBackoff(interval: configuration.interval)
+        nextWait = configuration.interval
         (snapshots, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
         for id in configuration.jobIDs where tracked[id] == nil {
             order.append(id)
@@ -37,155 +56,117 @@ public actor Poller {
         }
     }
 
-    /// Polls every interval until the surrounding task is cancelled, then finishes the stream.
+    /// Polls until the surrounding task is cancelled, then finishes the stream. Waits the interval between cycles
+    /// (longer after failures), waits for `refresh()` after a 401/403, and does nothing while paused.
     public func run() async {
         while !Task.isCancelled {
-            if !isPaused || refreshRequested { _ = await pollOnce() }
-            await sleepUntilNextCycle()
+            if isPaused, !refreshRequested {
+                await sleep(seconds: nil)
+                continue
+            }
+            await pollOnce()
+            await sleep(seconds: isPaused ? nil : nextWait)
         }
         continuation.finish()
     }
 
-    /// Asks for a poll cycle now instead of at the end of the current interval (also retries after a 401/403).
+    /// Asks for a poll cycle now: a full rescan (discovery) or every job including finished ones (explicit IDs),
+    /// at normal pace again; also retries after a 401/403 and polls once while paused. Its snapshot is always published.
     public func refresh() {
         refreshRequested = true
         health.isUnauthorized = false
-        wakeUp?.resume()
-        wakeUp = nil
+        wake()
     }
 
     /// Pauses polling (no requests, no snapshots) or resumes it at once; `refresh()` while paused polls once.
     public func setPaused(_ paused: Bool) {
+        guard paused != isPaused else { return }
         isPaused = paused
-        if !paused { wake() }
+        if !paused {
+            publication.forceNext = true
+            wake()
+        }
     }
 
-    /// Runs one poll cycle, publishes its snapshot and returns it.
+    /// Runs one poll cycle and returns its snapshot, which is published only if something changed.
     @discardableResult
     public func pollOnce() async -> Snapshot {
+        let refreshing = refreshRequested
         refreshRequested = false
+        if refreshing {
+            backoff.reset()
+            fullScanDue = true
+        }
+        var clean = false
         if !health.isUnauthorized {
-            if configuration.isDiscovery {
-                await discover()
-            } else {
-                await fetchWatchList()
-            }
+            let result = configuration.isDiscovery ? await discover() : await fetchWatchList(all: refreshing)
+            record(result)
+            clean = result.failure == nil
         }
         cycle += 1
-        let snapshot = Snapshot(
-            jobs: order.compactMap { tracked[$0] }, health: health, takenAt: now(), interval: configuration.interval,
-            cycle: cycle)
-        continuation.yield(snapshot)
+        let snapshot = makeSnapshot(vouching: clean)
+        publishIfChanged(snapshot, force: refreshing)
         return snapshot
     }
 
-    /// Discovery: one paginated listing per filter combination; jobs missing from a complete scan are marked vanished.
-    private func discover() async {
-        var seen: Set<String> = []
-        var newIDs: [String] = []
-        var failure: BatchAPIError?
-        for query in configuration.discoveryQueries {
-            do throws(BatchAPIError) {
-                let jobs = try await api.listAllJobs(query)
-                let fetchedAt = now()
-                for wire in jobs {
-                    if tracked[wire.id] == nil, !seen.contains(wire.id) { newIDs.append(wire.id) }
-                    seen.insert(wire.id)
-                    tracked[wire.id] = TrackedJob(job: Job(wire: wire), fetchedAt: fetchedAt)
-                }
-            } catch {
-                failure = error
-            }
+    /// Updates the health and the wait before the next cycle from a cycle's outcome.
+    private func record(_ result: CycleResult) {
+        let at = now()
+        guard let failure = result.failure else {
+            health.lastSuccess = at
+            health.consecutiveFailures = 0
+            health.nextRetryAt = nil
+            nextWait = backoff.wait(after: nil, consecutiveFailures: 0)
+            return
         }
-        order = newIDs + order
-        if let failure {
-            for id in order where !seen.contains(id) { tracked[id]?.fetchError = failure.description }
-            recordFailure(failure)
-        } else {
-            for id in order where !seen.contains(id) { tracked[id]?.isVanished = true }
-            recordSuccess()
-        }
-    }
-
-    /// Watch list: one status call per job that is not yet terminal, at most `maxConcurrentRequests` at a time.
-    private func fetchWatchList() async {
-        let due = order.filter { id in
-            guard let job = tracked[id] else { return true }
-            return job.fetchedAt == nil || !job.job.status.isTerminal
-        }
-        let results = await fetchStatuses(of: due)
-        var failure: BatchAPIError?
-        var anySuccess = false
-        for (id, result) in results {
-            switch result {
-            case .success(let response):
-                anySuccess = true
-                tracked[id] = TrackedJob(
-                    job: Job(wire: response.job, progressPercentage: response.progressPercentage), fetchedAt: now())
-            case .failure(let error):
-                tracked[id]?.fetchError = error.description
-                if case .notFound = error {
-                    tracked[id]?.isVanished = true
-                    anySuccess = true
-                } else {
-                    failure = error
-                }
-            }
-        }
-        if let failure {
-            recordFailure(failure)
-        } else if anySuccess || due.isEmpty {
-            recordSuccess()
-        }
-    }
-
-    /// Fetches the statuses of the given jobs with bounded concurrency.
-    private func fetchStatuses(of ids: [String]) async -> [(String, Result<JobStatusResponse, BatchAPIError>)] {
-        let api = self.api
-        let limit = configuration.maxConcurrentRequests
-        return await withTaskGroup(of: (String, Result<JobStatusResponse, BatchAPIError>).self) { group in
-            var results: [(String, Result<JobStatusResponse, BatchAPIError>)] = []
-            var iterator = ids.makeIterator()
-            func addNext() -> Bool {
-                guard let id = iterator.next() else { return false }
-                group.addTask {
-                    do throws(BatchAPIError) {
-                        return (id, .success(try await api.jobStatus(id: id)))
-                    } catch {
-                        return (id, .failure(error))
-                    }
-                }
-                return true
-            }
-            for _ in 0..<limit where !addNext() { break }
-            while let result = await group.next() {
-                results.append(result)
-                _ = addNext()
-            }
-            return results
-        }
-    }
-
-    private func recordSuccess() {
-        health.lastSuccess = now()
-        health.consecutiveFailures = 0
-    }
-
-    private func recordFailure(_ error: BatchAPIError) {
-        health.lastError = error.description
-        health.lastErrorAt = now()
+        if result.anySuccess { health.lastSuccess = at }
+        health.lastError = failure.description
+        health.lastErrorAt = at
+        health.lastErrorStatus = failure.httpStatus
         health.consecutiveFailures += 1
-        if error.isAuthenticationFailure { health.isUnauthorized = true }
+        if failure.isAuthenticationFailure {
+            health.isUnauthorized = true
+            health.nextRetryAt = nil
+            nextWait = nil
+        } else {
+            let wait = backoff.wait(after: failure, consecutiveFailures: health.consecutiveFailures)
+            nextWait = wait
+            health.nextRetryAt = at.addingTimeInterval(wait)
+        }
     }
 
-    /// Sleeps one interval on the clock, returning early when `refresh()` is called.
-    private func sleepUntilNextCycle() async {
-        if refreshRequested { return }
-        let interval = configuration.interval
+    /// Stores a successful observation of a job (the one place job data enters the poller's state).
+    func store(_ job: Job, at date: Date) {
+        tracked[job.id] = TrackedJob(job: job, fetchedAt: date)
+    }
+
+    /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time.
+    func fetchStatuses(of ids: [String]) async -> [(String, Result<JobStatusResponse, BatchAPIError>)] {
+        let api = self.api
+        return await boundedMap(ids, limit: configuration.maxConcurrentRequests) { id in
+            do throws(BatchAPIError) {
+                return (id, .success(try await api.jobStatus(id: id)))
+            } catch {
+                return (id, .failure(error))
+            }
+        }
+    }
+
+    /// Sleeps `seconds` on the clock (forever when nil), returning early on `refresh()`, unpause or cancellation.
+    private func sleep(seconds: TimeInterval?) async {
+        if refreshRequested || Task.isCancelled { return }
+        sleepGeneration += 1
+        let generation = sleepGeneration
         let clock = self.clock
-        let timer = Task { [weak self] in
-            try? await clock.sleep(for: .milliseconds(Int64(interval * 1000)), tolerance: nil)
-            await self?.wake()
+        let timer = seconds.map { seconds in
+            Task { [weak self] in
+                do {
+                    try await clock.sleep(for: .seconds(max(0, seconds)), tolerance: nil)
+                } catch {
+                    return
+                }
+                await self?.wake(generation: generation)
+            }
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -198,11 +179,34 @@ public actor Poller {
         } onCancel: {
             Task { await self.wake() }
         }
-        timer.cancel()
+        timer?.cancel()
     }
 
-    private func wake() {
+    /// Ends the current sleep (if `generation` is given, only the sleep that started the timer).
+    private func wake(generation: Int? = nil) {
+        if let generation, generation != sleepGeneration { return }
         wakeUp?.resume()
         wakeUp = nil
+    }
+}
+
+/// What one poll cycle achieved: its worst error, if any, and whether any request succeeded.
+struct CycleResult: Sendable {
+    /// The error that decides the health (a 401/403 before a 429 before others), nil when every request succeeded.
+    var failure: BatchAPIError?
+    /// True when at least one request succeeded.
+    var anySuccess: Bool
+
+    /// Keeps the more telling of the current failure and `error`.
+    mutating func note(_ error: BatchAPIError) {
+        guard let current = failure else {
+            failure = error
+            return
+        }
+        if error.isAuthenticationFailure, !current.isAuthenticationFailure {
+            failure = error
+        } else if error.isRateLimited, !current.isAuthenticationFailure, !current.isRateLimited {
+            failure = error
+        }
     }
 }

@@ -3,6 +3,11 @@ import LlamaCloud
 
 /// What the poller watches and how often.
 public struct PollerConfiguration: Sendable, Equatable {
+    /// Page size of every list call (the API's maximum).
+    public static let pageSize = 100
+    /// The statuses of jobs that can still change, listed each cycle in discovery mode.
+    public static let activeStatuses = ["pending", "running", "dispatched"]
+
     /// Jobs to watch by ID; empty means "discover the project's jobs through the list call".
     public var jobIDs: [String]
     /// Seconds between poll cycles.
@@ -15,11 +20,14 @@ public struct PollerConfiguration: Sendable, Equatable {
     public var directoryID: String?
     /// Most requests in flight at once.
     public var maxConcurrentRequests: Int
+    /// Discovery lists the whole project every this many cycles (and on refresh); the cycles between list only the
+    /// active statuses. With explicit IDs, jobs that came back 404 are asked for again at the same pace.
+    public var fullScanEvery: Int
 
     /// Creates a configuration.
     public init(
         jobIDs: [String] = [], interval: TimeInterval = 2, statuses: [String] = [], jobTypes: [String] = [],
-        directoryID: String? = nil, maxConcurrentRequests: Int = 8
+        directoryID: String? = nil, maxConcurrentRequests: Int = 8, fullScanEvery: Int = 10
     ) {
         self.jobIDs = jobIDs
         self.interval = interval
@@ -27,17 +35,28 @@ public struct PollerConfiguration: Sendable, Equatable {
         self.jobTypes = jobTypes
         self.directoryID = directoryID
         self.maxConcurrentRequests = max(1, maxConcurrentRequests)
+        self.fullScanEvery = max(1, fullScanEvery)
     }
 
     /// True when the poller discovers jobs through the list call.
     public var isDiscovery: Bool { jobIDs.isEmpty }
 
-    /// The list queries of one discovery scan: one per combination of status and type filter.
+    /// The list queries of one complete discovery scan: one per combination of status and type filter.
     var discoveryQueries: [JobListQuery] {
-        let statusValues: [String?] = statuses.isEmpty ? [nil] : statuses
+        queries(statuses: statuses.isEmpty ? [nil] : statuses)
+    }
+
+    /// The list queries of an active-only cycle: the active statuses, for each type filter.
+    var activeQueries: [JobListQuery] {
+        queries(statuses: Self.activeStatuses)
+    }
+
+    private func queries(statuses: [String?]) -> [JobListQuery] {
         let typeValues: [String?] = jobTypes.isEmpty ? [nil] : jobTypes
-        return statusValues.flatMap { status in
-            typeValues.map { type in JobListQuery(limit: 100, status: status, jobType: type, directoryID: directoryID) }
+        return statuses.flatMap { status in
+            typeValues.map { type in
+                JobListQuery(limit: Self.pageSize, status: status, jobType: type, directoryID: directoryID)
+            }
         }
     }
 }

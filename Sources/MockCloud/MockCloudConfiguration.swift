@@ -13,17 +13,20 @@ public struct MockCloudConfiguration: Sendable {
     public var scenario: MockScenario
     /// The simulation's clock; inject a controllable one in tests.
     public var now: @Sendable () -> Date
+    /// Faults shown to the first requests, one each, in order (more can be added with `MockCloudServer.injectFaults`).
+    public var faults: [MockFault]
 
-    /// Creates a configuration: loopback, an ephemeral port, the demo scenario and the system clock by default.
+    /// Creates a configuration: loopback, an ephemeral port, the demo scenario, the system clock and no faults by default.
     public init(
         apiKey: String, host: String = "127.0.0.1", port: Int = 0, scenario: MockScenario = .demo(),
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, faults: [MockFault] = []
     ) {
         self.apiKey = apiKey
         self.host = host
         self.port = port
         self.scenario = scenario
         self.now = now
+        self.faults = faults
     }
 }
 

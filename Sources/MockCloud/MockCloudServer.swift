@@ -11,24 +11,27 @@ public final class MockCloudServer: Sendable {
     private let host: String
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
+    private let faults: FaultInjector
 
-    private init(port: Int, host: String, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(port: Int, host: String, group: ServiceGroup, task: Task<Void, any Error>, faults: FaultInjector) {
         boundPort = port
         self.host = host
         self.group = group
         self.task = task
+        self.faults = faults
     }
 
     /// Starts a server and returns once it is listening; throws if it cannot bind.
     public static func start(_ configuration: MockCloudConfiguration) async throws -> MockCloudServer {
         let store = MockStore(scenario: configuration.scenario, now: configuration.now)
+        let faults = FaultInjector(faults: configuration.faults)
         // Nothing may reach stdout or stderr: the dashboard runs the server under a full-screen UI.
         var logger = Logger(label: "MockCloud", factory: { _ in SwiftLogNoOpLogHandler() })
         logger.logLevel = .critical
 
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let application = Application(
-            responder: MockResponder(apiKey: configuration.apiKey, store: store),
+            responder: MockResponder(apiKey: configuration.apiKey, store: store, faults: faults),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
@@ -55,7 +58,23 @@ public final class MockCloudServer: Sendable {
             try await task.value
             throw MockCloudStartError(host: configuration.host, port: configuration.port)
         }
-        return MockCloudServer(port: bound, host: configuration.host, group: group, task: task)
+        return MockCloudServer(port: bound, host: configuration.host, group: group, task: task, faults: faults)
+    }
+
+    /// Scripts faults: each is shown once, in order, to the next request it targets; other requests are served normally.
+    public func injectFaults(_ faults: [MockFault], on target: MockFaultTarget = .any) {
+        self.faults.inject(faults, on: target)
+    }
+
+    /// Scripted faults not shown yet.
+    public var pendingFaults: Int { faults.pending }
+
+    /// API requests received so far, by call (counted before the key is checked).
+    public var requestCounts: MockRequestCounts { faults.counts }
+
+    /// Sets the request counts back to zero.
+    public func resetRequestCounts() {
+        faults.resetCounts()
     }
 
     /// The port the server listens on.

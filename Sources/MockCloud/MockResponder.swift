@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LlamaCloud
 
@@ -15,16 +16,38 @@ struct MockResponder: HTTPResponder {
     let apiKey: String
     /// The data.
     let store: MockStore
+    /// Scripted faults and request counts.
+    let faults: FaultInjector
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let fault = faults.take(for: Self.call(of: request))
+        switch fault {
+        case .respond(let status, let headers, let body, let contentType)?:
+            return Self.raw(Data(body.utf8), status: status, contentType: contentType, headers: headers)
+        case .delay(let seconds)?:
+            try? await Task.sleep(for: .seconds(max(0, seconds)))
+        case .truncateBody?, nil:
+            break
+        }
+        let payload: Payload
         do throws(MockFailure) {
             guard isAuthorized(request) else {
                 throw MockFailure(status: 401, detail: "Invalid or missing API key")
             }
-            return try await route(request)
+            payload = try await route(request)
         } catch {
-            return Self.json(ErrorBody(detail: error.detail), status: error.status)
+            payload = Self.payload(ErrorBody(detail: error.detail), status: error.status)
         }
+        let body = fault == .truncateBody ? payload.body.prefix(payload.body.count / 2) : payload.body
+        return Self.raw(Data(body), status: payload.status, contentType: "application/json")
+    }
+
+    /// The kind of call a request is (for fault targets and counts).
+    private static func call(of request: Request) -> MockCall {
+        let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard components.count >= prefix.count, Array(components.prefix(prefix.count)) == prefix else { return .other }
+        return MockCall(
+            rest: Array(components.dropFirst(prefix.count)), isGet: request.method == .get, isPost: request.method == .post)
     }
 
     /// True when the request carries `Authorization: Bearer <apiKey>`.
@@ -37,7 +60,7 @@ struct MockResponder: HTTPResponder {
     }
 
     /// Dispatches on path and method.
-    private func route(_ request: Request) async throws(MockFailure) -> Response {
+    private func route(_ request: Request) async throws(MockFailure) -> Payload {
         let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true).map {
             String($0).removingPercentEncoding ?? String($0)
         }
@@ -51,18 +74,18 @@ struct MockResponder: HTTPResponder {
         case 0:
             guard method == .get else { throw Self.methodNotAllowed }
             let query = try parameters.jobListQuery()
-            return Self.json(await store.listJobs(query))
+            return Self.payload(await store.listJobs(query))
         case 1:
             guard method == .get else { throw Self.methodNotAllowed }
-            return Self.json(try await store.status(of: rest[0]))
+            return Self.payload(try await store.status(of: rest[0]))
         case 2 where rest[1] == "cancel":
             guard method == .post else { throw Self.methodNotAllowed }
             _ = try await cancelReason(request)
-            return Self.json(try await store.cancel(rest[0]))
+            return Self.payload(try await store.cancel(rest[0]))
         case 2 where rest[1] == "items":
             guard method == .get else { throw Self.methodNotAllowed }
             let query = try parameters.itemListQuery()
-            return Self.json(try await store.items(of: rest[0], query))
+            return Self.payload(try await store.items(of: rest[0], query))
         default:
             throw MockFailure(status: 404, detail: "Not Found")
         }
@@ -88,23 +111,33 @@ struct MockResponder: HTTPResponder {
 
     private static let methodNotAllowed = MockFailure(status: 405, detail: "Method Not Allowed")
 
-    /// A JSON response; an encoding failure becomes a 500 with a JSON detail.
-    static func json(_ value: some Encodable, status: Int = 200) -> Response {
+    /// A status and JSON body, before it becomes a response (so a fault can still cut it).
+    struct Payload {
+        /// HTTP status code.
+        let status: Int
+        /// The encoded body.
+        let body: Data
+    }
+
+    /// A JSON payload; an encoding failure becomes a 500 with a JSON detail.
+    static func payload(_ value: some Encodable, status: Int = 200) -> Payload {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        let body: Data
-        let code: Int
-        if let encoded = try? encoder.encode(value) {
-            body = encoded
-            code = status
-        } else {
-            body = Data(#"{"detail":"Internal Server Error"}"#.utf8)
-            code = 500
+        guard let encoded = try? encoder.encode(value) else {
+            return Payload(status: 500, body: Data(#"{"detail":"Internal Server Error"}"#.utf8))
         }
+        return Payload(status: status, body: encoded)
+    }
+
+    /// A response with exactly this body, content type and extra headers.
+    static func raw(_ body: Data, status: Int, contentType: String, headers extra: [String: String] = [:]) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = "application/json"
+        headers[.contentType] = contentType
+        for (name, value) in extra.sorted(by: { $0.key < $1.key }) {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         return Response(
-            status: HTTPResponse.Status(code: code), headers: headers,
+            status: HTTPResponse.Status(code: status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -53,6 +53,9 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Option(help: "Seconds before a request is abandoned.")
     var timeout: Double = 30
 
+    @Option(help: "Most API requests in flight at once.")
+    var maxRequests: Int = 8
+
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
@@ -87,6 +90,9 @@ struct BatchtopCommand: AsyncParsableCommand {
         }
         guard timeout.isFinite, timeout >= 1, timeout <= 600 else {
             throw ValidationError("--timeout must be between 1 and 600 seconds (got \(timeout))")
+        }
+        guard (1...64).contains(maxRequests) else {
+            throw ValidationError("--max-requests must be between 1 and 64 (got \(maxRequests))")
         }
         if demo, apiKeyFile != nil || baseURL != nil {
             throw ValidationError("--demo runs its own backend: drop --base-url and --api-key-file")
@@ -129,9 +135,10 @@ struct BatchtopCommand: AsyncParsableCommand {
         }
         let client = HTTPBatchClient(configuration: api)
         let poller = Poller(
-            api: client,
+            api: RetryingBatchAPI(client),
             configuration: PollerConfiguration(
-                jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID))
+                jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID,
+                maxConcurrentRequests: maxRequests))
         let source = demo ? "demo \(api.baseURL)" : sourceLabel(api)
         let exitCode: Int32
         if once {

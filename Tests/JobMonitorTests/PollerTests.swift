@@ -20,7 +20,7 @@ struct PollerTests {
         let poller = Poller(api: api, configuration: PollerConfiguration(interval: 2))
         let snapshot = await poller.pollOnce()
         #expect(snapshot.jobs.count == 250)
-        #expect(api.listCalls.map(\.offset) == [0, 100, 200])
+        #expect(api.listCalls.map(\.offset).sorted() == [0, 100, 200])
         #expect(snapshot.health.state == .ok)
         #expect(snapshot.cycle == 1)
     }
@@ -34,7 +34,7 @@ struct PollerTests {
         let poller = Poller(api: api, configuration: PollerConfiguration(statuses: ["running", "failed"], jobTypes: ["parse"]))
         let snapshot = await poller.pollOnce()
         #expect(Set(snapshot.jobs.map(\.id)) == ["a", "b"])
-        #expect(api.listCalls.map { $0.status ?? "" } == ["running", "failed"])
+        #expect(api.listCalls.map { $0.status ?? "" }.sorted() == ["failed", "running"])
         #expect(api.listCalls.allSatisfy { $0.jobType == "parse" })
     }
 
@@ -121,20 +121,30 @@ struct PollerTests {
         #expect(snapshot.jobs.map(\.isVanished) == [false, false, true])
     }
 
-    @Test("run() keeps polling every interval and ends when cancelled")
+    @Test("run() polls every interval on the clock, publishes changes, and ends when cancelled")
     func runLoop() async throws {
-        let api = FakeBatchAPI(jobs: [wireJob("a")])
-        let poller = Poller(api: api, configuration: PollerConfiguration(interval: 0.01))
+        let time = TestTime()
+        let api = FakeBatchAPI(jobs: [wireJob("a", processed: 0)])
+        let poller = Poller(api: api, configuration: PollerConfiguration(interval: 2), now: time.now, clock: time.clock)
         let task = Task { await poller.run() }
-        var cycles: [Int] = []
-        for await snapshot in poller.snapshots {
-            cycles.append(snapshot.cycle)
-            if cycles.count == 3 { break }
+        var iterator = poller.snapshots.makeAsyncIterator()
+        var processed: [Int?] = []
+        for step in 1...3 {
+            let snapshot = try #require(await iterator.next())
+            processed.append(snapshot.jobs.first?.job.processedItems)
+            api.update("a") { $0.processedItems = step }
+            await time.waitForSleeper()
+            await time.advance(1.9)
+            await settle()
+            #expect(api.listCalls.count == step, "polled before the interval had passed")
+            await time.advance(0.1)
         }
+        #expect(processed == [0, 1, 2])
+        await eventually("fourth cycle") { api.listCalls.count == 4 }
+        await eventually("fourth cycle published") { await poller.publication.count == 4 }
         task.cancel()
         await task.value
-        #expect(cycles.count == 3)
-        #expect(cycles == cycles.sorted())
-        #expect(api.listCalls.count >= 3)
+        #expect(await iterator.next()?.jobs.first?.job.processedItems == 3)
+        #expect(await iterator.next() == nil)
     }
 }

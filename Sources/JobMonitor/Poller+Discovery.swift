@@ -1,0 +1,101 @@
+import Foundation
+import LlamaCloud
+
+/// Discovery: few requests per cycle.
+///
+/// - A full scan lists the whole project (with the user's type filters): on the first cycle, on `refresh()`, every
+///   `fullScanEvery` cycles, after a failed full scan, and whenever it costs no more pages than an active scan.
+/// - The cycles between list only `pending`, `running` and `dispatched` jobs (status-filtered list calls).
+/// - A job believed active that a successful listing covering it no longer contains has left the active set: one
+///   status call learns its final state (a 404 marks it vanished). A finished job missing from a full scan vanished.
+/// - With the user's `--status` filter, every cycle lists exactly those statuses.
+/// Jobs are never dropped: vanished ones are kept and marked, failed fetches keep the last data with `fetchError`.
+extension Poller {
+    /// Runs one discovery cycle.
+    func discover() async -> CycleResult {
+        let full = !configuration.statuses.isEmpty || fullScanDue
+            || cyclesSinceFullScan + 1 >= configuration.fullScanEvery || fullScanIsCheaper()
+        let queries = full ? configuration.discoveryQueries : configuration.activeQueries
+        let results = await PagedLister(api: api, limit: configuration.maxConcurrentRequests).list(queries)
+        let fetchedAt = now()
+        var outcome = CycleResult(failure: nil, anySuccess: false)
+        var seen: Set<String> = []
+        var newIDs: [String] = []
+        var covering: [JobListQuery] = []
+        var failed: [(query: JobListQuery, error: BatchAPIError)] = []
+        for (query, result) in zip(queries, results) {
+            switch result {
+            case .success(let jobs):
+                outcome.anySuccess = true
+                covering.append(query)
+                for wire in jobs {
+                    if tracked[wire.id] == nil, !seen.contains(wire.id) { newIDs.append(wire.id) }
+                    seen.insert(wire.id)
+                    store(Job(wire: wire), at: fetchedAt)
+                }
+            case .failure(let error):
+                outcome.note(error)
+                failed.append((query, error))
+            }
+        }
+        order = newIDs + order
+
+        var departed: [String] = []
+        for id in order where !seen.contains(id) {
+            guard let known = tracked[id], !known.isVanished else { continue }
+            if let failure = failed.first(where: { Self.covers($0.query, known.job) }) {
+                // The listing that should have shown it failed: keep the data, say why it is not fresh.
+                if !known.job.status.isTerminal { tracked[id]?.fetchError = failure.error.description }
+            } else if covering.contains(where: { Self.covers($0, known.job) }) {
+                if known.job.status.isTerminal {
+                    tracked[id]?.isVanished = true
+                } else {
+                    departed.append(id)
+                }
+            }
+        }
+        for (id, result) in await fetchStatuses(of: departed) {
+            switch result {
+            case .success(let response):
+                outcome.anySuccess = true
+                store(Job(wire: response.job, progressPercentage: response.progressPercentage), at: now())
+            case .failure(.notFound):
+                outcome.anySuccess = true
+                tracked[id]?.isVanished = true
+            case .failure(let error):
+                outcome.note(error)
+                tracked[id]?.fetchError = error.description
+            }
+        }
+
+        if full {
+            fullScanDue = !failed.isEmpty
+            cyclesSinceFullScan = failed.isEmpty ? 0 : cyclesSinceFullScan + 1
+        } else {
+            cyclesSinceFullScan += 1
+        }
+        return outcome
+    }
+
+    /// True when listing everything takes no more calls than listing the active statuses, judged by the jobs known.
+    func fullScanIsCheaper() -> Bool {
+        let live = tracked.values.filter { !$0.isVanished }.map(\.job)
+        func pages(_ queries: [JobListQuery]) -> Int {
+            queries.reduce(0) { total, query in
+                let count = live.reduce(0) { $0 + (Self.covers(query, $1) ? 1 : 0) }
+                return total + max(1, (count + PollerConfiguration.pageSize - 1) / PollerConfiguration.pageSize)
+            }
+        }
+        return pages(configuration.discoveryQueries) <= pages(configuration.activeQueries)
+    }
+
+    /// True when a listing with `query`'s filters would contain `job` as last known.
+    static func covers(_ query: JobListQuery, _ job: Job) -> Bool {
+        if let status = query.status, JobStatus(raw: status) != job.status { return false }
+        if let type = query.jobType, JobType(raw: type) != job.type { return false }
+        if let directory = query.directoryID, let jobDirectory = job.directoryID, directory != jobDirectory {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import LlamaCloud
+
+/// Explicit IDs: one status call per job that is not finished, at most `maxConcurrentRequests` at a time. A finished
+/// job is not fetched again until `refresh()`; a job that came back 404 is marked vanished and asked for again only
+/// every `fullScanEvery` cycles (or on refresh).
+extension Poller {
+    /// Runs one watch-list cycle; `all` (a refresh) fetches every job, finished or not.
+    func fetchWatchList(all: Bool) async -> CycleResult {
+        let recheckVanished = all || (cycle > 0 && cycle % configuration.fullScanEvery == 0)
+        let due = order.filter { id in
+            guard let known = tracked[id] else { return true }
+            if all || known.fetchedAt == nil && !known.isVanished { return true }
+            if known.isVanished { return recheckVanished }
+            return !known.job.status.isTerminal
+        }
+        var outcome = CycleResult(failure: nil, anySuccess: due.isEmpty)
+        for (id, result) in await fetchStatuses(of: due) {
+            switch result {
+            case .success(let response):
+                outcome.anySuccess = true
+                store(Job(wire: response.job, progressPercentage: response.progressPercentage), at: now())
+            case .failure(let error):
+                if case .notFound = error {
+                    outcome.anySuccess = true
+                    tracked[id]?.isVanished = true
+                    tracked[id]?.fetchError = error.description
+                    continue
+                }
+                outcome.note(error)
+                // A finished job's data is final: a failed re-fetch (on refresh) does not make it stale.
+                if let known = tracked[id], known.fetchedAt == nil || !known.job.status.isTerminal {
+                    tracked[id]?.fetchError = error.description
+                }
+            }
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// The kind of call a request is, judged from its path and method.
+enum MockCall: Sendable {
+    case list, status, cancel, items, other
+
+    /// Classifies a request path (after the API prefix) and method.
+    init(rest: [String], isGet: Bool, isPost: Bool) {
+        switch rest.count {
+        case 0 where isGet: self = .list
+        case 1 where isGet: self = .status
+        case 2 where rest[1] == "cancel" && isPost: self = .cancel
+        case 2 where rest[1] == "items" && isGet: self = .items
+        default: self = .other
+        }
+    }
+}
+
+/// The scripted faults still to show, in order, and the count of requests received; shared by server and responder.
+final class FaultInjector: Sendable {
+    private struct State {
+        var queue: [(fault: MockFault, target: MockFaultTarget)] = []
+        var counts = MockRequestCounts()
+    }
+
+    private let state: Mutex<State>
+
+    init(faults: [MockFault]) {
+        state = Mutex(State(queue: faults.map { ($0, .any) }))
+    }
+
+    /// Appends faults, each shown once, to the next requests they target.
+    func inject(_ faults: [MockFault], on target: MockFaultTarget) {
+        state.withLock { $0.queue += faults.map { ($0, target) } }
+    }
+
+    /// Counts a request and returns the first queued fault that targets it (removing it), if any.
+    func take(for call: MockCall) -> MockFault? {
+        state.withLock { state in
+            switch call {
+            case .list: state.counts.list += 1
+            case .status: state.counts.status += 1
+            case .cancel: state.counts.cancel += 1
+            case .items: state.counts.items += 1
+            case .other: state.counts.other += 1
+            }
+            guard let index = state.queue.firstIndex(where: { Self.matches($0.target, call) }) else { return nil }
+            return state.queue.remove(at: index).fault
+        }
+    }
+
+    /// Requests received so far.
+    var counts: MockRequestCounts { state.withLock { $0.counts } }
+
+    /// Faults not shown yet.
+    var pending: Int { state.withLock { $0.queue.count } }
+
+    /// Sets the counts back to zero.
+    func resetCounts() { state.withLock { $0.counts = MockRequestCounts() } }
+
+    private static func matches(_ target: MockFaultTarget, _ call: MockCall) -> Bool {
+        switch target {
+        case .any: return true
+        case .list: return call == .list
+        case .status: return call == .status
+        }
+    }
+}
