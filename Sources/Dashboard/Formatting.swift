@@ -59,6 +59,14 @@ extension Formatting {
             + pad2(secondsOfDay / 60 % 60) + ":" + pad2(secondsOfDay % 60)
     }
 
+    /// A poll interval such as `2s`, `0.5s` or `1m`.
+    public static func interval(_ seconds: TimeInterval) -> String {
+        guard seconds.isFinite, seconds > 0 else { return "-" }
+        if seconds < 1 { return String(format: "%.1fs", seconds) }
+        if seconds.rounded() == seconds { return duration(seconds) }
+        return String(format: "%.1fs", seconds)
+    }
+
     /// Items per second with one decimal below 10, e.g. `2.4/s`, `37/s`.
     public static func rate(_ itemsPerSecond: Double) -> String {
         guard itemsPerSecond.isFinite, itemsPerSecond >= 0 else { return "-" }

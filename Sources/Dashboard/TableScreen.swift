@@ -25,18 +25,18 @@ public enum TableScreen {
         let health = state.snapshot.health
         let right: String
         var rightStyle = theme.title
+        let retry = health.secondsUntilRetry(at: state.now).map { " \(glyphs.separator) retry in \(Formatting.age($0))" } ?? ""
         switch health.state {
         case .connecting:
             right = "connecting" + glyphs.ellipsis
         case .ok:
-            let time = health.lastSuccess.map { Formatting.clockTime($0, secondsFromGMT: secondsFromGMT) } ?? "-"
-            right = "API ok \(glyphs.separator) updated \(time)"
+            right = "API ok \(glyphs.separator) every \(Formatting.interval(state.snapshot.interval))"
         case .degraded, .down:
             let label = health.state == .down ? "API down" : "API degraded"
-            right = "\(label) (\(health.consecutiveFailures)x): \(health.lastError ?? "error")"
+            right = "\(label) (\(health.consecutiveFailures)x)" + retry
             rightStyle = theme.alert.over(theme.title)
         case .unauthorized:
-            right = "API key rejected: \(health.lastError ?? "unauthorized") \(glyphs.separator) fix the key, then r"
+            right = "API key rejected, polling stopped"
             rightStyle = theme.alert.over(theme.title)
         }
         let leftWidth = buffer.write(left, x: 0, y: 0, style: theme.title, maxWidth: buffer.width)
@@ -50,6 +50,14 @@ public enum TableScreen {
     }
 
     private static func drawCounts(_ state: AppState, theme: Theme, into buffer: inout Buffer) {
+        if let message = state.snapshot.health.message {
+            // While the API is failing, why (and what to do) matters more than the counts of last known data.
+            let marker = state.glyphs.isASCII ? "!" : "⚠"
+            buffer.write(
+                "\(marker) \(message)", in: Rect(x: 1, y: 1, width: buffer.width - 2, height: 1), style: theme.alert,
+                ellipsis: state.glyphs.ellipsis)
+            return
+        }
         let counts = state.summary.countsByStatus
         var x = 1
         var statuses = JobStatus.known

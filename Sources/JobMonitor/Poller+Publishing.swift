@@ -6,7 +6,8 @@ import Foundation
 /// 1. it is the first one, follows a `refresh()` or an unpause (the user wants to see the result), or
 /// 2. its content differs from the last published snapshot's, **ignoring timestamps that move every cycle**: each
 ///    job's `fetchedAt` (only whether it was ever fetched counts), `freshUntil`, the snapshot's `takenAt` and
-///    `cycle`, and the health's `lastSuccess`. Job data, `fetchError`, vanishing, order, and the rest of the health
+///    `cycle`, and the health's `lastSuccess`; of the derived metrics only the stall flag counts (rate and ETA
+///    change only with job data; elapsed times are refreshed by the next published snapshot). Job data, `fetchError`, vanishing, order, and the rest of the health
 ///    (state, last error, consecutive failures, next retry) all count, so a job crossing into staleness through a
 ///    failed fetch and every change of health are published; or
 /// 3. the freshness vouched for in the last published snapshot would run out before the next cycle can publish
@@ -32,7 +33,9 @@ extension Poller {
             }
             return job
         }
-        return Snapshot(jobs: jobs, health: health, takenAt: takenAt, interval: configuration.interval, cycle: cycle)
+        return Snapshot(
+            jobs: metricsTracker.withMetrics(jobs, at: takenAt, pollInterval: configuration.interval), health: health,
+            takenAt: takenAt, interval: configuration.interval, cycle: cycle)
     }
 
     /// Publishes `snapshot` if the rule above says so; returns whether it did.
@@ -71,6 +74,7 @@ struct SnapshotSignature: Sendable, Equatable {
         let fetchError: String?
         let isVanished: Bool
         let everFetched: Bool
+        let isStalled: Bool
     }
 
     let jobs: [JobSignature]
@@ -78,7 +82,9 @@ struct SnapshotSignature: Sendable, Equatable {
 
     init(_ snapshot: Snapshot) {
         jobs = snapshot.jobs.map {
-            JobSignature(job: $0.job, fetchError: $0.fetchError, isVanished: $0.isVanished, everFetched: $0.fetchedAt != nil)
+            JobSignature(
+                job: $0.job, fetchError: $0.fetchError, isVanished: $0.isVanished, everFetched: $0.fetchedAt != nil,
+                isStalled: $0.metrics.isStalled)
         }
         var health = snapshot.health
         health.lastSuccess = nil

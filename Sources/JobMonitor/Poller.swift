@@ -32,6 +32,8 @@ public actor Poller {
     var cyclesSinceFullScan = 0
     /// What was published last, to publish only changes.
     var publication = PublicationState()
+    /// Progress samples per job, from which throughput, ETA, stall and history are derived.
+    var metricsTracker = MetricsTracker()
 
     private var wakeUp: CheckedContinuation<Void, Never>?
     private var sleepGeneration = 0
@@ -138,6 +140,7 @@ public actor Poller {
     /// Stores a successful observation of a job (the one place job data enters the poller's state).
     func store(_ job: Job, at date: Date) {
         tracked[job.id] = TrackedJob(job: job, fetchedAt: date)
+        metricsTracker.record(job: job, at: date)
     }
 
     /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time.

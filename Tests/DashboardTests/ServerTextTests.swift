@@ -41,14 +41,16 @@ import TerminalUI
         let buffer = render(hostileJob(), health: health, source: "http://x\(Self.escape)\u{9B}31m")
         #expect(controlScalars(in: buffer) == [])
         #expect(buffer.lines[0].hasPrefix(" batchtop · http://x · 1 jobs "))
-        #expect(buffer.lines[0].hasSuffix(" API degraded (1x): HTTP 500: boom"))
+        #expect(buffer.lines[0].hasSuffix(" API degraded (1x)"))
+        #expect(buffer.lines[1] == " ⚠ API degraded: HTTP 500: boom")
     }
 
     @Test func unauthorizedMessageIsSanitised() {
         let health = APIHealth(lastError: "bad key\n\u{1B}]0;pwned\u{07}", consecutiveFailures: 1, isUnauthorized: true)
         let buffer = render(hostileJob(), health: health)
         #expect(controlScalars(in: buffer) == [])
-        #expect(buffer.lines[0].contains("API key rejected: bad key"))
-        #expect(!buffer.lines[0].contains("pwned"))
+        #expect(buffer.lines[0].hasSuffix("API key rejected, polling stopped"))
+        #expect(buffer.lines[1].hasPrefix(" ⚠ API key rejected (401): check LLAMA_CLOUD_API_KEY"))
+        #expect(!buffer.lines.joined().contains("pwned"))
     }
 }

@@ -15,7 +15,7 @@ import TerminalUI
         let buffer = Fixtures.render(Fixtures.state(width: 40, height: 10))
         #expect(
             buffer.lines == [
-                " batchtop · demo · 6 jobs API ok · upd…",
+                " batchtop · demo · 6 jobs API ok · eve…",
                 " ▶ 1 running  ◌ 1 pending  ✔ 1 completed",
                 " JOB          STATUS       PROGRESS",
                 " bjb-run-0001 ▶ running    ███▋     52%",

@@ -9,7 +9,7 @@ import TerminalUI
         let buffer = Fixtures.render(Fixtures.state())
         #expect(buffer.width == 120 && buffer.height == 12)
         let expected = [
-            " batchtop · demo · 6 jobs                                                                     API ok · updated 15:06:39",
+            " batchtop · demo · 6 jobs                                                                             API ok · every 2s",
             " ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled                 active items 107/260",
             " JOB          TYPE     STATUS       PROGRESS                                           DONE/TOTAL FAILED SKIPPED  STALE",
             " bjb-run-0001 parse    ▶ running    ██████████████████████▉                       52%     104/200      0       0  ⚠ 10s",

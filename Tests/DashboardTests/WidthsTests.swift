@@ -33,7 +33,7 @@ import TerminalUI
                 "",
                 " ↑↓/jk move  Enter details  / filter  s sort  c cancel job",
             ])
-        #expect(buffer.lines[0] == " batchtop · demo · 6 jobs         API ok · updated 15:06:39")
+        #expect(buffer.lines[0] == " batchtop · demo · 6 jobs                 API ok · every 2s")
         #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  "))
         Self.expectRowsFit(buffer)
     }
@@ -54,7 +54,7 @@ import TerminalUI
                 "",
                 " ↑↓/jk move  Enter details  / filter  s sort  c cancel job  p pause  ? help",
             ])
-        #expect(buffer.lines[0] == " batchtop · demo · 6 jobs                             API ok · updated 15:06:39")
+        #expect(buffer.lines[0] == " batchtop · demo · 6 jobs                                     API ok · every 2s")
         #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  "))
         Self.expectRowsFit(buffer)
     }
@@ -64,7 +64,7 @@ import TerminalUI
         let buffer = Self.render(width: 200)
         #expect(
             Array(buffer.lines[0...11]) == [
-                " batchtop · demo · 6 jobs" + String(repeating: " ", count: 149) + "API ok · updated 15:06:39",
+                " batchtop · demo · 6 jobs" + String(repeating: " ", count: 149) + "        API ok · every 2s",
                 " ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled"
                     + String(repeating: " ", count: 97) + "active items 107/260",
                 " JOB          TYPE     STATUS       PROGRESS                                                      DONE/TOTAL FAILED SKIPPED  STALE",
