@@ -67,10 +67,13 @@ extension Formatting {
         return String(format: "%.1fs", seconds)
     }
 
-    /// Items per second with one decimal below 10, e.g. `2.4/s`, `37/s`.
+    /// Items per second in at most 6 characters: one decimal below 10, e.g. `2.4/s`, `37/s`, `12k/s`.
     public static func rate(_ itemsPerSecond: Double) -> String {
         guard itemsPerSecond.isFinite, itemsPerSecond >= 0 else { return "-" }
-        if itemsPerSecond < 10 { return String(format: "%.1f/s", itemsPerSecond) }
-        return "\(Int(itemsPerSecond.rounded()))/s"
+        let tenths = (itemsPerSecond * 10).rounded()
+        if tenths < 100 { return String(format: "%.1f/s", tenths / 10) }
+        let whole = Int(itemsPerSecond.rounded())
+        if whole < 10_000 { return "\(whole)/s" }
+        return "\(min(999, whole / 1000))k/s"
     }
 }

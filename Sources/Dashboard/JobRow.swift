@@ -35,6 +35,19 @@ public enum JobRow {
                     String(failed), in: rect, style: failed > 0 ? theme.statusFailed : theme.textDim, alignment: .right)
             case .skipped:
                 buffer.write(String(job.skippedItems ?? 0), in: rect, style: theme.textDim, alignment: .right)
+            case .rate:
+                let live = !tracked.job.status.isTerminal && !tracked.isVanished
+                let text = live ? tracked.metrics.throughput.map(Formatting.rate) ?? "" : ""
+                buffer.write(text, in: rect, style: theme.textDim, alignment: .right, ellipsis: glyphs.ellipsis)
+            case .eta:
+                if tracked.isVanished {
+                    buffer.write("", in: rect, style: theme.text)
+                } else if tracked.metrics.isStalled {
+                    buffer.write("stalled", in: rect, style: theme.alert, alignment: .right)
+                } else {
+                    let eta = tracked.metrics.eta.map(Formatting.age) ?? ""
+                    buffer.write(eta, in: rect, style: theme.text, alignment: .right, ellipsis: glyphs.ellipsis)
+                }
             case .stale:
                 let (text, style) = staleness(tracked, state: state, theme: theme)
                 buffer.write(text, in: rect, style: style, alignment: .right)

@@ -14,6 +14,10 @@ public enum TableColumn: Sendable, CaseIterable, Hashable {
     case failed
     /// Skipped items.
     case skipped
+    /// Items per second.
+    case rate
+    /// Time to completion, or `stalled`.
+    case eta
     /// Age of the row's data, shown only when stale.
     case stale
 
@@ -27,6 +31,8 @@ public enum TableColumn: Sendable, CaseIterable, Hashable {
         case .done: return "DONE/TOTAL"
         case .failed: return "FAILED"
         case .skipped: return "SKIPPED"
+        case .rate: return "RATE"
+        case .eta: return "ETA"
         case .stale: return "STALE"
         }
     }
@@ -41,6 +47,8 @@ public enum TableColumn: Sendable, CaseIterable, Hashable {
         case .done: return 11
         case .failed: return 6
         case .skipped: return 7
+        case .rate: return 6
+        case .eta: return 7
         case .stale: return 6
         }
     }
@@ -48,13 +56,13 @@ public enum TableColumn: Sendable, CaseIterable, Hashable {
     /// True for numeric columns, drawn flush right.
     public var isNumeric: Bool {
         switch self {
-        case .done, .failed, .skipped, .stale: return true
+        case .done, .failed, .skipped, .rate, .eta, .stale: return true
         case .id, .type, .status, .progress: return false
         }
     }
 
     /// Columns in the order they are dropped when the terminal is too narrow (first dropped first).
-    public static let dropOrder: [TableColumn] = [.skipped, .type, .done, .stale, .failed]
+    public static let dropOrder: [TableColumn] = [.skipped, .rate, .type, .eta, .done, .stale, .failed]
 }
 
 /// Where each visible column sits for a given width.

@@ -137,11 +137,30 @@ public final class HTTPBatchClient: BatchAPI {
             case .invalidURL, .emptyHost, .emptyScheme:
                 return .invalidRequest("the base URL is not a valid http(s) URL")
             default:
-                return .transport(String(describing: clientError))
+                return .transport(plainTransportMessage(String(describing: clientError)))
             }
         }
         if error is CancellationError { return .transport("cancelled") }
-        return .transport(String(describing: error))
+        return .transport(plainTransportMessage(String(describing: error)))
+    }
+
+    /// A short, plain account of a socket-level failure (NIO's descriptions carry errno details and nesting).
+    static func plainTransportMessage(_ description: String) -> String {
+        let lowered = description.lowercased()
+        let known: [(String, String)] = [
+            ("connection refused", "connection refused (is the server running at the base URL?)"),
+            ("connection reset", "connection reset by the server"),
+            ("network is unreachable", "network is unreachable"),
+            ("no route to host", "no route to host"),
+            ("getaddrinfo", "host name not found"),
+            ("nodename nor servname", "host name not found"),
+            ("name or service not known", "host name not found"),
+            ("certificate", "TLS certificate problem"),
+            ("handshake", "TLS handshake failed"),
+            ("remoteconnectionclosed", "the server closed the connection"),
+        ]
+        if let match = known.first(where: { lowered.contains($0.0) }) { return match.1 }
+        return description.count <= 120 ? description : String(description.prefix(120)) + "…"
     }
 
     /// A short account of why a body did not decode: the failing field, or that it was not JSON at all.

@@ -30,7 +30,7 @@ import TerminalUI
         #expect(buffer[15, 9] == Cell("C", style: theme.alert))
         #expect(buffer[15, 14] == Cell("y", style: theme.footerKey))
         // The table stays visible around the box, the footer below it.
-        #expect(buffer.lines[7].hasPrefix(" bjb-canc-006 classify ⊘ cancelled "))
+        #expect(buffer.lines[7].hasPrefix(" bjb-canc-006 ⊘ cancelled "))
         #expect(buffer.lines[8].hasPrefix(" bjb-done-005┌─ cancel "))
         #expect(buffer.lines[23] == " ↑↓/jk move  Enter details  / filter  s sort  c cancel job  p pause  ? help")
     }
@@ -70,7 +70,7 @@ import TerminalUI
         Fixtures.press(.character("c"), .character("n"), on: &state)
         let buffer = Fixtures.render(state)
         #expect(!Fixtures.text(buffer).contains("Cancel this job?"))
-        #expect(buffer.lines[8].hasPrefix(" bjb-done-005 extract  ✔ completed "))
+        #expect(buffer.lines[8].hasPrefix(" bjb-done-005 ✔ completed "))
         #expect(buffer.lines[23].hasSuffix("cancel aborted"))
     }
 }

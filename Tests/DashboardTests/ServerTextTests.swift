@@ -31,7 +31,7 @@ import TerminalUI
         let buffer = render(hostileJob(), health: APIHealth(lastSuccess: Fixtures.ago(1)))
         #expect(controlScalars(in: buffer) == [])
         #expect(buffer.lines[1].hasPrefix(" ▶ 0 running  ◌ 0 pending  ✔ 0 completed  ✘ 0 failed  ? 1 bad "))
-        #expect(buffer.lines[3].hasPrefix(" bjb-evil-123 weird    ? bad        ████████▊ "))
+        #expect(buffer.lines[3].hasPrefix(" bjb-evil-123 weird    ? bad        █████▊ "))
     }
 
     @Test func hostileErrorMessageAndSourceAreSanitised() {

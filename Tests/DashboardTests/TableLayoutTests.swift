@@ -10,22 +10,22 @@ import Testing
         #expect(
             describe(200) == [
                 "id 1 12", "type 14 8", "status 23 12", "progress 36 60", "done 97 11", "failed 109 6",
-                "skipped 116 7", "stale 124 6",
+                "skipped 116 7", "rate 124 6", "eta 131 7", "stale 139 6",
             ])
     }
 
     @Test func allColumnsAt120() {
         #expect(
             describe(120) == [
-                "id 1 12", "type 14 8", "status 23 12", "progress 36 49", "done 86 11", "failed 98 6",
-                "skipped 105 7", "stale 113 6",
+                "id 1 12", "type 14 8", "status 23 12", "progress 36 34", "done 71 11", "failed 83 6",
+                "skipped 90 7", "rate 98 6", "eta 105 7", "stale 113 6",
             ])
     }
 
-    @Test func skippedIsDroppedFirstAt80() {
+    @Test func skippedRateAndTypeAreDroppedFirstAt80() {
         #expect(
             describe(80) == [
-                "id 1 12", "type 14 8", "status 23 12", "progress 36 17", "done 54 11", "failed 66 6", "stale 73 6",
+                "id 1 12", "status 14 12", "progress 27 18", "done 46 11", "failed 58 6", "eta 65 7", "stale 73 6",
             ])
     }
 
@@ -38,9 +38,11 @@ import Testing
     }
 
     @Test func exactlyTheNeededWidthKeepsAllColumns() {
-        // 1 margin + 74 minimum columns + 8 separators.
-        #expect(TableLayout(width: 83).columns.count == 8)
-        #expect(TableLayout(width: 82).columns.map(\.column) == [.id, .type, .status, .progress, .done, .failed, .stale])
+        // 1 margin + 87 minimum columns + 10 separators.
+        #expect(TableLayout(width: 98).columns.count == 10)
+        #expect(
+            TableLayout(width: 97).columns.map(\.column)
+                == [.id, .type, .status, .progress, .done, .failed, .rate, .eta, .stale])
     }
 
     @Test(arguments: 40...240)

@@ -11,13 +11,13 @@ import TerminalUI
         let expected = [
             " batchtop · demo · 6 jobs                                                                             API ok · every 2s",
             " ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled                 active items 107/260",
-            " JOB          TYPE     STATUS       PROGRESS                                           DONE/TOTAL FAILED SKIPPED  STALE",
-            " bjb-run-0001 parse    ▶ running    ██████████████████████▉                       52%     104/200      0       0  ⚠ 10s",
-            " bjb-pend-002 extract  ◌ pending                                                   0%        0/50      0       0",
-            " bjb-thr-0003 classify ? throttled  █████████████▏                                30%        3/10      0       0",
-            " bjb-fail-004 parse    ✘ failed     ████████████████████████████████████████████ 100%       40/40      7       1",
-            " bjb-canc-006 classify ⊘ cancelled  █████████████▏                                30%        9/30      0       2   gone",
-            " bjb-done-005 extract  ✔ completed  ████████████████████████████████████████████ 100%       12/12      0       0",
+            " JOB          TYPE     STATUS       PROGRESS                            DONE/TOTAL FAILED SKIPPED   RATE     ETA  STALE",
+            " bjb-run-0001 parse    ▶ running    ███████████████                52%     104/200      0       0                 ⚠ 10s",
+            " bjb-pend-002 extract  ◌ pending                                    0%        0/50      0       0",
+            " bjb-thr-0003 classify ? throttled  ████████▋                      30%        3/10      0       0",
+            " bjb-fail-004 parse    ✘ failed     █████████████████████████████ 100%       40/40      7       1",
+            " bjb-canc-006 classify ⊘ cancelled  ████████▋                      30%        9/30      0       2                  gone",
+            " bjb-done-005 extract  ✔ completed  █████████████████████████████ 100%       12/12      0       0",
             "",
             "",
             " ↑↓/jk move  Enter details  / filter  s sort  c cancel job  p pause  ? help  q quit",
@@ -42,9 +42,9 @@ import TerminalUI
         // Row 6 is the failed job; the status column starts at x = 23.
         #expect(buffer[23, 6] == Cell("✘", style: theme.statusFailed))
         #expect(buffer[23, 5] == Cell("?", style: theme.statusUnknown))
-        // FAILED count 7 (x = 103) is drawn as a failure, 0 elsewhere dim.
-        #expect(buffer[103, 6] == Cell("7", style: theme.statusFailed))
-        #expect(buffer[103, 4] == Cell("0", style: theme.textDim))
+        // FAILED count 7 (x = 88) is drawn as a failure, 0 elsewhere dim.
+        #expect(buffer[88, 6] == Cell("7", style: theme.statusFailed))
+        #expect(buffer[88, 4] == Cell("0", style: theme.textDim))
         // Stale age of the running (selected) row: alert style plus reverse.
         #expect(buffer[114, 3] == Cell("⚠", style: theme.alert.adding(.reverse)))
         #expect(buffer[0, 0].style == theme.title)

@@ -86,3 +86,22 @@ struct RetryHeaderTests {
             == "server error 503: x")
     }
 }
+
+@Suite("Plain transport messages")
+struct TransportMessageTests {
+    @Test("NIO socket errors become short sentences", arguments: [
+        ("connection reset (error set): Connection refused) (errno: 111)", "connection refused (is the server running at the base URL?)"),
+        ("NIOConnectionError(host: \"x\", dnsAError: getaddrinfo failed)", "host name not found"),
+        ("HTTPClientError.remoteConnectionClosed", "the server closed the connection"),
+    ])
+    func plain(raw: String, expected: String) {
+        #expect(HTTPBatchClient.plainTransportMessage(raw) == expected)
+    }
+
+    @Test("unknown errors are kept but bounded")
+    func bounded() {
+        let long = String(repeating: "x", count: 500)
+        #expect(HTTPBatchClient.plainTransportMessage(long).count == 121)
+        #expect(HTTPBatchClient.plainTransportMessage("odd failure") == "odd failure")
+    }
+}
