@@ -42,21 +42,11 @@ public enum Formatting {
 extension Formatting {
     /// A date as `YYYY-MM-DD HH:MM:SS` in the given offset from UTC.
     public static func dateTime(_ date: Date, secondsFromGMT: Int) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + secondsFromGMT
-        var days = seconds / 86_400
-        if seconds < 0, seconds % 86_400 != 0 { days -= 1 }
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let secondsOfDay = seconds - days * 86_400
-        return "\(year)-" + pad2(month) + "-" + pad2(day) + " " + pad2(secondsOfDay / 3600) + ":"
-            + pad2(secondsOfDay / 60 % 60) + ":" + pad2(secondsOfDay % 60)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: secondsFromGMT) ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let day = "\(parts.year ?? 0)-" + pad2(parts.month ?? 0) + "-" + pad2(parts.day ?? 0)
+        return day + " " + clockTime(date, secondsFromGMT: secondsFromGMT)
     }
 
     /// A poll interval such as `2s`, `0.5s` or `1m`.
