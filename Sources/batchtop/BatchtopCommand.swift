@@ -80,6 +80,9 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Flag(help: "Print one snapshot to standard output and exit, without the full screen.")
     var once = false
 
+    @Flag(help: "Exit when every watched job has finished: 0 all completed, 1 any failed, 2 any cancelled, 4 key rejected.")
+    var untilDone = false
+
     @Option(help: "Output of --once: table or json.")
     var format: OutputFormat = .table
 
@@ -153,7 +156,7 @@ struct BatchtopCommand: AsyncParsableCommand {
                 poller: poller, source: source, interval: settings.interval, forceASCII: ascii, noColor: noColor,
                 readOnly: settings.readOnly, mouse: settings.mouse,
                 themes: ThemeCycle(start: start, catalog: catalog),
-                notices: launch.notices + start.diagnostics.map(\.shortDescription))
+                notices: launch.notices + start.diagnostics.map(\.shortDescription), untilDone: untilDone)
         }
         await client.shutdown()
         await demoServer?.stop()

@@ -16,7 +16,7 @@ enum DashboardApp {
     /// through it; `notices` (config and theme problems, already on standard error) are summed up in the status line.
     static func run(
         poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool, readOnly: Bool, mouse: Bool,
-        themes: ThemeCycle, notices: [String] = []
+        themes: ThemeCycle, notices: [String] = [], untilDone: Bool = false
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -61,6 +61,11 @@ enum DashboardApp {
             case nil: break
             }
             messages += inbox.takeAll()
+            if untilDone, let snapshot = messages.lazy.compactMap(Self.snapshot(in:)).last,
+                let code = UntilDone.exitCode(for: snapshot)
+            {
+                return code
+            }
             let now = Date()
             if now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
@@ -100,6 +105,14 @@ enum DashboardApp {
             }
             await Task.yield()
         }
+    }
+}
+
+extension DashboardApp {
+    /// The snapshot a message carries, if it is one.
+    static func snapshot(in message: Msg) -> Snapshot? {
+        if case .snapshot(let snapshot) = message { return snapshot }
+        return nil
     }
 }
 
