@@ -59,18 +59,14 @@ public enum TableScreen {
             return
         }
         let counts = state.summary.countsByStatus
-        var x = 1
         var statuses = JobStatus.known
         statuses += counts.keys.filter { if case .other = $0 { return true } else { return false } }
             .sorted { $0.description < $1.description }
-        for status in statuses {
+        let shown = statuses.filter { status in
             let count = counts[status] ?? 0
-            if count == 0, status == .dispatched || status == .cancelled { continue }
-            if count == 0, case .other = status { continue }
-            let text = "\(StatusBadge.symbol(status, glyphs: state.glyphs)) \(count) \(status.description)"
-            let style = count > 0 ? StatusBadge.style(status, theme: theme) : theme.textDim
-            x += buffer.write(text, x: x, y: 1, style: style, maxWidth: buffer.width - x) + 2
-            if x >= buffer.width { break }
+            if count > 0 { return true }
+            if case .other = status { return false }
+            return status != .dispatched && status != .cancelled
         }
         var segments: [(String, Style)] = []
         if state.sort.key != .standard || state.sort.reversed {
@@ -79,6 +75,22 @@ public enum TableScreen {
         }
         if !state.filter.isEmpty {
             segments.append(("/\(state.filter) \(state.hiddenCount) hidden", theme.alert))
+        }
+        // Words with the counts when there is room; symbols only when the sort or filter would not fit otherwise.
+        func countText(_ status: JobStatus, words: Bool) -> String {
+            let symbol = StatusBadge.symbol(status, glyphs: state.glyphs)
+            return words ? "\(symbol) \(counts[status] ?? 0) \(status.description)" : "\(symbol)\(counts[status] ?? 0)"
+        }
+        let segmentsWidth = segments.reduce(0) { $0 + CharacterWidth.of(TerminalText.sanitize($1.0)) + 2 }
+        let wordsWidth = shown.reduce(1) { $0 + CharacterWidth.of(countText($1, words: true)) + 2 }
+        let words = segments.isEmpty || wordsWidth + segmentsWidth < buffer.width
+        var x = 1
+        for status in shown {
+            let count = counts[status] ?? 0
+            let style = count > 0 ? StatusBadge.style(status, theme: theme) : theme.textDim
+            x += buffer.write(countText(status, words: words), x: x, y: 1, style: style, maxWidth: buffer.width - x)
+            x += words ? 2 : 1
+            if x >= buffer.width { break }
         }
         if segments.isEmpty {
             var text = "active items \(state.summary.itemsDone)/\(state.summary.itemsTotal)"

@@ -16,9 +16,6 @@ public enum Gauge {
         if remainder > 0 {
             filled += glyphs.eighths[remainder - 1]
             filledCells += 1
-        } else if glyphs.isASCII, units > 0, fullCells == 0 {
-            filled = glyphs.full
-            filledCells = 1
         }
         return (filled, String(repeating: glyphs.empty, count: max(0, width - filledCells)))
     }
