@@ -6,13 +6,6 @@ import TerminalUI
 
 /// `/` and the live filter over ID, type, status and directory (case-insensitive).
 @Suite struct FilterReducerTests {
-    private static let run = "bjb-run-000123456"
-    private static let pend = "bjb-pend-002"
-    private static let thr = "bjb-thr-0003"
-    private static let fail = "bjb-fail-004"
-    private static let canc = "bjb-canc-006"
-    private static let done = "bjb-done-005"
-    private static let all = [run, pend, thr, fail, canc, done]
 
     private func editing(_ jobs: [TrackedJob] = Fixtures.jobs) -> AppState {
         var state = Fixtures.state(snapshot: Fixtures.snapshot(jobs))
@@ -25,27 +18,27 @@ import TerminalUI
         #expect(Fixtures.press(.character("/"), on: &state) == [])
         #expect(state.isEditingFilter)
         #expect(state.filter == "")
-        #expect(state.rows.map(\.id) == Self.all)
+        #expect(state.rows.map(\.id) == Fixtures.ID.all)
     }
 
     /// "p" matches type parse, ID bjb-pend and status completed; "pa" only type parse.
     @Test func rowsFollowEachTypedCharacter() {
         var state = editing()
         #expect(Fixtures.type("p", on: &state) == [])
-        #expect(state.rows.map(\.id) == [Self.run, Self.pend, Self.fail, Self.done])
+        #expect(state.rows.map(\.id) == [Fixtures.ID.run, Fixtures.ID.pend, Fixtures.ID.fail, Fixtures.ID.done])
         #expect(Fixtures.type("a", on: &state) == [])
-        #expect(state.rows.map(\.id) == [Self.run, Self.fail])
+        #expect(state.rows.map(\.id) == [Fixtures.ID.run, Fixtures.ID.fail])
         #expect(state.filter == "pa")
         #expect(state.hiddenCount == 4)
         #expect(state.isEditingFilter)
     }
 
     @Test(arguments: [
-        ("0003", [thr]),  // ID
-        ("classify", [thr, canc]),  // type
-        ("CLASSIFY", [thr, canc]),  // case-insensitive
-        ("cancel", [canc]),  // status
-        ("throttled", [thr]),  // unknown status, as sent
+        ("0003", [Fixtures.ID.thr]),  // ID
+        ("classify", [Fixtures.ID.thr, Fixtures.ID.canc]),  // type
+        ("CLASSIFY", [Fixtures.ID.thr, Fixtures.ID.canc]),  // case-insensitive
+        ("cancel", [Fixtures.ID.canc]),  // status
+        ("throttled", [Fixtures.ID.thr]),  // unknown status, as sent
         ("invoices", ["bjb-dir-0007"]),  // directory
         ("nothing-like-this", []),
     ])
@@ -66,10 +59,10 @@ import TerminalUI
         Fixtures.type("pa", on: &state)
         #expect(Fixtures.press(.backspace, on: &state) == [])
         #expect(state.filter == "p")
-        #expect(state.rows.map(\.id) == [Self.run, Self.pend, Self.fail, Self.done])
+        #expect(state.rows.map(\.id) == [Fixtures.ID.run, Fixtures.ID.pend, Fixtures.ID.fail, Fixtures.ID.done])
         Fixtures.press(.backspace, .backspace, on: &state)
         #expect(state.filter == "")
-        #expect(state.rows.map(\.id) == Self.all)
+        #expect(state.rows.map(\.id) == Fixtures.ID.all)
         #expect(state.isEditingFilter)
     }
 
@@ -79,10 +72,10 @@ import TerminalUI
         #expect(Fixtures.press(.enter, on: &state) == [])
         #expect(!state.isEditingFilter)
         #expect(state.filter == "pa")
-        #expect(state.rows.map(\.id) == [Self.run, Self.fail])
+        #expect(state.rows.map(\.id) == [Fixtures.ID.run, Fixtures.ID.fail])
         #expect(state.detail == nil)
         Fixtures.press(.character("j"), on: &state)
-        #expect(state.selectedID == Self.fail)
+        #expect(state.selectedID == Fixtures.ID.fail)
         #expect(state.filter == "pa")
     }
 
@@ -92,18 +85,18 @@ import TerminalUI
         #expect(Fixtures.press(.escape, on: &state) == [])
         #expect(!state.isEditingFilter)
         #expect(state.filter == "")
-        #expect(state.rows.map(\.id) == Self.all)
+        #expect(state.rows.map(\.id) == Fixtures.ID.all)
     }
 
     @Test func escOnTheTableClearsAKeptFilterAndKeepsTheSelection() {
         var state = editing()
         Fixtures.type("pa", on: &state)
         Fixtures.press(.enter, .down, on: &state)
-        #expect(state.selectedID == Self.fail)
+        #expect(state.selectedID == Fixtures.ID.fail)
         #expect(Fixtures.press(.escape, on: &state) == [])
         #expect(state.filter == "")
-        #expect(state.rows.map(\.id) == Self.all)
-        #expect(state.selectedID == Self.fail)
+        #expect(state.rows.map(\.id) == Fixtures.ID.all)
+        #expect(state.selectedID == Fixtures.ID.fail)
         #expect(state.selectedIndex == 3)
     }
 
@@ -123,10 +116,10 @@ import TerminalUI
 
     @Test func aHiddenSelectionMovesToTheFirstMatch() {
         var state = editing()
-        #expect(state.selectedID == Self.run)
+        #expect(state.selectedID == Fixtures.ID.run)
         Fixtures.type("fail", on: &state)
-        #expect(state.rows.map(\.id) == [Self.fail])
-        #expect(state.selectedID == Self.fail)
+        #expect(state.rows.map(\.id) == [Fixtures.ID.fail])
+        #expect(state.selectedID == Fixtures.ID.fail)
     }
 
     @Test func theFilterIsCappedAt64Characters() {
@@ -143,7 +136,7 @@ import TerminalUI
             job: Job(id: "bjb-new-0008", type: .classify, status: .running, totalItems: 3, createdAt: Fixtures.ago(5)),
             fetchedAt: Fixtures.ago(1))
         _ = Reducer.reduce(&state, .snapshot(Fixtures.snapshot(Fixtures.jobs + [newJob])))
-        #expect(state.rows.map(\.id) == ["bjb-new-0008", Self.thr, Self.canc])
+        #expect(state.rows.map(\.id) == ["bjb-new-0008", Fixtures.ID.thr, Fixtures.ID.canc])
         #expect(state.hiddenCount == 4)
     }
 }

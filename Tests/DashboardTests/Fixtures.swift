@@ -11,36 +11,48 @@ enum Fixtures {
 
     static func ago(_ seconds: TimeInterval) -> Date { now.addingTimeInterval(-seconds) }
 
+    /// The fixture jobs' IDs, one per status.
+    enum ID {
+        static let run = "bjb-run-000123456"
+        static let pend = "bjb-pend-002"
+        static let thr = "bjb-thr-0003"
+        static let fail = "bjb-fail-004"
+        static let canc = "bjb-canc-006"
+        static let done = "bjb-done-005"
+        /// All of them, in default display order.
+        static let all = [run, pend, thr, fail, canc, done]
+    }
+
     /// One job per status, deliberately not in display order.
     static let jobs: [TrackedJob] = [
         TrackedJob(
             job: Job(
-                id: "bjb-done-005", type: .extract, status: .completed, totalItems: 12, processedItems: 12,
+                id: ID.done, type: .extract, status: .completed, totalItems: 12, processedItems: 12,
                 failedItems: 0, skippedItems: 0, createdAt: ago(7200)),
             fetchedAt: ago(7000)),
         TrackedJob(
             job: Job(
-                id: "bjb-fail-004", type: .parse, status: .failed, totalItems: 40, processedItems: 40, failedItems: 7,
+                id: ID.fail, type: .parse, status: .failed, totalItems: 40, processedItems: 40, failedItems: 7,
                 skippedItems: 1, createdAt: ago(3600), errorMessage: "quota exceeded"),
             fetchedAt: ago(500)),
         TrackedJob(
             job: Job(
-                id: "bjb-thr-0003", type: .classify, status: JobStatus(raw: "throttled"), totalItems: 10,
+                id: ID.thr, type: .classify, status: JobStatus(raw: "throttled"), totalItems: 10,
                 processedItems: 3, createdAt: ago(300)),
             fetchedAt: ago(1)),
         TrackedJob(
             job: Job(
-                id: "bjb-run-000123456", type: .parse, status: .running, totalItems: 200, processedItems: 104,
+                id: ID.run, type: .parse, status: .running, totalItems: 200, processedItems: 104,
                 failedItems: 0, skippedItems: 0, createdAt: ago(600)),
             fetchedAt: ago(10)),
         TrackedJob(
             job: Job(
-                id: "bjb-canc-006", type: .classify, status: .cancelled, totalItems: 30, processedItems: 9,
+                id: ID.canc, type: .classify, status: .cancelled, totalItems: 30, processedItems: 9,
                 skippedItems: 2, createdAt: ago(1800)),
             fetchedAt: ago(900), isVanished: true),
         TrackedJob(
             job: Job(
-                id: "bjb-pend-002", type: .extract, status: .pending, totalItems: 50, processedItems: 0,
+                id: ID.pend, type: .extract, status: .pending, totalItems: 50, processedItems: 0,
                 createdAt: ago(60)),
             fetchedAt: ago(1)),
     ]

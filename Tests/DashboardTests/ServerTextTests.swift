@@ -45,7 +45,7 @@ import TerminalUI
         #expect(buffer.lines[1] == " ⚠ API degraded: HTTP 500: boom")
     }
 
-    @Test func unauthorizedMessageIsSanitised() {
+    @Test func unauthorizedShowsTheNextStepNotTheServersText() {
         let health = APIHealth(lastError: "bad key\n\u{1B}]0;pwned\u{07}", consecutiveFailures: 1, isUnauthorized: true)
         let buffer = render(hostileJob(), health: health)
         #expect(controlScalars(in: buffer) == [])
