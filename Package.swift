@@ -41,11 +41,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "batchtop-bench", dependencies: ["Dashboard", "JobMonitor", "TerminalUI"]),
+        .target(name: "PollerStress", dependencies: ["JobMonitor", "LlamaCloud"]),
+        .executableTarget(name: "batchtop-stress", dependencies: ["PollerStress"]),
         .testTarget(
             name: "LlamaCloudTests", dependencies: ["LlamaCloud", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(
             name: "JobMonitorTests",
-            dependencies: ["JobMonitor", "LlamaCloud", .product(name: "Clocks", package: "swift-clocks")]),
+            dependencies: ["JobMonitor", "LlamaCloud", "PollerStress", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ThemeLoaderTests", dependencies: ["ThemeLoader", "TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),

@@ -14,6 +14,7 @@ struct PagedLister: Sendable {
     func list(_ queries: [JobListQuery]) async -> [Result<[BatchJob], BatchAPIError>] {
         let api = self.api
         let firstPages = await boundedMap(queries, limit: limit) { query in await Self.page(api, query) }
+            .map { $0 ?? .failure(Self.notRun) }
         var pages: [[Result<JobListPage, BatchAPIError>]] = firstPages.map { [$0] }
         var more: [(query: Int, request: JobListQuery)] = []
         for (index, first) in firstPages.enumerated() {
@@ -27,10 +28,12 @@ struct PagedLister: Sendable {
             }
         }
         let rest = await boundedMap(more, limit: limit) { entry in await Self.page(api, entry.request) }
+            .map { $0 ?? .failure(Self.notRun) }
         for (entry, result) in zip(more, rest) { pages[entry.query].append(result) }
         var results: [Result<[BatchJob], BatchAPIError>] = []
         for (index, queryPages) in pages.enumerated() {
-            results.append(await finish(queries[index], pages: queryPages))
+            let result = await finish(queries[index], pages: queryPages)
+            results.append(result)
         }
         return results
     }
@@ -69,9 +72,13 @@ struct PagedLister: Sendable {
         return .success(jobs)
     }
 
+    /// The outcome of a call never made because the poll cycle was cancelled.
+    static let notRun = BatchAPIError.transport("cancelled")
+
     private static func page(_ api: any BatchAPI, _ query: JobListQuery) async -> Result<JobListPage, BatchAPIError> {
         do throws(BatchAPIError) {
-            return .success(try await api.listJobs(query))
+            let page = try await api.listJobs(query)
+            return .success(page)
         } catch {
             return .failure(error)
         }

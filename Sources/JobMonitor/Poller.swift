@@ -143,15 +143,26 @@ public actor Poller {
         metricsTracker.record(job: job, at: date)
     }
 
-    /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time.
+    /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time, each paired with its ID.
+    ///
+    /// The child tasks return only the call's `Result`; the IDs are paired afterwards, by position. Building the
+    /// `(id, result)` tuple inside the task (the ID stored before the `await`, again in the `catch`) is the shape
+    /// the Swift 6.3.1 optimiser miscompiles: the release build crashed on it (`Tests/Regressions/README.md`).
     func fetchStatuses(of ids: [String]) async -> [(String, Result<JobStatusResponse, BatchAPIError>)] {
         let api = self.api
-        return await boundedMap(ids, limit: configuration.maxConcurrentRequests) { id in
-            do throws(BatchAPIError) {
-                return (id, .success(try await api.jobStatus(id: id)))
-            } catch {
-                return (id, .failure(error))
-            }
+        let results = await boundedMap(ids, limit: configuration.maxConcurrentRequests) { id in
+            await Self.status(of: id, from: api)
+        }
+        return zip(ids, results).map { id, result in (id, result ?? .failure(PagedLister.notRun)) }
+    }
+
+    /// One status call, its error caught into the `Result`.
+    static func status(of id: String, from api: any BatchAPI) async -> Result<JobStatusResponse, BatchAPIError> {
+        do throws(BatchAPIError) {
+            let response = try await api.jobStatus(id: id)
+            return .success(response)
+        } catch {
+            return .failure(error)
         }
     }
 

@@ -88,7 +88,8 @@ enum DashboardApp {
                         }
                     case .cancel(let jobID):
                         Task { @MainActor in
-                            inbox.results.append(.cancelFinished(jobID: jobID, await poller.cancel(jobID: jobID)))
+                            let outcome = await poller.cancel(jobID: jobID)
+                            inbox.results.append(.cancelFinished(jobID: jobID, outcome))
                         }
                     case .cycleTheme:
                         _ = Reducer.reduce(&state, themeSwitcher.advance())
