@@ -22,12 +22,22 @@ final class FaultInjector: Sendable {
     private struct State {
         var queue: [(fault: MockFault, target: MockFaultTarget)] = []
         var counts = MockRequestCounts()
+        var random = SplitMix64(seed: 0xFA_017)
     }
 
-    private let state: Mutex<State>
+    /// The random faults, one of which answers a `rate` share of the requests no scripted fault claims.
+    static let randomFaults: [MockFault] = [
+        .rateLimited(retryAfter: 1), .respond(status: 500, body: #"{"detail":"Internal Server Error"}"#),
+        .respond(status: 503, body: #"{"detail":"Service Unavailable"}"#), .htmlError(status: 502), .truncateBody,
+        .delay(seconds: 2),
+    ]
 
-    init(faults: [MockFault]) {
+    private let state: Mutex<State>
+    private let rate: Double
+
+    init(faults: [MockFault], rate: Double = 0) {
         state = Mutex(State(queue: faults.map { ($0, .any) }))
+        self.rate = rate
     }
 
     /// Appends faults, each shown once, to the next requests they target.
@@ -45,8 +55,11 @@ final class FaultInjector: Sendable {
             case .items: state.counts.items += 1
             case .other: state.counts.other += 1
             }
-            guard let index = state.queue.firstIndex(where: { Self.matches($0.target, call) }) else { return nil }
-            return state.queue.remove(at: index).fault
+            if let index = state.queue.firstIndex(where: { Self.matches($0.target, call) }) {
+                return state.queue.remove(at: index).fault
+            }
+            guard rate > 0, call != .other, state.random.double(in: 0...1) < rate else { return nil }
+            return state.random.pick(Self.randomFaults)
         }
     }
 

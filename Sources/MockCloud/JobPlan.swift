@@ -99,6 +99,8 @@ struct JobPlan: Sendable {
     let crash: JobCrash?
     /// When the job is cancelled by script (the demo's pre-cancelled job).
     let cancelAt: TimeInterval?
+    /// When the job leaves the project (the listing no longer shows it, its status call answers 404); nil: never.
+    let vanishesAt: TimeInterval?
 
     /// Creates a plan; per-item marks beyond a crash point are dropped and the crash's in-flight items added.
     init(
@@ -107,7 +109,7 @@ struct JobPlan: Sendable {
         totalItems: Int, appearsAt: TimeInterval, pendingDuration: TimeInterval,
         dispatchedDuration: TimeInterval = 0, itemsPerSecond: Double, concurrency: Int,
         failedMarks: [ItemMark] = [], skippedMarks: [ItemMark] = [], crash: JobCrash? = nil,
-        cancelAt: TimeInterval? = nil
+        cancelAt: TimeInterval? = nil, vanishesAt: TimeInterval? = nil
     ) {
         self.id = id
         self.jobType = jobType
@@ -125,6 +127,7 @@ struct JobPlan: Sendable {
         self.itemsPerSecond = itemsPerSecond > 0 && itemsPerSecond.isFinite ? itemsPerSecond : 1
         self.concurrency = max(1, concurrency)
         self.cancelAt = cancelAt
+        self.vanishesAt = vanishesAt
 
         let total = self.totalItems
         let crashPoint = crash.map { min(max(0, $0.atProcessed), total) }

@@ -28,9 +28,10 @@ struct JobSnapshot: Sendable {
     /// The job-level error, for a failed job.
     let errorMessage: String?
 
-    /// The state of `plan` at `time`, or nil while the job does not exist yet. `cancelledAt` freezes the job.
+    /// The state of `plan` at `time`, or nil while the job does not exist (not yet, or no longer). `cancelledAt`
+    /// freezes the job.
     init?(plan: JobPlan, at time: TimeInterval, cancelledAt: TimeInterval? = nil) {
-        guard time >= plan.appearsAt else { return nil }
+        guard time >= plan.appearsAt, plan.vanishesAt.map({ time < $0 }) ?? true else { return nil }
         self.plan = plan
         let cancel = [cancelledAt, plan.cancelAt].compactMap { $0 }.min()
         let effective = cancel.map { min(time, $0) } ?? time

@@ -15,11 +15,14 @@ public struct MockCloudConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// Faults shown to the first requests, one each, in order (more can be added with `MockCloudServer.injectFaults`).
     public var faults: [MockFault]
+    /// Share (0…1) of the other requests answered with a random fault: 429, 500, 503, an HTML 502, a truncated body
+    /// or a 2 s delay (seeded: the same sequence every run).
+    public var faultRate: Double
 
     /// Creates a configuration: loopback, an ephemeral port, the demo scenario, the system clock and no faults by default.
     public init(
         apiKey: String, host: String = "127.0.0.1", port: Int = 0, scenario: MockScenario = .demo(),
-        now: @escaping @Sendable () -> Date = { Date() }, faults: [MockFault] = []
+        now: @escaping @Sendable () -> Date = { Date() }, faults: [MockFault] = [], faultRate: Double = 0
     ) {
         self.apiKey = apiKey
         self.host = host
@@ -27,6 +30,7 @@ public struct MockCloudConfiguration: Sendable {
         self.scenario = scenario
         self.now = now
         self.faults = faults
+        self.faultRate = faultRate.isFinite ? min(1, max(0, faultRate)) : 0
     }
 }
 
@@ -36,6 +40,10 @@ public enum MockScenario: Sendable {
     case demo(seed: UInt64 = 1)
     /// `runningJobs` jobs of 20,000 items that all stay `running` for hours at about one item per second (for benchmarks).
     case steady(runningJobs: Int)
+    /// About `jobs` jobs at any moment that keep arriving, run for 20 s – 4 min, finish (some fail, a few are
+    /// cancelled) and leave the listing 30 s – 2 min later (their status call then answers 404): churn for soak and
+    /// stress runs (deterministic per seed).
+    case churn(jobs: Int, seed: UInt64 = 1)
     /// Exactly these jobs and items (keyed by job id), unchanged by time; only a cancel changes them.
     case fixed(jobs: [BatchJob], items: [String: [JobItem]])
 }

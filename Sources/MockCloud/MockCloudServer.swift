@@ -24,7 +24,7 @@ public final class MockCloudServer: Sendable {
     /// Starts a server and returns once it is listening; throws if it cannot bind.
     public static func start(_ configuration: MockCloudConfiguration) async throws -> MockCloudServer {
         let store = MockStore(scenario: configuration.scenario, now: configuration.now)
-        let faults = FaultInjector(faults: configuration.faults)
+        let faults = FaultInjector(faults: configuration.faults, rate: configuration.faultRate)
         // Nothing may reach stdout or stderr: the dashboard runs the server under a full-screen UI.
         var logger = Logger(label: "MockCloud", factory: { _ in SwiftLogNoOpLogHandler() })
         logger.logLevel = .critical

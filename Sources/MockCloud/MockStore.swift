@@ -22,6 +22,9 @@ enum MockData: Sendable {
         switch scenario {
         case .demo(let seed): self = .simulated(SimulatedData(plans: ScenarioPlans.demo(seed: seed)))
         case .steady(let count): self = .simulated(SimulatedData(plans: ScenarioPlans.steady(runningJobs: count)))
+        case .churn(let count, let seed):
+            self = .simulated(
+                SimulatedData(plans: ScenarioPlans.churn(jobs: count, seed: seed), maximumLifetime: ScenarioPlans.churnLifetime))
         case .fixed(let jobs, let items): self = .fixed(FixedData(jobs: jobs, items: items))
         }
     }
@@ -33,14 +36,22 @@ enum MockData: Sendable {
                 && (query.jobType.map { $0 == job.jobType } ?? true)
                 && (query.directoryID.map { $0 == job.directoryID } ?? true)
         }
-        let all: [BatchJob]
+        let offset = max(0, query.offset)
+        let limit = max(0, query.limit)
         switch self {
-        case .simulated(let data): all = data.snapshots(at: time).map { $0.batchJob(start: start) }
-        case .fixed(let data): all = data.jobs
+        case .simulated(let data):
+            // Filter on the snapshots; build wire jobs only for the page.
+            let matching = data.snapshots(at: time).filter { snapshot in
+                (query.status.map { $0 == snapshot.status } ?? true)
+                    && (query.jobType.map { $0 == snapshot.plan.jobType } ?? true)
+                    && (query.directoryID.map { $0 == snapshot.plan.directoryID } ?? true)
+            }
+            let page = matching.dropFirst(offset).prefix(limit).map { $0.batchJob(start: start) }
+            return JobListPage(items: Array(page), totalSize: matching.count)
+        case .fixed(let data):
+            let matching = data.jobs.filter(matches)
+            return JobListPage(items: Array(matching.dropFirst(offset).prefix(limit)), totalSize: matching.count)
         }
-        let matching = all.filter(matches)
-        let page = matching.dropFirst(query.offset).prefix(query.limit)
-        return JobListPage(items: Array(page), totalSize: matching.count)
     }
 
     /// The status of one job.
@@ -78,18 +89,41 @@ struct SimulatedData: Sendable {
     /// When each cancelled job was cancelled (seconds since the start).
     var cancellations: [String: TimeInterval] = [:]
 
-    init(plans: [JobPlan]) {
+    /// No job exists longer than this after it appears (nil: jobs may exist forever); lets a listing look only at
+    /// the plans that can exist at a given time.
+    let maximumLifetime: TimeInterval?
+
+    init(plans: [JobPlan], maximumLifetime: TimeInterval? = nil) {
         let ordered = plans.enumerated().sorted { lhs, rhs in
             lhs.element.appearsAt != rhs.element.appearsAt
                 ? lhs.element.appearsAt > rhs.element.appearsAt : lhs.offset < rhs.offset
         }.map(\.element)
         self.plans = ordered
+        self.maximumLifetime = maximumLifetime
         positions = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The jobs that exist at `time`, newest created first.
     func snapshots(at time: TimeInterval) -> [JobSnapshot] {
-        plans.compactMap { JobSnapshot(plan: $0, at: time, cancelledAt: cancellations[$0.id]) }
+        guard let maximumLifetime else {
+            return plans.compactMap { JobSnapshot(plan: $0, at: time, cancelledAt: cancellations[$0.id]) }
+        }
+        // Plans are sorted by `appearsAt`, newest first: skip those not appeared yet, stop at those long gone.
+        var low = 0
+        var high = plans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if plans[middle].appearsAt > time { low = middle + 1 } else { high = middle }
+        }
+        var snapshots: [JobSnapshot] = []
+        var index = low
+        while index < plans.count, plans[index].appearsAt >= time - maximumLifetime {
+            if let snapshot = JobSnapshot(plan: plans[index], at: time, cancelledAt: cancellations[plans[index].id]) {
+                snapshots.append(snapshot)
+            }
+            index += 1
+        }
+        return snapshots
     }
 
     /// One job at `time`; not found before it appears.

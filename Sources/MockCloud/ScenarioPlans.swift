@@ -177,6 +177,7 @@ enum ScenarioPlans {
         var concurrency: Int
         var crash: JobCrash?
         var cancelAt: TimeInterval?
+        var vanishesAt: TimeInterval?
     }
 
     /// Draws the random parts of plans from one seeded generator.
@@ -245,7 +246,7 @@ enum ScenarioPlans {
                 nameMonth: draft.nameMonth, nameOverrides: draft.overrides, salt: draft.salt, totalItems: total,
                 appearsAt: draft.appearsAt, pendingDuration: draft.pending, dispatchedDuration: draft.dispatched,
                 itemsPerSecond: draft.speed, concurrency: draft.concurrency, failedMarks: failed,
-                skippedMarks: skipped, crash: draft.crash, cancelAt: draft.cancelAt)
+                skippedMarks: skipped, crash: draft.crash, cancelAt: draft.cancelAt, vanishesAt: draft.vanishesAt)
         }
 
         /// A random item index not used yet (a few tries; nil when the job is too crowded).

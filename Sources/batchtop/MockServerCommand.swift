@@ -15,20 +15,30 @@ struct MockServerCommand: AsyncParsableCommand {
     @Option(help: "Bearer token the server requires (a test value, not a real key).")
     var apiKey: String = "mock-key"
 
-    @Option(help: "Scenario: demo, or steady:N for N jobs that keep running (benchmarks).")
+    @Option(
+        help: """
+            Scenario: demo; steady:N for N jobs that keep running (benchmarks); churn:N for about N jobs at any time \
+            that keep arriving, finishing and leaving the listing (stress and soak runs).
+            """)
     var scenario: String = "demo"
+
+    @Option(help: "Share of requests (0 to 1) answered with a random fault: 429, 500, 503, HTML 502, truncated body, 2 s delay.")
+    var faultRate: Double = 0
 
     /// Checks the port range and the scenario.
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !apiKey.isEmpty else { throw ValidationError("--api-key must not be empty") }
+        guard faultRate.isFinite, (0...1).contains(faultRate) else {
+            throw ValidationError("--fault-rate must be between 0 and 1 (e.g. 0.05 for one request in twenty)")
+        }
         _ = try parsedScenario()
     }
 
     /// Starts the server, prints where it listens, and waits until interrupted.
     func run() async throws {
         let server = try await MockCloudServer.start(
-            MockCloudConfiguration(apiKey: apiKey, port: port, scenario: try parsedScenario()))
+            MockCloudConfiguration(apiKey: apiKey, port: port, scenario: try parsedScenario(), faultRate: faultRate))
         let banner = """
             MockCloud listening on \(server.baseURL)
               export LLAMA_CLOUD_BASE_URL=\(server.baseURL) LLAMA_CLOUD_API_KEY=\(apiKey)
@@ -51,6 +61,9 @@ struct MockServerCommand: AsyncParsableCommand {
         if scenario.hasPrefix("steady:"), let count = Int(scenario.dropFirst("steady:".count)), (1...100_000).contains(count) {
             return .steady(runningJobs: count)
         }
-        throw ValidationError("--scenario must be 'demo' or 'steady:N' with N between 1 and 100000")
+        if scenario.hasPrefix("churn:"), let count = Int(scenario.dropFirst("churn:".count)), (1...100_000).contains(count) {
+            return .churn(jobs: count)
+        }
+        throw ValidationError("--scenario must be 'demo', 'steady:N' or 'churn:N' with N between 1 and 100000")
     }
 }

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Stress check of a batchtop binary (the release build in CI): the dashboard in a 120x40 tmux pane against the mock
+# server with job churn and random faults, for a fixed time. Fails (exit 1) when the dashboard dies, shows no jobs,
+# stops answering keys, or does not quit cleanly on q; prints its RSS and CPU time.
+#
+# Usage: scripts/stress-release.sh [--binary PATH] [--server-binary PATH] [--jobs N] [--seconds S] [--interval I]
+#                                  [--fault-rate R]
+# Defaults: .build/release/batchtop (also serving the mock unless --server-binary says otherwise), 10000 jobs, 60 s,
+# --interval 0.5, 5 % faults.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+binary=.build/release/batchtop
+server_binary=""
+jobs=10000
+seconds=60
+interval=0.5
+fault_rate=0.05
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --binary) binary="$2"; shift 2 ;;
+        --server-binary) server_binary="$2"; shift 2 ;;
+        --jobs) jobs="$2"; shift 2 ;;
+        --seconds) seconds="$2"; shift 2 ;;
+        --interval) interval="$2"; shift 2 ;;
+        --fault-rate) fault_rate="$2"; shift 2 ;;
+        *) echo "stress: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+[ -x "$binary" ] || { echo "stress: no executable at $binary (swift build -c release first)" >&2; exit 2; }
+command -v tmux >/dev/null || { echo "stress: tmux is not installed" >&2; exit 2; }
+binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+server_binary="${server_binary:-$binary}"
+
+work="$(mktemp -d)"
+socket="batchtop-stress-$$"
+session=stress
+mock_pid=""
+cleanup() {
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "stress: FAILED: $*"
+    if [ -e "$work/exit" ]; then echo "stress: batchtop is gone: exit status $(cat "$work/exit")"; fi
+    echo "---- last screen ----"
+    tmux -L "$socket" capture-pane -p -t "$session" 2>/dev/null || true
+    if [ -s "$work/backtrace.txt" ]; then echo "---- backtrace ----"; head -80 "$work/backtrace.txt"; fi
+    echo "---- mock server ----"; tail -5 "$work/mock.log" 2>/dev/null || true
+    exit 1
+}
+
+# The mock server: churn and faults, on a free loopback port, with its own key (given to batchtop through a file).
+printf 'stress-key' > "$work/key"
+chmod 600 "$work/key"
+"$server_binary" mock-server --port 0 --api-key stress-key --scenario "churn:$jobs" --fault-rate "$fault_rate" \
+    > "$work/mock.log" 2>&1 &
+mock_pid=$!
+url=""
+for _ in $(seq 600); do
+    url="$(sed -n 's/^MockCloud listening on \(http[^ ]*\).*/\1/p' "$work/mock.log")"
+    [ -n "$url" ] && break
+    kill -0 "$mock_pid" 2>/dev/null || fail "the mock server did not start: $(cat "$work/mock.log")"
+    sleep 0.1
+done
+[ -n "$url" ] || fail "the mock server did not print its address within 60 s"
+
+# The dashboard, its PID written by the shell it replaces; its exit status lands in a file.
+cat > "$work/run.sh" <<RUN
+echo \$\$ > '$work/pid'
+exec env LANG=C.UTF-8 SWIFT_BACKTRACE=enable=yes,interactive=no,output-to='$work/backtrace.txt' \\
+    '$binary' --base-url '$url' --api-key-file '$work/key' --interval '$interval'
+RUN
+tmux -L "$socket" -f /dev/null new-session -d -s "$session" -x 120 -y 40 \
+    "sh '$work/run.sh'; echo \$? > '$work/exit'; sleep 100000"
+
+screen() { tmux -L "$socket" capture-pane -p -t "$session"; }
+alive() { [ ! -e "$work/exit" ] && [ -s "$work/pid" ] && kill -0 "$(cat "$work/pid")" 2>/dev/null; }
+job_rows() { screen | grep -c '^ bjb-' || true; }
+# The ID of the selected (reverse-video) job row, empty when none is selected.
+selected_id() {
+    tmux -L "$socket" capture-pane -p -e -t "$session" | awk '
+        { plain = $0; gsub(/\033\[[0-9;]*m/, "", plain) }
+        plain ~ /^ bjb-/ && $0 ~ /\033\[([0-9]+;)*7(;[0-9]+)*m/ { split(plain, words, " "); print words[1]; exit }'
+}
+# Waits up to $1 seconds for the command in the remaining arguments to succeed, failing early if batchtop died.
+wait_for() {
+    local deadline=$(( $(date +%s) + $1 )); shift
+    while [ "$(date +%s)" -lt "$deadline" ]; do
+        "$@" && return 0
+        alive || return 1
+        sleep 0.2
+    done
+    return 1
+}
+has_rows() { [ "$(job_rows)" -ge 10 ]; }
+selected_is() { [ "$(selected_id)" = "$1" ]; }
+selected_is_not() { local now; now="$(selected_id)"; [ -n "$now" ] && [ "$now" != "$1" ]; }
+rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$(cat "$work/pid")/status"; }
+cpu_seconds() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$(cat "$work/pid")/stat"; }
+
+wait_for 30 test -s "$work/pid" || fail "batchtop did not start"
+wait_for 120 has_rows || fail "no job rows within 120 s"
+start=$(date +%s)
+rss_start=$(rss_kb)
+echo "stress: $(basename "$binary") against $url (churn:$jobs, fault rate $fault_rate, --interval $interval): table up, RSS ${rss_start} kB"
+
+key_checks=0
+next_keys=$start
+while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
+    alive || fail "batchtop exited after $(( $(date +%s) - start )) s (status $(cat "$work/exit" 2>/dev/null))"
+    if [ "$(date +%s)" -ge "$next_keys" ]; then
+        # New jobs arrive above the selection all the time, and the selection stays on its job: so check that j
+        # selects another job and k comes back to the same one, rather than row positions.
+        before="$(selected_id)"
+        [ -n "$before" ] || fail "no selected row"
+        tmux -L "$socket" send-keys -t "$session" j
+        wait_for 5 selected_is_not "$before" || fail "j did not move the selection off $before"
+        tmux -L "$socket" send-keys -t "$session" k
+        wait_for 5 selected_is "$before" || fail "k did not move the selection back to $before (now $(selected_id))"
+        key_checks=$((key_checks + 1))
+        next_keys=$(( $(date +%s) + 10 ))
+    fi
+    sleep 1
+done
+
+has_rows || fail "the table shows $(job_rows) job rows at the end"
+shown="$(screen | head -1 | sed -n 's/.* \([0-9][0-9]*\) jobs.*/\1/p')"
+rss_end=$(rss_kb)
+cpu=$(cpu_seconds)
+tmux -L "$socket" send-keys -t "$session" q
+wait_for 10 test -e "$work/exit" || fail "q did not end batchtop within 10 s"
+status="$(cat "$work/exit")"
+[ "$status" = 0 ] || fail "batchtop exited with status $status after q"
+echo "stress: passed: alive for ${seconds} s, ${key_checks} key checks answered, ${shown:-?} jobs in the header," \
+    "RSS ${rss_start} -> ${rss_end} kB, CPU ${cpu} s, exit 0 on q"
