@@ -4,9 +4,9 @@
 # stops answering keys, or does not quit cleanly on q; prints its RSS and CPU time.
 #
 # Usage: scripts/stress-release.sh [--binary PATH] [--server-binary PATH] [--jobs N] [--seconds S] [--interval I]
-#                                  [--fault-rate R]
+#                                  [--fault-rate R] [--scenario demo|steady:N|churn:N]
 # Defaults: .build/release/batchtop (also serving the mock unless --server-binary says otherwise), 10000 jobs, 60 s,
-# --interval 0.5, 5 % faults.
+# --interval 0.5, 5 % faults, scenario churn:<jobs>. Prints the RSS every 10 s (at each key check).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,7 @@ jobs=10000
 seconds=60
 interval=0.5
 fault_rate=0.05
+scenario=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --binary) binary="$2"; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
         --seconds) seconds="$2"; shift 2 ;;
         --interval) interval="$2"; shift 2 ;;
         --fault-rate) fault_rate="$2"; shift 2 ;;
+        --scenario) scenario="$2"; shift 2 ;;
         *) echo "stress: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -31,6 +33,7 @@ done
 command -v tmux >/dev/null || { echo "stress: tmux is not installed" >&2; exit 2; }
 binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
 server_binary="${server_binary:-$binary}"
+scenario="${scenario:-churn:$jobs}"
 
 work="$(mktemp -d)"
 socket="batchtop-stress-$$"
@@ -56,7 +59,7 @@ fail() {
 # The mock server: churn and faults, on a free loopback port, with its own key (given to batchtop through a file).
 printf 'stress-key' > "$work/key"
 chmod 600 "$work/key"
-"$server_binary" mock-server --port 0 --api-key stress-key --scenario "churn:$jobs" --fault-rate "$fault_rate" \
+"$server_binary" mock-server --port 0 --api-key stress-key --scenario "$scenario" --fault-rate "$fault_rate" \
     > "$work/mock.log" 2>&1 &
 mock_pid=$!
 url=""
@@ -106,7 +109,7 @@ wait_for 30 test -s "$work/pid" || fail "batchtop did not start"
 wait_for 120 has_rows || fail "no job rows within 120 s"
 start=$(date +%s)
 rss_start=$(rss_kb)
-echo "stress: $(basename "$binary") against $url (churn:$jobs, fault rate $fault_rate, --interval $interval): table up, RSS ${rss_start} kB"
+echo "stress: $(basename "$binary") against $url ($scenario, fault rate $fault_rate, --interval $interval): table up, RSS ${rss_start} kB"
 
 key_checks=0
 next_keys=$start
@@ -122,6 +125,7 @@ while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
         tmux -L "$socket" send-keys -t "$session" k
         wait_for 5 selected_is "$before" || fail "k did not move the selection back to $before (now $(selected_id))"
         key_checks=$((key_checks + 1))
+        echo "stress: $(( $(date +%s) - start )) s: keys answered, RSS $(rss_kb) kB, CPU $(cpu_seconds) s, $(screen | head -1 | sed -n 's/.* \([0-9][0-9]*\) jobs.*/\1/p') jobs"
         next_keys=$(( $(date +%s) + 10 ))
     fi
     sleep 1

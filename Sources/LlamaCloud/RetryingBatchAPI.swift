@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A `BatchAPI` that retries the calls of another one according to a `RetryPolicy`, sleeping on an injected clock.
 ///
@@ -68,7 +67,7 @@ public struct RetryingBatchAPI: BatchAPI {
 
 /// The instant (on an `ElapsedClock`) before which no request may be sent after a 429.
 final class RateLimitGate: Sendable {
-    private let until = Mutex<Duration>(.zero)
+    private let until = Locked<Duration>(.zero)
 
     /// When requests may be sent again (zero or a past value: now).
     var reopensAt: Duration { until.withLock { $0 } }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LlamaCloud
 
 /// The kind of call a request is, judged from its path and method.
 enum MockCall: Sendable {
@@ -32,11 +32,11 @@ final class FaultInjector: Sendable {
         .delay(seconds: 2),
     ]
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let rate: Double
 
     init(faults: [MockFault], rate: Double = 0) {
-        state = Mutex(State(queue: faults.map { ($0, .any) }))
+        state = Locked(State(queue: faults.map { ($0, .any) }))
         self.rate = rate
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import LlamaCloud
-import Synchronization
 
 /// An in-memory `BatchAPI` whose jobs keep changing: jobs start, progress, finish (completed, failed, cancelled),
 /// vanish and are replaced by new ones each time `advance()` is called, and a seeded share of calls fails.
@@ -28,7 +27,7 @@ public final class ChurningBatchAPI: BatchAPI {
         var advances = 0
     }
 
-    private let world: Mutex<World>
+    private let world: Locked<World>
     private let faultRate: Double
     private let yieldsPerCall: Int
 
@@ -44,7 +43,7 @@ public final class ChurningBatchAPI: BatchAPI {
             world.jobs[job.id] = job
             world.order.append(job.id)
         }
-        self.world = Mutex(world)
+        self.world = Locked(world)
     }
 
     /// The item total every job with this ID has (derived from the ID alone).

@@ -1,7 +1,6 @@
 import Foundation
 import JobMonitor
 import LlamaCloud
-import Synchronization
 
 /// The outcome of one stress scenario: what it checked, what was wrong, and how long it took.
 public struct StressReport: Sendable {
@@ -36,20 +35,23 @@ public enum StressScenarios {
         public var watchedJobs: Int
         /// Poll cycles of the watch-list scenario.
         public var watchCycles: Int
+        /// Whether slowness counts as a failure (cancellation must take effect within seconds). Off for the unit
+        /// tests: they run on a loaded debug or sanitizer build, and timing targets do not belong in them.
+        public var checksTiming: Bool
 
         /// What CI runs on the release build: 10,000 jobs.
         public static let release = Scale(
             fanOutInputs: 10_000, fanOutRounds: 20, discoveryJobs: 10_000, discoveryCycles: 40, watchedJobs: 3_000,
-            watchCycles: 40)
+            watchCycles: 40, checksTiming: true)
         /// Small enough for a debug unit test.
         public static let small = Scale(
             fanOutInputs: 2_000, fanOutRounds: 3, discoveryJobs: 1_000, discoveryCycles: 12, watchedJobs: 400,
-            watchCycles: 10)
+            watchCycles: 10, checksTiming: false)
 
         /// Creates a scale.
         public init(
             fanOutInputs: Int, fanOutRounds: Int, discoveryJobs: Int, discoveryCycles: Int, watchedJobs: Int,
-            watchCycles: Int
+            watchCycles: Int, checksTiming: Bool
         ) {
             self.fanOutInputs = fanOutInputs
             self.fanOutRounds = fanOutRounds
@@ -57,6 +59,7 @@ public enum StressScenarios {
             self.discoveryCycles = discoveryCycles
             self.watchedJobs = watchedJobs
             self.watchCycles = watchCycles
+            self.checksTiming = checksTiming
         }
     }
 
@@ -122,7 +125,7 @@ public enum StressScenarios {
             let done = outputs.compactMap { $0 }.count
             if done == inputs.count { problems.append("every input ran although the map was cancelled") }
             if gauge.started > done + 8 { problems.append("\(gauge.started) started but only \(done) delivered") }
-            if afterCancel > .seconds(2) { problems.append("took \(afterCancel) to return after cancellation") }
+            if scale.checksTiming, afterCancel > .seconds(2) { problems.append("took \(afterCancel) to return after cancellation") }
             return (problems, "\(done) of \(inputs.count) ran before the cancellation, returned \(afterCancel) after it")
         }
     }
@@ -199,7 +202,7 @@ public enum StressScenarios {
             let snapshots = await consumer.value
             let afterCancel = ContinuousClock.now - cancelledAt
             var problems: [String] = []
-            if afterCancel > .seconds(3) { problems.append("run() took \(afterCancel) to end after cancellation") }
+            if scale.checksTiming, afterCancel > .seconds(3) { problems.append("run() took \(afterCancel) to end after cancellation") }
             if api.counts.list == 0 { problems.append("no list call before the cancellation") }
             return (problems, "\(api.counts.list) list calls, \(snapshots) snapshots, ended \(afterCancel) after cancel")
         }
@@ -273,7 +276,7 @@ final class InFlightGauge: Sendable {
         var started = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// An operation starts.
     func enter() {

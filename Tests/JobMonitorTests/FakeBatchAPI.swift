@@ -1,6 +1,5 @@
 import Foundation
 import LlamaCloud
-import Synchronization
 
 /// An in-memory `BatchAPI` that counts calls, measures how many are in flight at once, and can be told to fail.
 final class FakeBatchAPI: BatchAPI {
@@ -16,7 +15,7 @@ final class FakeBatchAPI: BatchAPI {
         var maxInFlight = 0
     }
 
-    let state = Mutex(State())
+    let state = Locked(State())
     /// Yields this many times inside every call, so that concurrent calls overlap (0: answer at once).
     let overlapYields: Int
 

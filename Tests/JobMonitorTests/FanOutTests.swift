@@ -2,10 +2,9 @@ import Foundation
 import JobMonitor
 import LlamaCloud
 import PollerStress
-import Synchronization
 import Testing
 
-@Suite("Concurrent fan-out")
+@Suite("Concurrent fan-out", .timeLimit(.minutes(2)))
 struct FanOutTests {
     @Test("boundedMap returns one output per input, in input order, with more inputs than its limit")
     func order() async {
@@ -20,7 +19,7 @@ struct FanOutTests {
 
     @Test("boundedMap never runs more than its limit at once", arguments: [1, 3, 8])
     func limit(_ limit: Int) async {
-        let gauge = Mutex((now: 0, most: 0))
+        let gauge = Locked((now: 0, most: 0))
         _ = await boundedMap(Array(0..<200), limit: limit) { value in
             gauge.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
             await Task.yield()
@@ -48,7 +47,7 @@ struct FanOutTests {
 
     @Test("a cancelled task starts no operation at all")
     func cancelledBeforeStart() async {
-        let started = Mutex(0)
+        let started = Locked(0)
         let task = Task {
             try? await Task.sleep(for: .seconds(10))
             return await boundedMap(Array(0..<100), limit: 4) { value in

@@ -1,13 +1,12 @@
 import Foundation
 import LlamaCloud
-import Synchronization
 import Testing
 
 @testable import JobMonitor
 
 /// A clock value tests move by hand.
 final class ManualNow: Sendable {
-    private let value = Mutex(Date(timeIntervalSince1970: 1_795_946_400))
+    private let value = Locked(Date(timeIntervalSince1970: 1_795_946_400))
     var date: Date { value.withLock { $0 } }
     func advance(_ seconds: TimeInterval) { value.withLock { $0 += seconds } }
 }

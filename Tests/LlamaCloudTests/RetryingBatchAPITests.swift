@@ -1,6 +1,5 @@
 import Clocks
 import Foundation
-import Synchronization
 import Testing
 
 @testable import LlamaCloud

@@ -1,7 +1,6 @@
 import Clocks
 import Foundation
 import LlamaCloud
-import Synchronization
 import Testing
 
 /// A `BatchAPI` whose list calls answer from a script (one result per call, then successes), recording the
@@ -12,7 +11,7 @@ final class ScriptedAPI: BatchAPI {
         var callTimes: [Duration] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let clock: TestClock<Duration>
 
     init(clock: TestClock<Duration>, script: [BatchAPIError?]) {
