@@ -4,7 +4,7 @@ import Foundation
 public enum Formatting {
     /// A duration such as `42s`, `3m05s`, `2h10m`, `3d4h`.
     public static func duration(_ seconds: TimeInterval) -> String {
-        let total = Int(max(0, seconds.isFinite ? seconds : 0))
+        let total = wholeNumber(seconds)
         if total < 60 { return "\(total)s" }
         if total < 3600 { return "\(total / 60)m" + pad2(total % 60) + "s" }
         if total < 86_400 { return "\(total / 3600)h" + pad2(total / 60 % 60) + "m" }
@@ -13,7 +13,7 @@ public enum Formatting {
 
     /// A coarse age that changes rarely: seconds under a minute, then whole minutes, hours, days.
     public static func age(_ seconds: TimeInterval) -> String {
-        let total = Int(max(0, seconds.isFinite ? seconds : 0))
+        let total = wholeNumber(seconds)
         if total < 60 { return "\(total)s" }
         if total < 3600 { return "\(total / 60)m" }
         if total < 86_400 { return "\(total / 3600)h" }
@@ -22,7 +22,9 @@ public enum Formatting {
 
     /// Wall-clock time of day `HH:MM:SS` in the given offset from UTC.
     public static func clockTime(_ date: Date, secondsFromGMT: Int) -> String {
-        let seconds = (Int(date.timeIntervalSince1970.rounded(.down)) + secondsFromGMT) % 86_400
+        let since1970 = date.timeIntervalSince1970
+        let dayOffset = since1970.isFinite ? since1970.truncatingRemainder(dividingBy: 86_400).rounded(.down) : 0
+        let seconds = (Int(dayOffset) + secondsFromGMT % 86_400) % 86_400
         let positive = seconds < 0 ? seconds + 86_400 : seconds
         return pad2(positive / 3600) + ":" + pad2(positive / 60 % 60) + ":" + pad2(positive % 60)
     }
@@ -32,6 +34,13 @@ public enum Formatting {
         let clamped = min(100, max(0, value.isFinite ? value : 0))
         let whole = clamped < 100 ? min(99, Int(clamped.rounded(.down))) : 100
         return "\(whole)%"
+    }
+
+    /// `value` rounded down to a whole number in 0…10^15 (NaN and negatives give 0, huge values and +∞ the
+    /// ceiling): a server's extreme numbers must never trap an `Int` conversion.
+    static func wholeNumber(_ value: Double) -> Int {
+        guard value.isFinite else { return value == .infinity ? 1_000_000_000_000_000 : 0 }
+        return Int(min(1e15, max(0, value)).rounded(.down))
     }
 
     private static func pad2(_ value: Int) -> String {
@@ -62,7 +71,7 @@ extension Formatting {
         guard itemsPerSecond.isFinite, itemsPerSecond >= 0 else { return "-" }
         let tenths = (itemsPerSecond * 10).rounded()
         if tenths < 100 { return String(format: "%.1f/s", tenths / 10) }
-        let whole = Int(itemsPerSecond.rounded())
+        let whole = wholeNumber(itemsPerSecond.rounded())
         if whole < 10_000 { return "\(whole)/s" }
         return "\(min(999, whole / 1000))k/s"
     }

@@ -35,6 +35,19 @@ struct CommandLineTests {
         #expect(!result.error.contains(key) && !result.output.contains(key))
     }
 
+    @Test(
+        "mock-server refuses a bad scenario or fault rate with a message naming the option",
+        arguments: [
+            (["--scenario", "churn:0"], "--scenario"), (["--scenario", "churn:x"], "--scenario"),
+            (["--fault-rate", "1.5"], "--fault-rate"), (["--fault-rate", "-0.1"], "--fault-rate"),
+            (["--fault-rate", "nan"], "--fault-rate"),
+        ])
+    func mockServerValidation(_ arguments: [String], option: String) throws {
+        let result = try Shell.execute(Product.batchtop, ["mock-server"] + arguments, environment: environment())
+        #expect(result.status != 0)
+        #expect(result.error.contains(option), "stderr: \(result.error)")
+    }
+
     @Test("--once --demo prints a table of the demo's jobs")
     func onceTable() throws {
         let result = try Shell.execute(Product.batchtop, ["--demo", "--once"], environment: environment(["LANG": "C.UTF-8"]))
