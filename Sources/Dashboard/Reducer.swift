@@ -41,8 +41,13 @@ public enum Reducer {
 
     /// Re-applies filter and sort to the snapshot's jobs, keeping the selection on the same job.
     static func rearrange(_ state: inout AppState) {
+        let previousIndex = state.selectedIndex
         state.rows = RowOrder.arrange(state.snapshot.jobs, sort: state.sort, filter: state.filter)
-        if state.selectedIndex == nil { state.selectedID = state.rows.first?.id }
+        if state.selectedIndex == nil {
+            // The selected job left (pruned, filtered out): select the row that took its place, as htop does.
+            let index = min(previousIndex ?? 0, max(0, state.rows.count - 1))
+            state.selectedID = state.rows.indices.contains(index) ? state.rows[index].id : nil
+        }
         TableNavigation.clampScroll(&state)
     }
 

@@ -9,7 +9,8 @@ import LlamaCloud
 /// - A job believed active that a successful listing covering it no longer contains has left the active set: one
 ///   status call learns its final state (a 404 marks it vanished). A finished job missing from a full scan vanished.
 /// - With the user's `--status` filter, every cycle lists exactly those statuses.
-/// Jobs are never dropped: vanished ones are kept and marked, failed fetches keep the last data with `fetchError`.
+/// Vanished jobs are kept and marked for `vanishedRetention` seconds, then dropped with their metrics history; failed
+/// fetches keep the last data with `fetchError`.
 extension Poller {
     /// Runs one discovery cycle.
     func discover() async -> CycleResult {
@@ -48,7 +49,7 @@ extension Poller {
                 if !known.job.status.isTerminal { tracked[id]?.fetchError = failure.error.description }
             } else if covering.contains(where: { Self.covers($0, known.job) }) {
                 if known.job.status.isTerminal {
-                    tracked[id]?.isVanished = true
+                    markVanished(id, at: fetchedAt)
                 } else {
                     departed.append(id)
                 }
@@ -61,13 +62,14 @@ extension Poller {
                 store(Job(wire: response.job, progressPercentage: response.progressPercentage), at: now())
             case .failure(.notFound):
                 outcome.anySuccess = true
-                tracked[id]?.isVanished = true
+                markVanished(id, at: now())
             case .failure(let error):
                 outcome.note(error)
                 tracked[id]?.fetchError = error.description
             }
         }
 
+        pruneVanished(before: now().addingTimeInterval(-configuration.vanishedRetention))
         if full {
             fullScanDue = !failed.isEmpty
             cyclesSinceFullScan = failed.isEmpty ? 0 : cyclesSinceFullScan + 1
@@ -75,6 +77,26 @@ extension Poller {
             cyclesSinceFullScan += 1
         }
         return outcome
+    }
+
+    /// Marks a job vanished, remembering when it was first found so.
+    func markVanished(_ id: String, at date: Date) {
+        guard var job = tracked[id] else { return }
+        if !job.isVanished || job.vanishedAt == nil { job.vanishedAt = date }
+        job.isVanished = true
+        tracked[id] = job
+    }
+
+    /// Drops the jobs that vanished before `cutoff`, with their metrics history.
+    func pruneVanished(before cutoff: Date) {
+        let expired = Set(order.filter { id in
+            guard let job = tracked[id], job.isVanished, let vanishedAt = job.vanishedAt else { return false }
+            return vanishedAt <= cutoff
+        })
+        guard !expired.isEmpty else { return }
+        order.removeAll { expired.contains($0) }
+        for id in expired { tracked[id] = nil }
+        metricsTracker.forget(ids: expired)
     }
 
     /// True when listing everything takes no more calls than listing the active statuses, judged by the jobs known.

@@ -23,7 +23,7 @@ extension Poller {
             case .failure(let error):
                 if case .notFound = error {
                     outcome.anySuccess = true
-                    tracked[id]?.isVanished = true
+                    markVanished(id, at: now())
                     tracked[id]?.fetchError = error.description
                     continue
                 }

@@ -23,11 +23,16 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// Discovery lists the whole project every this many cycles (and on refresh); the cycles between list only the
     /// active statuses. With explicit IDs, jobs that came back 404 are asked for again at the same pace.
     public var fullScanEvery: Int
+    /// Discovery: seconds a job that left the listing stays on screen (marked `gone`) before it is dropped with its
+    /// history, so a long-running dashboard over a churning project keeps bounded memory. Explicit IDs are never
+    /// dropped.
+    public var vanishedRetention: TimeInterval
 
     /// Creates a configuration.
     public init(
         jobIDs: [String] = [], interval: TimeInterval = 2, statuses: [String] = [], jobTypes: [String] = [],
-        directoryID: String? = nil, maxConcurrentRequests: Int = 8, fullScanEvery: Int = 10
+        directoryID: String? = nil, maxConcurrentRequests: Int = 8, fullScanEvery: Int = 10,
+        vanishedRetention: TimeInterval = 300
     ) {
         self.jobIDs = jobIDs
         self.interval = interval
@@ -36,6 +41,7 @@ public struct PollerConfiguration: Sendable, Equatable {
         self.directoryID = directoryID
         self.maxConcurrentRequests = max(1, maxConcurrentRequests)
         self.fullScanEvery = max(1, fullScanEvery)
+        self.vanishedRetention = vanishedRetention.isFinite ? max(0, vanishedRetention) : 300
     }
 
     /// True when the poller discovers jobs through the list call.

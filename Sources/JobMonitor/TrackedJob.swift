@@ -10,6 +10,8 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     public var fetchError: String?
     /// True when a full listing no longer contains the job: it is kept with its last data.
     public var isVanished: Bool
+    /// When the job was first found vanished (discovery prunes it `vanishedRetention` seconds later).
+    public var vanishedAt: Date? = nil
     /// Until when the poller vouches that the data is current although `fetchedAt` is older: the poller re-fetches
     /// every cycle but publishes a snapshot only when something changed, so this (not the age) says "fresh".
     /// Nil: judge freshness by age alone.

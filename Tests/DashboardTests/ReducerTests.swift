@@ -47,14 +47,28 @@ import TerminalUI
         #expect(state.selectedIndex == 2)
     }
 
-    @Test func selectionFallsBackToTheFirstRowWhenItsJobDisappears() {
+    @Test func selectionMovesToTheRowThatTookItsPlaceWhenItsJobDisappears() {
         var state = Fixtures.state()
         _ = Reducer.reduce(&state, .key(.character("G")))
+        let last = state.rows.count - 1
         #expect(state.selectedID == "bjb-done-005")
         let jobs = Fixtures.jobs.filter { $0.id != "bjb-done-005" }
         _ = Reducer.reduce(&state, .snapshot(Fixtures.snapshot(jobs)))
-        #expect(state.selectedID == "bjb-run-000123456")
-        #expect(state.selectedIndex == 0)
+        #expect(state.selectedIndex == last - 1, "the new last row")
+        #expect(state.selectedID == state.rows.last?.id)
+
+        // In the middle: the next row moves up into the place and is selected.
+        var middle = Fixtures.state()
+        _ = Reducer.reduce(&middle, .key(.character("j")))
+        let gone = middle.selectedID
+        let next = middle.rows[2].id
+        _ = Reducer.reduce(&middle, .snapshot(Fixtures.snapshot(Fixtures.jobs.filter { $0.id != gone })))
+        #expect(middle.selectedIndex == 1)
+        #expect(middle.selectedID == next)
+
+        // Every job gone: nothing selected.
+        _ = Reducer.reduce(&middle, .snapshot(Fixtures.snapshot([])))
+        #expect(middle.selectedID == nil)
     }
 
     @Test func snapshotScrollsToKeepAMovedSelectionVisible() {

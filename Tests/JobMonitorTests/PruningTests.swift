@@ -1,0 +1,90 @@
+import Foundation
+import LlamaCloud
+import PollerStress
+import Testing
+
+@testable import JobMonitor
+
+@Suite("Pruning jobs that left the project")
+struct PruningTests {
+    @Test("a vanished job stays marked for the retention period, then leaves the snapshot with its history")
+    func prunedAfterRetention() async throws {
+        let clock = ManualNow()
+        let api = FakeBatchAPI(jobs: fleet(20, finished: 10))
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 60), now: { clock.date })
+        await poller.pollOnce()
+        api.remove("bjb-0019")  // finished: the next full scan marks it vanished
+        api.remove("bjb-0002")  // running: its status call answers 404
+        clock.advance(1)
+        let marked = await poller.pollOnce()
+        let finished = try #require(marked.jobs.first { $0.id == "bjb-0019" })
+        let running = try #require(marked.jobs.first { $0.id == "bjb-0002" })
+        #expect(finished.isVanished && running.isVanished)
+        #expect(finished.vanishedAt == clock.date)
+        #expect(await !poller.metricsTracker.samples(for: "bjb-0002").isEmpty)
+
+        clock.advance(59)
+        let kept = await poller.pollOnce()
+        #expect(kept.jobs.count == 20, "dropped before the retention period ended")
+        #expect(kept.jobs.first { $0.id == "bjb-0019" }?.vanishedAt == finished.vanishedAt, "first sighting kept")
+
+        clock.advance(2)
+        let pruned = await poller.pollOnce()
+        #expect(pruned.jobs.count == 18)
+        #expect(!pruned.jobs.contains { $0.id == "bjb-0019" || $0.id == "bjb-0002" })
+        #expect(await poller.tracked.count == 18)
+        #expect(await poller.order.count == 18)
+        #expect(await poller.metricsTracker.samples(for: "bjb-0002").isEmpty)
+    }
+
+    @Test("a vanished job that comes back is live again and not pruned")
+    func reappears() async throws {
+        let clock = ManualNow()
+        let jobs = fleet(5, finished: 5)
+        let api = FakeBatchAPI(jobs: jobs)
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 30), now: { clock.date })
+        await poller.pollOnce()
+        api.remove("bjb-0001")
+        clock.advance(1)
+        #expect(await poller.pollOnce().jobs.first { $0.id == "bjb-0001" }?.isVanished == true)
+        api.setJobs(jobs)
+        clock.advance(1)
+        let back = try #require(await poller.pollOnce().jobs.first { $0.id == "bjb-0001" })
+        #expect(!back.isVanished && back.vanishedAt == nil)
+        clock.advance(100)
+        #expect(await poller.pollOnce().jobs.count == 5)
+    }
+
+    @Test("explicit IDs are never dropped, even after a 404 long ago")
+    func watchListKeepsEverything() async {
+        let clock = ManualNow()
+        let api = FakeBatchAPI(jobs: fleet(3))
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(jobIDs: ["bjb-0000", "bjb-gone"], vanishedRetention: 1),
+            now: { clock.date })
+        await poller.pollOnce()
+        clock.advance(1000)
+        let snapshot = await poller.pollOnce()
+        #expect(snapshot.jobs.map(\.id) == ["bjb-0000", "bjb-gone"])
+        #expect(snapshot.jobs.last?.isVanished == true)
+    }
+
+    @Test("a churning project keeps a bounded number of jobs: about its size plus what left in the retention period")
+    func churnStaysBounded() async {
+        let api = ChurningBatchAPI(jobs: 300, seed: 3)
+        let clock = ManualNow()
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 5), now: { clock.date })
+        var largest = 0
+        for _ in 0..<150 {
+            api.advance()
+            clock.advance(1)
+            largest = max(largest, await poller.pollOnce().jobs.count)
+        }
+        let seen = api.counts.list > 0 ? ChurningBatchAPI.id(serial: 0) : ""
+        #expect(largest < 360, "\(largest) jobs tracked for a project of 300")
+        #expect(await poller.tracked[seen] == nil, "the first job left long ago and should be gone")
+    }
+}
