@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stress check of a batchtop binary (the release build in CI): the dashboard in a 120x40 tmux pane against the mock
 # server with job churn and random faults, for a fixed time. Fails (exit 1) when the dashboard dies, shows no jobs,
-# stops answering keys, or does not quit cleanly on q; prints its RSS and CPU time.
+# stops answering keys (j/k move the selection, Enter/Escape open and close a detail every 10 s), or does not quit
+# cleanly on q; prints its RSS and CPU time.
 #
 # Usage: scripts/stress-release.sh [--binary PATH] [--server-binary PATH] [--jobs N] [--seconds S] [--interval I]
 #                                  [--fault-rate R] [--scenario demo|steady:N|churn:N]
@@ -101,6 +102,7 @@ wait_for() {
 }
 has_rows() { [ "$(job_rows)" -ge 10 ]; }
 selected_is() { [ "$(selected_id)" = "$1" ]; }
+title_is() { screen | head -1 | grep -q "^ $1"; }
 selected_is_not() { local now; now="$(selected_id)"; [ -n "$now" ] && [ "$now" != "$1" ]; }
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$(cat "$work/pid")/status"; }
 cpu_seconds() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$(cat "$work/pid")/stat"; }
@@ -124,6 +126,11 @@ while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
         wait_for 5 selected_is_not "$before" || fail "j did not move the selection off $before"
         tmux -L "$socket" send-keys -t "$session" k
         wait_for 5 selected_is "$before" || fail "k did not move the selection back to $before (now $(selected_id))"
+        # Enter opens the job's detail (loading its files through the API), Escape returns to the table.
+        tmux -L "$socket" send-keys -t "$session" Enter
+        wait_for 5 title_is "$before" || fail "Enter did not open the detail of $before: $(screen | head -1)"
+        tmux -L "$socket" send-keys -t "$session" Escape
+        wait_for 5 title_is "batchtop" || fail "Escape did not return to the table: $(screen | head -1)"
         key_checks=$((key_checks + 1))
         echo "stress: $(( $(date +%s) - start )) s: keys answered, RSS $(rss_kb) kB, CPU $(cpu_seconds) s, $(screen | head -1 | sed -n 's/.* \([0-9][0-9]*\) jobs.*/\1/p') jobs"
         next_keys=$(( $(date +%s) + 10 ))
