@@ -1,79 +1,124 @@
 import Foundation
 import LlamaCloud
 
-/// Lists every page of several queries with bounded concurrency: the first pages of all queries together, then all
-/// the remaining pages (known from `total_size`) together, then, should the listing have grown meanwhile, the rest
-/// page by page. A query whose pages do not all arrive fails as a whole.
+/// What listing one query produced: the jobs that arrived (deduplicated by ID, in listing order), and whether that
+/// is the whole listing.
+struct Listing: Sendable {
+    /// The jobs of every page that arrived.
+    var jobs: [BatchJob] = []
+    /// The first error of the query's pages; the pages after it were not used.
+    var failure: BatchAPIError?
+    /// True when paging stopped at the page ceiling before the listing's end.
+    var isTruncated = false
+
+    /// True when every page arrived: a job the listing does not contain is not in it.
+    var isComplete: Bool { failure == nil && !isTruncated }
+}
+
+/// Lists every page of several queries with bounded concurrency: the first pages of all queries together, then the
+/// next pages in waves of `waveFactor` times the concurrency limit, spread over the queries.
+///
+/// A server's `total_size` is a hint, never a plan: a query stops at its first short or empty page, when its offset
+/// reaches the newest `total_size`, or at `maximumPages` pages (then the listing is marked truncated). A `total_size`
+/// that lies costs at most one wave of empty pages, and memory never depends on it.
 struct PagedLister: Sendable {
+    /// Most pages listed for one query in one cycle: 500,000 jobs at 100 a page.
+    static let maximumPages = 5_000
+    /// Pages per wave, in multiples of the concurrency limit: bigger waves wait less on a slow page, smaller ones
+    /// waste fewer requests past the end of a listing whose `total_size` lies.
+    static let waveFactor = 4
+    /// The outcome of a call never made because the poll cycle was cancelled.
+    static let notRun = BatchAPIError.transport("cancelled")
+
     /// The API to list through.
     let api: any BatchAPI
     /// Most list calls in flight at once.
     let limit: Int
+    /// Most pages per query (`maximumPages` unless a test says otherwise).
+    var maximumPages = PagedLister.maximumPages
 
-    /// The jobs of each query (deduplicated by ID, in listing order), or the first error of that query.
-    func list(_ queries: [JobListQuery]) async -> [Result<[BatchJob], BatchAPIError>] {
-        let api = self.api
-        let firstPages = await boundedMap(queries, limit: limit) { query in await Self.page(api, query) }
-            .map { $0 ?? .failure(Self.notRun) }
-        var pages: [[Result<JobListPage, BatchAPIError>]] = firstPages.map { [$0] }
-        var more: [(query: Int, request: JobListQuery)] = []
-        for (index, first) in firstPages.enumerated() {
-            guard case .success(let page) = first else { continue }
-            let step = page.items.count + page.undecodableCount
-            guard step > 0 else { continue }
-            for offset in stride(from: step, to: page.totalSize, by: step) {
-                var request = queries[index]
-                request.offset = offset
-                more.append((index, request))
-            }
-        }
-        let rest = await boundedMap(more, limit: limit) { entry in await Self.page(api, entry.request) }
-            .map { $0 ?? .failure(Self.notRun) }
-        for (entry, result) in zip(more, rest) { pages[entry.query].append(result) }
-        var results: [Result<[BatchJob], BatchAPIError>] = []
-        for (index, queryPages) in pages.enumerated() {
-            let result = await finish(queries[index], pages: queryPages)
-            results.append(result)
-        }
-        return results
-    }
-
-    /// Joins the pages of one query, following up page by page if the last page shows the listing grew.
-    private func finish(
-        _ query: JobListQuery, pages: [Result<JobListPage, BatchAPIError>]
-    ) async -> Result<[BatchJob], BatchAPIError> {
-        var jobs: [BatchJob] = []
+    /// Where paging stands for one query.
+    private struct Cursor {
+        let query: JobListQuery
+        var listing = Listing()
         var seen: Set<String> = []
-        var consumed = 0
+        /// Items per full page, as the first page came (the server may cap the page size below the one asked).
+        var step = 0
+        var next = 0
         var total = 0
-        func add(_ page: JobListPage) {
-            for job in page.items where seen.insert(job.id).inserted { jobs.append(job) }
-            consumed += page.items.count + page.undecodableCount
-            total = page.totalSize
-        }
-        for result in pages {
+        var pages = 0
+        var isDone = false
+
+        /// Takes one page; the cursor is done when the page failed, was empty or was short.
+        mutating func take(_ result: Result<JobListPage, BatchAPIError>) {
+            pages += 1
             switch result {
-            case .success(let page): add(page)
-            case .failure(let error): return .failure(error)
-            }
-        }
-        var request = query
-        while consumed < total, case .success(let last)? = pages.last, last.items.count + last.undecodableCount > 0 {
-            request.offset = consumed
-            switch await Self.page(api, request) {
-            case .success(let page):
-                let before = consumed
-                add(page)
-                if consumed == before { return .success(jobs) }
             case .failure(let error):
-                return .failure(error)
+                listing.failure = error
+                isDone = true
+            case .success(let page):
+                for job in page.items where seen.insert(job.id).inserted { listing.jobs.append(job) }
+                let count = page.items.count + page.undecodableCount
+                total = max(0, page.totalSize)
+                if step == 0 { step = count }
+                if count == 0 || count < step { isDone = true }
             }
         }
-        return .success(jobs)
     }
 
-    /// The outcome of a call never made because the poll cycle was cancelled.
-    static let notRun = BatchAPIError.transport("cancelled")
+    /// One listing per query, in the order of `queries`.
+    func list(_ queries: [JobListQuery]) async -> [Listing] {
+        let api = self.api
+        var cursors = queries.map { Cursor(query: $0) }
+        let firstPages = await boundedMap(queries, limit: limit) { query in await Self.page(api, query) }
+        for index in cursors.indices {
+            cursors[index].take(firstPages[index] ?? .failure(Self.notRun))
+            cursors[index].next = cursors[index].step
+        }
+        while true {
+            for index in cursors.indices where !cursors[index].isDone {
+                if cursors[index].next >= cursors[index].total {
+                    cursors[index].isDone = true
+                } else if cursors[index].pages >= maximumPages {
+                    cursors[index].listing.isTruncated = true
+                    cursors[index].isDone = true
+                }
+            }
+            let wave = planWave(&cursors)
+            if wave.isEmpty || Task.isCancelled { break }
+            let results = await boundedMap(wave, limit: limit) { entry in await Self.page(api, entry.request) }
+            for (entry, result) in zip(wave, results) where !cursors[entry.cursor].isDone {
+                cursors[entry.cursor].take(result ?? .failure(Self.notRun))
+            }
+        }
+        for index in cursors.indices where !cursors[index].isDone && cursors[index].listing.failure == nil {
+            cursors[index].listing.failure = Self.notRun
+        }
+        return cursors.map(\.listing)
+    }
+
+    /// The next wave: up to `waveFactor` times the concurrency limit of page requests, taken in turn from the unfinished queries
+    /// (offsets in order within each query, none past its total or its page ceiling).
+    private func planWave(_ cursors: inout [Cursor]) -> [(cursor: Int, request: JobListQuery)] {
+        let size = max(1, limit) * Self.waveFactor
+        var wave: [(cursor: Int, request: JobListQuery)] = []
+        var planned = Array(repeating: 0, count: cursors.count)
+        var added = true
+        while wave.count < size, added {
+            added = false
+            for index in cursors.indices where wave.count < size && !cursors[index].isDone {
+                let cursor = cursors[index]
+                guard cursor.next < cursor.total, cursor.pages + planned[index] < maximumPages else { continue }
+                var request = cursor.query
+                request.offset = cursor.next
+                wave.append((index, request))
+                cursors[index].next += cursor.step
+                planned[index] += 1
+                added = true
+            }
+        }
+        return wave
+    }
 
     private static func page(_ api: any BatchAPI, _ query: JobListQuery) async -> Result<JobListPage, BatchAPIError> {
         do throws(BatchAPIError) {

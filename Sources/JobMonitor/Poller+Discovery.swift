@@ -17,26 +17,26 @@ extension Poller {
         let full = !configuration.statuses.isEmpty || fullScanDue
             || cyclesSinceFullScan + 1 >= configuration.fullScanEvery || fullScanIsCheaper()
         let queries = full ? configuration.discoveryQueries : configuration.activeQueries
-        let results = await PagedLister(api: api, limit: configuration.maxConcurrentRequests).list(queries)
+        let listings = await PagedLister(api: api, limit: configuration.maxConcurrentRequests).list(queries)
         let fetchedAt = now()
         var outcome = CycleResult(failure: nil, anySuccess: false)
         var seen: Set<String> = []
         var newIDs: [String] = []
         var covering: [JobListQuery] = []
         var failed: [(query: JobListQuery, error: BatchAPIError)] = []
-        for (query, result) in zip(queries, results) {
-            switch result {
-            case .success(let jobs):
-                outcome.anySuccess = true
-                covering.append(query)
-                for wire in jobs {
-                    if tracked[wire.id] == nil, !seen.contains(wire.id) { newIDs.append(wire.id) }
-                    seen.insert(wire.id)
-                    store(Job(wire: wire), at: fetchedAt)
-                }
-            case .failure(let error):
+        for (query, listing) in zip(queries, listings) {
+            // The pages that arrived are fresh data even when a later page failed.
+            if !listing.jobs.isEmpty || listing.failure == nil { outcome.anySuccess = true }
+            for wire in listing.jobs {
+                if tracked[wire.id] == nil, !seen.contains(wire.id) { newIDs.append(wire.id) }
+                seen.insert(wire.id)
+                store(Job(wire: wire), at: fetchedAt)
+            }
+            if let error = listing.failure {
                 outcome.note(error)
                 failed.append((query, error))
+            } else if listing.isComplete {
+                covering.append(query)
             }
         }
         order = newIDs + order
