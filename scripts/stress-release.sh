@@ -6,6 +6,7 @@
 #
 # Usage: scripts/stress-release.sh [--binary PATH] [--server-binary PATH] [--jobs N] [--seconds S] [--interval I]
 #                                  [--fault-rate R] [--scenario demo|steady:N|churn:N]
+#                                  [--base-url URL --api-key-file PATH]   (another server instead of the mock)
 # Defaults: .build/release/batchtop (also serving the mock unless --server-binary says otherwise), 10000 jobs, 60 s,
 # --interval 0.5, 5 % faults, scenario churn:<jobs>. Prints the RSS every 10 s (at each key check).
 set -euo pipefail
@@ -18,6 +19,8 @@ seconds=60
 interval=0.5
 fault_rate=0.05
 scenario=""
+external_url=""
+key_file=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --binary) binary="$2"; shift 2 ;;
@@ -27,6 +30,8 @@ while [ $# -gt 0 ]; do
         --interval) interval="$2"; shift 2 ;;
         --fault-rate) fault_rate="$2"; shift 2 ;;
         --scenario) scenario="$2"; shift 2 ;;
+        --base-url) external_url="$2"; shift 2 ;;
+        --api-key-file) key_file="$2"; shift 2 ;;
         *) echo "stress: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -58,19 +63,28 @@ fail() {
 }
 
 # The mock server: churn and faults, on a free loopback port, with its own key (given to batchtop through a file).
-printf 'stress-key' > "$work/key"
-chmod 600 "$work/key"
-"$server_binary" mock-server --port 0 --api-key stress-key --scenario "$scenario" --fault-rate "$fault_rate" \
-    > "$work/mock.log" 2>&1 &
-mock_pid=$!
-url=""
-for _ in $(seq 600); do
-    url="$(sed -n 's/^MockCloud listening on \(http[^ ]*\).*/\1/p' "$work/mock.log")"
-    [ -n "$url" ] && break
-    kill -0 "$mock_pid" 2>/dev/null || fail "the mock server did not start: $(cat "$work/mock.log")"
-    sleep 0.1
-done
-[ -n "$url" ] || fail "the mock server did not print its address within 60 s"
+# With --base-url, that server instead (the key from --api-key-file).
+if [ -n "$external_url" ]; then
+    url="$external_url"
+    [ -n "$key_file" ] || { echo "stress: --base-url needs --api-key-file" >&2; exit 2; }
+    cp "$key_file" "$work/key"
+    chmod 600 "$work/key"
+    scenario="external server"
+else
+    printf 'stress-key' > "$work/key"
+    chmod 600 "$work/key"
+    "$server_binary" mock-server --port 0 --api-key stress-key --scenario "$scenario" --fault-rate "$fault_rate" \
+        > "$work/mock.log" 2>&1 &
+    mock_pid=$!
+    url=""
+    for _ in $(seq 600); do
+        url="$(sed -n 's/^MockCloud listening on \(http[^ ]*\).*/\1/p' "$work/mock.log")"
+        [ -n "$url" ] && break
+        kill -0 "$mock_pid" 2>/dev/null || fail "the mock server did not start: $(cat "$work/mock.log")"
+        sleep 0.1
+    done
+    [ -n "$url" ] || fail "the mock server did not print its address within 60 s"
+fi
 
 # The dashboard, its PID written by the shell it replaces; its exit status lands in a file.
 cat > "$work/run.sh" <<RUN
