@@ -209,7 +209,7 @@ public enum StressScenarios {
     }
 
     /// `api` behind the retry decorator the dashboard uses, with millisecond waits so the runs stay short.
-    static func retrying(_ api: any BatchAPI) -> any BatchAPI {
+    public static func retrying(_ api: any BatchAPI) -> any BatchAPI {
         RetryingBatchAPI(api, policy: RetryPolicy(maxRetries: 2, initialDelay: 0.001, maxDelay: 0.002, maxRetryAfter: 0.002))
     }
 
