@@ -121,7 +121,8 @@ selected_is_not() { local now; now="$(selected_id)"; [ -n "$now" ] && [ "$now" !
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$(cat "$work/pid")/status"; }
 cpu_seconds() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$(cat "$work/pid")/stat"; }
 
-wait_for 30 test -s "$work/pid" || fail "batchtop did not start"
+for _ in $(seq 300); do [ -s "$work/pid" ] || [ -e "$work/exit" ] && break; sleep 0.1; done
+[ -s "$work/pid" ] || fail "batchtop did not start within 30 s"
 wait_for 120 has_rows || fail "no job rows within 120 s"
 start=$(date +%s)
 rss_start=$(rss_kb)

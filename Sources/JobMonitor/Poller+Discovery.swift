@@ -8,6 +8,8 @@ import LlamaCloud
 /// - The cycles between list only `pending`, `running` and `dispatched` jobs (status-filtered list calls).
 /// - A job believed active that a successful listing covering it no longer contains has left the active set: one
 ///   status call learns its final state (a 404 marks it vanished). A finished job missing from a full scan vanished.
+///   When more jobs left at once than a full scan has pages, the next cycle is a full scan instead of the status
+///   calls, so a busy project never costs more than listing it.
 /// - With the user's `--status` filter, every cycle lists exactly those statuses.
 /// Vanished jobs are kept and marked for `vanishedRetention` seconds, then dropped with their metrics history; failed
 /// fetches keep the last data with `fetchError`.
@@ -55,6 +57,19 @@ extension Poller {
                 }
             }
         }
+        // Many jobs left the active listings at once (a busy project, a slow cycle): one status call each would cost
+        // more than listing everything, so list everything next cycle instead (or, in a full scan, ask for no more
+        // than that many now and the rest next cycle).
+        var fullScanInstead = false
+        let budget = pagesToList(configuration.discoveryQueries)
+        if departed.count > budget {
+            if full {
+                departed = Array(departed.prefix(budget))
+            } else {
+                fullScanInstead = true
+                departed = []
+            }
+        }
         for (id, result) in await fetchStatuses(of: departed) {
             switch result {
             case .success(let response):
@@ -75,6 +90,7 @@ extension Poller {
             cyclesSinceFullScan = failed.isEmpty ? 0 : cyclesSinceFullScan + 1
         } else {
             cyclesSinceFullScan += 1
+            if fullScanInstead { fullScanDue = true }
         }
         return outcome
     }
@@ -101,14 +117,16 @@ extension Poller {
 
     /// True when listing everything takes no more calls than listing the active statuses, judged by the jobs known.
     func fullScanIsCheaper() -> Bool {
+        pagesToList(configuration.discoveryQueries) <= pagesToList(configuration.activeQueries)
+    }
+
+    /// The list calls `queries` would take, judged by the jobs known (at least one per query).
+    func pagesToList(_ queries: [JobListQuery]) -> Int {
         let live = tracked.values.filter { !$0.isVanished }.map(\.job)
-        func pages(_ queries: [JobListQuery]) -> Int {
-            queries.reduce(0) { total, query in
-                let count = live.reduce(0) { $0 + (Self.covers(query, $1) ? 1 : 0) }
-                return total + max(1, (count + PollerConfiguration.pageSize - 1) / PollerConfiguration.pageSize)
-            }
+        return queries.reduce(0) { total, query in
+            let count = live.reduce(0) { $0 + (Self.covers(query, $1) ? 1 : 0) }
+            return total + max(1, (count + PollerConfiguration.pageSize - 1) / PollerConfiguration.pageSize)
         }
-        return pages(configuration.discoveryQueries) <= pages(configuration.activeQueries)
     }
 
     /// True when a listing with `query`'s filters would contain `job` as last known.

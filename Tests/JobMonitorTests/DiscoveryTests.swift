@@ -139,4 +139,38 @@ struct DiscoveryTests {
         #expect(recovered.jobs.allSatisfy { $0.fetchError == nil })
         #expect(recovered.jobs.count == 1000)
     }
+
+    @Test("when more jobs leave the active listings at once than a full scan has pages, the next cycle lists everything")
+    func massDeparture() async throws {
+        // 5,000 jobs, 1,000 running: a full scan is 50 pages, an active cycle 12.
+        let api = FakeBatchAPI(jobs: fleet(5000, finished: 4000))
+        let poller = Poller(api: api, configuration: PollerConfiguration())
+        await poller.pollOnce()
+        for index in 0..<500 {
+            api.update(String(format: "bjb-%04d", index)) { job in
+                job.status = "completed"
+                job.processedItems = 10
+            }
+        }
+        api.resetCounts()
+        await poller.pollOnce()
+        #expect(api.statusCalls.isEmpty, "\(api.statusCalls.count) status calls instead of a 50-page scan")
+        api.resetCounts()
+        let snapshot = await poller.pollOnce()
+        #expect(api.listCalls.contains { $0.status == nil }, "the next cycle is a full scan")
+        #expect(api.requestCount <= 50)
+        let finished = snapshot.jobs.filter { $0.job.status == .completed }
+        #expect(finished.count == 4500, "the 500 that finished and the 4,000 finished before")
+    }
+
+    @Test("a few departures still get one status call each")
+    func fewDepartures() async throws {
+        let api = FakeBatchAPI(jobs: fleet(5000, finished: 4000))
+        let poller = Poller(api: api, configuration: PollerConfiguration())
+        await poller.pollOnce()
+        for index in 0..<5 { api.update(String(format: "bjb-%04d", index)) { $0.status = "failed" } }
+        api.resetCounts()
+        await poller.pollOnce()
+        #expect(api.statusCalls.count == 5)
+    }
 }
