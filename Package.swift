@@ -26,7 +26,8 @@ let package = Package(
         ),
         .target(name: "JobMonitor", dependencies: ["LlamaCloud"]),
         .target(name: "TerminalUI"),
-        .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"]),
+        .target(name: "CTerminalRescue"),
+        .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "TerminalUI"]),
         .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI"]),
         .target(name: "ThemeLoader", dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(

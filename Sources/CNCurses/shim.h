@@ -8,6 +8,8 @@
 #include <wchar.h>
 #include <curses.h>
 #include <term.h>
+#include <poll.h>
+#include <unistd.h>
 
 /* Swift 6 cannot read C globals (not concurrency-safe) nor the NCURSES_BITS attribute macros: accessors instead. */
 static inline WINDOW *batchtop_stdscr(void) { return stdscr; }
@@ -49,9 +51,40 @@ static inline int batchtop_mouse_event(int *x, int *y, int *kind) {
     return OK;
 }
 
+/* True when standard input has hung up, failed or closed (poll reports HUP, ERR or NVAL). */
+static inline int batchtop_input_closed(void) {
+    struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+    if (poll(&input, 1, 0) < 0) { return 0; }
+    return (input.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* True when the terminal can address the cursor (TERM=dumb cannot). */
 static inline int batchtop_can_position_cursor(void) {
     const char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1 && cup[0] != 0;
+}
+
+/* The bytes that leave full-screen mode (attributes off, cursor visible, keypad off, mouse reporting off, alternate
+ * screen off), for the crash handler, which may not call ncurses. Padding ($<..>) is dropped. Returns the length. */
+static inline size_t batchtop_restore_sequence(char *out, size_t capacity, int mouse) {
+    const char *names[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
+    size_t length = 0;
+    if (mouse) {
+        const char *off = "\033[?1006l\033[?1003l\033[?1002l\033[?1000l";
+        for (const char *p = off; *p && length + 1 < capacity; p++) { out[length++] = *p; }
+    }
+    for (int i = 0; i < 4; i++) {
+        const char *value = tigetstr(names[i]);
+        if (value == NULL || value == (char *)-1) { continue; }
+        for (const char *p = value; *p && length + 1 < capacity; p++) {
+            if (p[0] == '$' && p[1] == '<') {
+                while (*p && *p != '>') { p++; }
+                if (!*p) { break; }
+                continue;
+            }
+            out[length++] = *p;
+        }
+    }
+    return length;
 }
 #endif

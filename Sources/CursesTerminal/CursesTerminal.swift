@@ -1,4 +1,5 @@
 import CNCurses
+import CTerminalRescue
 import Foundation
 import TerminalUI
 
@@ -23,6 +24,7 @@ public final class CursesTerminal: Terminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw .unsupportedTerminal(term.isEmpty ? "(unset)" : term) }
+        _ = batchtop_rescue_save_modes()
         guard let screen = newterm(nil, batchtop_stdout(), batchtop_stdin()) else { throw .unsupportedTerminal(term) }
         guard batchtop_can_position_cursor() != 0 else {
             endwin()
@@ -49,10 +51,18 @@ public final class CursesTerminal: Terminal {
             mousemask(batchtop_mouse_mask(), nil)
             mouseinterval(0)
         }
+        armCrashRescue(mouse: mouse)
         let terminal = CursesTerminal(
             screen: screen, capabilities: TerminalCapabilities(colorDepth: strategy.depth, unicode: unicode),
             colors: ColorAllocator(strategy: strategy, colorPairs: batchtop_color_pairs(), colors: batchtop_colors()))
         return terminal
+    }
+
+    /// Arms the fatal-signal handlers that put the terminal back with this terminal's own restore sequence.
+    private static func armCrashRescue(mouse: Bool) {
+        var bytes = [CChar](repeating: 0, count: 512)
+        let length = batchtop_restore_sequence(&bytes, bytes.count, mouse ? 1 : 0)
+        _ = batchtop_rescue_arm(bytes, length)
     }
 
     private init(screen: OpaquePointer, capabilities: TerminalCapabilities, colors: ColorAllocator) {
@@ -87,7 +97,11 @@ public final class CursesTerminal: Terminal {
         wtimeout(batchtop_stdscr(), Int32(timeoutMilliseconds))
         var character: wint_t = 0
         let result = wget_wch(batchtop_stdscr(), &character)
-        if result == ERR { return nil }
+        if result == ERR {
+            batchtop_rescue_drain()
+            if batchtop_input_closed() != 0 { return .closed }
+            return nil
+        }
         if result == KEY_CODE_YES {
             if Int32(character) == KEY_RESIZE {
                 size = TerminalSize(width: Int(batchtop_cols()), height: Int(batchtop_lines()))
@@ -116,6 +130,7 @@ public final class CursesTerminal: Terminal {
         if let screen { delscreen(screen) }
         screen = nil
         fflush(batchtop_stdout())
+        batchtop_rescue_disarm()
     }
 
     /// Draws one cell at the cursor.

@@ -52,7 +52,7 @@ public protocol Terminal: AnyObject {
     var capabilities: TerminalCapabilities { get }
     /// Shows a frame, sending only what changed since the previous one.
     func present(_ buffer: Buffer)
-    /// Waits up to `timeoutMilliseconds` for a key or a resize; nil when nothing happened.
+    /// Waits up to `timeoutMilliseconds` for a key, a resize or the end of input; nil when nothing happened.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
     /// Puts the terminal back as it was (idempotent).
     func restore()
@@ -64,4 +64,6 @@ public enum TerminalEvent: Sendable, Hashable {
     case key(Key)
     /// The terminal changed size.
     case resize(TerminalSize)
+    /// The terminal's input ended or failed (end-of-file, a hang-up without SIGHUP): the program should leave.
+    case closed
 }

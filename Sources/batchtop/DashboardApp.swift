@@ -53,11 +53,16 @@ enum DashboardApp {
 
         var lastTick = Date()
         var needsRender = true
+        var framesShown = 0
         while true {
             var messages: [Msg] = []
             switch terminal.nextEvent(timeoutMilliseconds: keyTimeoutMilliseconds) {
             case .key(let key): messages.append(.key(key))
             case .resize(let size): messages.append(.resize(size))
+            case .closed:
+                terminal.restore()
+                FileHandle.standardError.write(Data("batchtop: the terminal's input ended (end-of-file or a read error); exiting\n".utf8))
+                return 1
             case nil: break
             }
             messages += inbox.takeAll()
@@ -103,6 +108,8 @@ enum DashboardApp {
                 DashboardView.render(
                     state, theme: themeSwitcher.theme, secondsFromGMT: TimeZone.current.secondsFromGMT(for: now), into: &buffer)
                 terminal.present(buffer)
+                framesShown += 1
+                if framesShown == 1 { TestCrashTrigger.fireIfRequested() }
             }
             await Task.yield()
         }

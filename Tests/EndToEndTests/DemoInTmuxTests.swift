@@ -71,7 +71,7 @@ struct DemoInTmuxTests {
         #expect(session.display("#{alternate_on}") == "0")
     }
 
-    @Test("SIGTERM and SIGHUP (a dropped SSH connection) restore the terminal", arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    @Test("SIGTERM, SIGHUP (a dropped SSH connection) and SIGQUIT restore the terminal", arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)])
     func signals(signal: Int32, exitCode: Int) async throws {
         let session = try startDemo()
         #expect(try await session.waitFor { Self.jobRows($0).count >= 10 }.ok)

@@ -33,6 +33,16 @@ final class TmuxSession {
         (try? Shell.run("tmux", ["-L", socket, "capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []))) ?? ""
     }
 
+    /// The screen with up to `history` lines of scrollback above it, as text.
+    func capture(history: Int) -> String {
+        (try? Shell.run("tmux", ["-L", socket, "capture-pane", "-p", "-t", name, "-S", "-\(history)"])) ?? ""
+    }
+
+    /// Ends the tmux server now, closing the pane's terminal under whatever runs in it.
+    func kill() {
+        _ = try? Shell.run("tmux", ["-L", socket, "kill-server"])
+    }
+
     /// Types keys (tmux key names such as `q`, `Down`, `C-c`).
     func send(_ keys: String...) throws {
         try Shell.run("tmux", ["-L", socket, "send-keys", "-t", name] + keys)
@@ -105,8 +115,20 @@ enum Shell {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // The calling thread (a Swift concurrency worker) blocks most signals, and a spawned program inherits that
+        // mask: a tmux server started with SIGTERM blocked ignores kill-server and outlives the test. Start clean.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failure(description: "cannot start \(path): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
