@@ -44,14 +44,43 @@ public struct APIConfiguration: Sendable, CustomStringConvertible, CustomDebugSt
         Mirror(self, children: ["baseURL": baseURL, "organizationID": organizationID as Any, "projectID": projectID as Any])
     }
 
-    /// Checks that the base URL is an absolute http(s) URL with a host; returns a message saying what is wrong otherwise.
-    public func validationError() -> String? {
+    /// Checks that the base URL is an absolute http(s) URL with a host, and that the key would not travel in clear
+    /// text (plain `http://` is for loopback only unless `allowingPlainHTTP`); returns what is wrong, or nil.
+    public func validationError(allowingPlainHTTP: Bool = false) -> String? {
         guard let components = URLComponents(string: baseURL), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else {
             return "base URL '\(baseURL)' is not an absolute http(s) URL (for example \(Self.defaultBaseURL))"
         }
+        if sendsKeyInClearText, !allowingPlainHTTP {
+            return "refusing to send the API key in clear text over plain http:// to \(host): use https://, "
+                + "or --insecure-http if this network is really trusted (plain http is allowed to loopback addresses only)"
+        }
         return nil
+    }
+
+    /// True when the base URL is plain `http://` to a host that is not a loopback address, so the bearer token would
+    /// cross a network unencrypted.
+    public var sendsKeyInClearText: Bool {
+        guard let components = URLComponents(string: baseURL), components.scheme?.lowercased() == "http",
+            let host = components.host
+        else { return false }
+        return !Self.isLoopback(host: host)
+    }
+
+    /// True for `localhost` (and `*.localhost`), `127.0.0.0/8` and `::1`: names that never leave the machine. Decided
+    /// from the text alone, without resolving anything.
+    public static func isLoopback(host: String) -> Bool {
+        var name = host.lowercased()
+        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name.hasSuffix(".") { name.removeLast() }
+        if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name == "0:0:0:0:0:0:0:1" { return true }
+        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets[0] == "127" else { return false }
+        return octets.allSatisfy { octet in
+            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII) && octet.allSatisfy(\.isNumber)
+                && (Int(octet) ?? 256) <= 255
+        }
     }
 
     /// The full URL of a call: base URL, API prefix, path, then the scope and the given query parameters.

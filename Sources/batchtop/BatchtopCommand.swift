@@ -35,8 +35,11 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Option(help: "Organization to scope every call to (default $LLAMA_CLOUD_ORGANIZATION_ID).")
     var organizationID: String?
 
-    @Option(help: "Read the API key from this file instead of the environment.")
+    @Option(help: "Read the API key from this file instead of the environment (it must be readable by you only: chmod 600).")
     var apiKeyFile: String?
+
+    @Flag(help: "Allow a plain http:// base URL that is not a loopback address (the key then crosses the network unencrypted).")
+    var insecureHTTP = false
 
     @Option(help: "Discovery filter: only jobs with this status (repeatable).")
     var status: [String] = []
@@ -131,9 +134,12 @@ struct BatchtopCommand: AsyncParsableCommand {
             api = APIConfiguration(
                 baseURL: settings.baseURL, apiKey: key, organizationID: settings.organizationID,
                 projectID: settings.projectID, timeout: timeout)
-            if let problem = api.validationError() {
+            if let problem = api.validationError(allowingPlainHTTP: insecureHTTP) {
                 FileHandle.standardError.write(Data("batchtop: \(problem)\n".utf8))
                 throw ExitCode(2)
+            }
+            if api.sendsKeyInClearText {
+                Self.printError("batchtop: warning: --insecure-http: the API key is sent unencrypted to \(sourceLabel(api))")
             }
         }
         let client = HTTPBatchClient(configuration: api)

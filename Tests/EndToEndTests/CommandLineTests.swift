@@ -35,6 +35,57 @@ struct CommandLineTests {
         #expect(!result.error.contains(key) && !result.output.contains(key))
     }
 
+    @Test("a key file others can read is refused with the chmod 600 hint before any connection; at 0600 it is used")
+    func keyFilePermissions() throws {
+        let server = try ListeningSocket(address: "127.0.0.1")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("batchtop-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keyFile = directory.appendingPathComponent("key").path
+        let key = "llx-test-secret-key-perm"
+        try Data(key.utf8).write(to: URL(fileURLWithPath: keyFile))
+        let arguments = ["--once", "--timeout", "2", "--base-url", "http://127.0.0.1:\(server.port)", "--api-key-file", keyFile]
+        for mode in [0o644, 0o640, 0o604, 0o660] {
+            #expect(chmod(keyFile, mode_t(mode)) == 0)
+            let refused = try Shell.execute(Product.batchtop, arguments, environment: environment())
+            #expect(refused.status == 2, "mode \(String(mode, radix: 8)): stderr \(refused.error)")
+            #expect(refused.error.contains("chmod 600"), "stderr: \(refused.error)")
+            #expect(!refused.error.contains(key) && !refused.output.contains(key))
+            #expect(!server.hasPendingConnection(), "a connection was made although the key file was refused")
+        }
+        // The control: the same command with the file at 0600 does connect (and then times out on the silent socket).
+        #expect(chmod(keyFile, 0o600) == 0)
+        let used = try Shell.execute(Product.batchtop, arguments, environment: environment())
+        #expect(!used.error.contains("chmod 600"), "stderr: \(used.error)")
+        #expect(server.hasPendingConnection(waitingMilliseconds: 1000), "with a 0600 key file batchtop never connected")
+    }
+
+    @Test("plain http:// to a non-loopback address is refused before any connection; --insecure-http allows it, warning")
+    func plainHTTPRefused() throws {
+        let address = ListeningSocket.nonLoopbackIPv4()
+        let server = try address.map { try ListeningSocket(address: $0) }
+        let url = server.map { "http://\($0.address):\($0.port)" } ?? "http://192.0.2.1:9"
+        let key = "llx-test-secret-key-http"
+        let refused = try Shell.execute(
+            Product.batchtop, ["--once", "--timeout", "2", "--base-url", url], environment: environment(["LLAMA_CLOUD_API_KEY": key]))
+        #expect(refused.status == 2, "stderr: \(refused.error)")
+        #expect(refused.error.contains("--insecure-http") && refused.error.contains("clear text"), "stderr: \(refused.error)")
+        #expect(!refused.error.contains(key) && !refused.output.contains(key))
+        if let server {
+            #expect(!server.hasPendingConnection(), "a connection was made although plain http was refused")
+            let allowed = try Shell.execute(
+                Product.batchtop, ["--once", "--timeout", "2", "--base-url", url, "--insecure-http"],
+                environment: environment(["LLAMA_CLOUD_API_KEY": key]))
+            #expect(allowed.error.contains("warning") && allowed.error.contains("unencrypted"), "stderr: \(allowed.error)")
+            #expect(server.hasPendingConnection(waitingMilliseconds: 1000), "--insecure-http did not connect")
+        }
+        let loopback = try ListeningSocket(address: "127.0.0.1")
+        _ = try Shell.execute(
+            Product.batchtop, ["--once", "--timeout", "1", "--base-url", "http://localhost:\(loopback.port)"],
+            environment: environment(["LLAMA_CLOUD_API_KEY": key]))
+        #expect(loopback.hasPendingConnection(waitingMilliseconds: 1000), "plain http to localhost must stay allowed")
+    }
+
     @Test(
         "mock-server refuses a bad scenario or fault rate with a message naming the option",
         arguments: [
