@@ -10,6 +10,7 @@ public enum DashboardView {
     /// Renders the state into a buffer of the terminal's size. Pure: no I/O, no sorting.
     public static func render(_ state: AppState, theme: Theme, secondsFromGMT: Int = 0, into buffer: inout Buffer) {
         buffer.fill(buffer.area, style: theme.text)
+        buffer.markStyle = theme.alert
         guard buffer.width >= minimumSize.width, buffer.height >= minimumSize.height else {
             drawTooSmall(buffer.width, buffer.height, theme: theme, into: &buffer)
             return

@@ -6,6 +6,9 @@ public struct Buffer: Sendable, Equatable {
     public let height: Int
     /// Row-major cells.
     public private(set) var cells: [Cell]
+    /// The style of the visible stand-ins that sanitising puts in place of control characters and escape sequences
+    /// (`␛`, `⟦RLO⟧` …), so odd server text stands out; nil draws them in the text's own style.
+    public var markStyle: Style?
 
     /// A buffer of blank cells.
     public init(width: Int, height: Int) {
@@ -48,6 +51,7 @@ public struct Buffer: Sendable, Equatable {
         let limit = min(maxWidth ?? Int.max, width - x)
         guard limit > 0 else { return 0 }
         var used = 0
+        var insideNamedMark = false
         for character in TerminalText.sanitize(text) {
             let columns = CharacterWidth.of(character)
             if columns == 0 {
@@ -57,10 +61,14 @@ public struct Buffer: Sendable, Equatable {
                 if used < limit { self[x + used, y] = Cell(" ", style: style) ; used += 1 }
                 break
             }
+            let isMark = TerminalText.isMark(character)
+            let cellStyle = (isMark || insideNamedMark) ? (markStyle ?? style) : style
+            if isMark, character.unicodeScalars.first == TerminalText.markOpen { insideNamedMark = true }
+            if isMark, character.unicodeScalars.first == TerminalText.markClose { insideNamedMark = false }
             let column = x + used
             if column >= 0 {
-                self[column, y] = Cell(String(character), style: style)
-                if columns == 2 { self[column + 1, y] = Cell("", style: style) }
+                self[column, y] = Cell(String(character), style: cellStyle)
+                if columns == 2 { self[column + 1, y] = Cell("", style: cellStyle) }
             }
             used += columns
         }

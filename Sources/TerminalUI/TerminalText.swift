@@ -1,73 +1,64 @@
-/// Makes untrusted text safe to put on a terminal.
+/// Makes untrusted text safe to put on a terminal, and shows what was odd about it.
 public enum TerminalText {
-    /// Removes escape sequences (CSI, OSC, DCS and two-byte ESC forms), C0/C1 control characters, DEL and
-    /// bidirectional overrides; tabs and line breaks become single spaces. What remains cannot move the cursor,
-    /// change colours, set the window title or reorder text.
+    /// Replaces every character a terminal would interpret with a visible stand-in, so nothing the server chose
+    /// reaches the terminal as a control and the operator still sees that something odd was there:
+    /// - ESC and the other C0 controls become their Unicode control pictures (`␛`, `␇`, `␀` …), DEL becomes `␡`; the
+    ///   rest of an escape sequence is ordinary text already, so `ESC[5m` shows as `␛[5m` and an OSC title as
+    ///   `␛]0;title␇`;
+    /// - C1 controls (0x80–0x9F) become `␛` plus their 7-bit form (the 8-bit CSI 0x9B shows as `␛[`);
+    /// - bidirectional overrides, isolates and marks become their abbreviation in white square brackets, e.g. `⟦RLO⟧`;
+    /// - tabs, line breaks and the Unicode line and paragraph separators become one space (runs collapse).
+    /// Every stand-in is drawn one column wide; `isMark` tells them apart so screens can draw them in the alert style.
+    /// Idempotent: sanitising the result changes nothing.
     public static func sanitize(_ text: String) -> String {
         if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return text }
         var output = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let scalar = pending {
-                pending = nil
-                return scalar
-            }
-            return scalars.next()
-        }
-        while let scalar = next() {
+        for scalar in text.unicodeScalars {
             let value = scalar.value
             switch value {
-            case 0x1B, 0x9B, 0x9D, 0x90, 0x98, 0x9E, 0x9F:
-                skipSequence(introducer: value, next: next, pushBack: { pending = $0 })
-            case 0x09, 0x0A, 0x0D:
+            case 0x09, 0x0A, 0x0D, 0x2028, 0x2029:
                 if output.last != " " { output.append(" ") }
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
-                continue
+            case 0x00..<0x20:
+                output.append(picture(value))
+            case 0x7F:
+                output.append(picture(0x21))
+            case 0x80..<0xA0:
+                output.append(picture(0x1B))
+                output.append(Unicode.Scalar(UInt8(value - 0x40)))
             default:
-                output.append(scalar)
+                if let name = bidiNames[value] {
+                    output.append(markOpen)
+                    output.append(contentsOf: name.unicodeScalars)
+                    output.append(markClose)
+                } else {
+                    output.append(scalar)
+                }
             }
         }
         return String(output)
     }
 
-    /// Consumes the rest of an escape sequence whose introducer was just read.
-    private static func skipSequence(
-        introducer: UInt32, next: () -> Unicode.Scalar?, pushBack: (Unicode.Scalar) -> Void
-    ) {
-        var kind = introducer
-        if introducer == 0x1B {
-            guard let second = next() else { return }
-            switch second {
-            case "[": kind = 0x9B
-            case "]": kind = 0x9D
-            case "P": kind = 0x90
-            case "X", "^", "_": kind = 0x98
-            default:
-                // Two-byte (or charset-selecting three-byte) escape: drop intermediates and the final byte.
-                var current = second
-                while (0x20...0x2F).contains(current.value), let following = next() { current = following }
-                return
-            }
-        }
-        if kind == 0x9B {
-            // CSI: parameters and intermediates, then one final byte in 0x40–0x7E.
-            while let scalar = next() {
-                if (0x40...0x7E).contains(scalar.value) { return }
-                if !(0x20...0x3F).contains(scalar.value) {
-                    pushBack(scalar)
-                    return
-                }
-            }
-            return
-        }
-        // OSC, DCS, SOS, PM, APC: until BEL or ST (ESC \ or 0x9C).
-        while let scalar = next() {
-            if scalar.value == 0x07 || scalar.value == 0x9C { return }
-            if scalar.value == 0x1B {
-                if let following = next(), following != "\\" { pushBack(following) }
-                return
-            }
-        }
+    /// Opens a named stand-in such as `⟦RLO⟧`.
+    public static let markOpen: Unicode.Scalar = "\u{27E6}"
+    /// Closes a named stand-in.
+    public static let markClose: Unicode.Scalar = "\u{27E7}"
+
+    /// True for a character `sanitize` puts in place of a control: a control picture (U+2400–U+2421) or a bracket of a
+    /// named stand-in.
+    public static func isMark(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return (0x2400...0x2421).contains(scalar.value) || scalar == markOpen || scalar == markClose
     }
+
+    /// The control picture of a C0 control (U+2400 + its code; 0x21 gives ␡ for DEL).
+    private static func picture(_ value: UInt32) -> Unicode.Scalar {
+        Unicode.Scalar(0x2400 + value) ?? "?"
+    }
+
+    /// Bidirectional formatting characters, by their standard abbreviations.
+    private static let bidiNames: [UInt32: String] = [
+        0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+        0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",
+        0x200E: "LRM", 0x200F: "RLM", 0x061C: "ALM",
+    ]
 }

@@ -4,7 +4,8 @@ import JobMonitor
 import Testing
 import TerminalUI
 
-/// Strings from the server (IDs, types, statuses, error messages) must never put control characters on screen.
+/// Strings from the server (IDs, types, statuses, error messages) must never put control characters on screen; what
+/// was odd shows as visible stand-ins (`␛[2J`) in the alert style.
 @Suite struct ServerTextTests {
     private static let escape = "\u{1B}[2J"
 
@@ -30,8 +31,11 @@ import TerminalUI
     @Test func hostileJobFieldsAreSanitised() {
         let buffer = render(hostileJob(), health: APIHealth(lastSuccess: Fixtures.ago(1)))
         #expect(controlScalars(in: buffer) == [])
-        #expect(buffer.lines[1].hasPrefix(" ▶ 0 running  ◌ 0 pending  ✔ 0 completed  ✘ 0 failed  ? 1 bad "))
-        #expect(buffer.lines[3].hasPrefix(" bjb-evil-123 weird    ? bad        █████▊ "))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 0 running  ◌ 0 pending  ✔ 0 completed  ✘ 0 failed  ? 1 ␛[31mbad "))
+        #expect(buffer.lines[3].hasPrefix(" bjb-␛[2Jevil ␛]0;x␇w… ? ␛[31mbad   █████▊ "))
+        let marks = (0..<buffer.width).filter { TerminalText.isMark(Character(buffer[$0, 3].text.isEmpty ? " " : buffer[$0, 3].text)) }
+        #expect(marks.count == 4, "the ␛ of the ID, ␛ and ␇ of the type, ␛ of the status")
+        #expect(marks.allSatisfy { buffer[$0, 3].style.foreground == Theme.defaultDark.alert.foreground })
     }
 
     @Test func hostileErrorMessageAndSourceAreSanitised() {
@@ -40,9 +44,9 @@ import TerminalUI
             consecutiveFailures: 1)
         let buffer = render(hostileJob(), health: health, source: "http://x\(Self.escape)\u{9B}31m")
         #expect(controlScalars(in: buffer) == [])
-        #expect(buffer.lines[0].hasPrefix(" batchtop · http://x · 1 jobs "))
+        #expect(buffer.lines[0].hasPrefix(" batchtop · http://x␛[2J␛[31m · 1 jobs "))
         #expect(buffer.lines[0].hasSuffix(" API degraded (1x)"))
-        #expect(buffer.lines[1] == " ⚠ API degraded: HTTP 500: boom")
+        #expect(buffer.lines[1] == " ⚠ API degraded: HTTP 500: ␛[2Jboom")
     }
 
     @Test func unauthorizedShowsTheNextStepNotTheServersText() {

@@ -65,8 +65,8 @@ import TerminalUI
     @Test func textIsSanitisedBeforeWriting() {
         var buffer = Buffer(width: 10, height: 1)
         let used = buffer.write("a\u{1B}[2Jb\nc", x: 0, y: 0)
-        #expect(used == 4)
-        #expect(buffer.lines == ["ab c"])
+        #expect(used == 8)
+        #expect(buffer.lines == ["a␛[2Jb c"])
     }
 
     @Test func writeInRectTruncatesWithAnEllipsis() {
