@@ -11,7 +11,7 @@ public enum CancelDialog {
             "",
             "\(job.id)",
             "\(job.type) \(glyphs.separator) \(StatusBadge.label(job.status, glyphs: glyphs)) \(glyphs.separator) "
-                + "\(Formatting.percent(job.progressPercent)) (\(job.processedItems ?? 0)/\(job.totalItems) items)",
+                + "\(Formatting.percent(JobFigures(job: job).percent)) (\(job.processedItems ?? 0)/\(job.totalItems) items)",
             "",
             "y  cancel the job        n / Esc  keep it running",
         ]

@@ -70,7 +70,8 @@ public enum DetailScreen {
     ) {
         let metrics = tracked.metrics
         let glyphs = state.glyphs
-        var parts = ["progress " + Formatting.percent(tracked.job.progressPercent)]
+        let figures = JobFigures(tracked: tracked)
+        var parts = ["progress " + Formatting.percent(figures.percent)]
         parts.append("rate " + (metrics.throughput.map(Formatting.rate) ?? glyphs.absent))
         parts.append("ETA " + (metrics.eta.map(Formatting.duration) ?? glyphs.absent))
         parts.append(
@@ -81,8 +82,14 @@ public enum DetailScreen {
         }
         let line = parts.joined(separator: "  \(glyphs.separator)  ")
         let used = buffer.write(line, x: 1, y: layout.metricsRow, style: theme.text, maxWidth: buffer.width - 2)
-        if metrics.isStalled {
-            buffer.write("  STALLED", x: 1 + used, y: layout.metricsRow, style: theme.alert, maxWidth: buffer.width - used - 2)
+        var alerts: [String] = []
+        if metrics.isStalled { alerts.append("STALLED") }
+        if figures.isInconsistent {
+            alerts.append("? counts inconsistent: " + figures.inconsistencies.map(\.explanation).joined(separator: "; "))
+        }
+        if !alerts.isEmpty {
+            let text = "  " + alerts.joined(separator: "  ")
+            buffer.write(text, x: 1 + used, y: layout.metricsRow, style: theme.alert, maxWidth: max(0, buffer.width - used - 2))
         }
         let label = "history "
         buffer.write(label, x: 1, y: layout.sparklineRow, style: theme.textDim)

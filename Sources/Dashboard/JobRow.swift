@@ -25,10 +25,14 @@ public enum JobRow {
                     StatusBadge.label(job.status, glyphs: glyphs), in: rect,
                     style: StatusBadge.style(job.status, theme: theme), ellipsis: glyphs.ellipsis)
             case .progress:
-                drawProgress(job, in: rect, glyphs: glyphs, theme: theme, into: &buffer)
+                drawProgress(job, figures: JobFigures(tracked: tracked), in: rect, glyphs: glyphs, theme: theme, into: &buffer)
             case .done:
-                let text = tracked.fetchedAt == nil ? "-" : "\(job.processedItems ?? 0)/\(job.totalItems)"
-                buffer.write(text, in: rect, style: theme.text, alignment: .right, ellipsis: glyphs.ellipsis)
+                // As the server sent them; a `?` in the alert style when the counts contradict each other.
+                let inconsistent = JobFigures(tracked: tracked).isInconsistent
+                let counts = "\(job.processedItems.map(String.init) ?? "-")/\(job.totalItems)"
+                let text = tracked.fetchedAt == nil ? "-" : (inconsistent ? "?" : "") + counts
+                buffer.write(
+                    text, in: rect, style: inconsistent ? theme.alert : theme.text, alignment: .right, ellipsis: glyphs.ellipsis)
             case .failed:
                 let failed = job.failedItems ?? 0
                 buffer.write(
@@ -56,13 +60,15 @@ public enum JobRow {
     }
 
     /// The gauge followed by the percentage, e.g. `██████▍      52%`.
-    static func drawProgress(_ job: Job, in rect: Rect, glyphs: Glyphs, theme: Theme, into buffer: inout Buffer) {
-        let label = Formatting.percent(job.progressPercent)
+    static func drawProgress(
+        _ job: Job, figures: JobFigures, in rect: Rect, glyphs: Glyphs, theme: Theme, into buffer: inout Buffer
+    ) {
+        let label = Formatting.percent(figures.percent)
         let labelWidth = 4
         let gaugeWidth = rect.width - labelWidth - 1
         let fillStyle = job.status == .failed ? theme.statusFailed : theme.gaugeFill
         Gauge.draw(
-            fraction: job.progressPercent / 100, in: Rect(x: rect.x, y: rect.y, width: gaugeWidth, height: 1),
+            fraction: figures.fraction, in: Rect(x: rect.x, y: rect.y, width: gaugeWidth, height: 1),
             fill: fillStyle, empty: theme.gaugeEmpty, glyphs: glyphs, into: &buffer)
         buffer.write(
             label, in: Rect(x: rect.x + gaugeWidth + 1, y: rect.y, width: labelWidth, height: 1), style: theme.text,

@@ -46,7 +46,7 @@ public enum RowOrder {
         let job = tracked.job
         switch key {
         case .standard, .status: return .number(Double(rank(job.status)))
-        case .progress: return .number(-job.progressPercent)
+        case .progress: return .number(-JobFigures(job: job).percent)
         case .throughput: return tracked.metrics.throughput.map { .number(-$0) }
         case .eta: return tracked.metrics.eta.map { .number($0) }
         case .failed: return .number(-Double(job.failedItems ?? 0))

@@ -19,7 +19,8 @@ public struct Job: Sendable, Equatable, Identifiable {
     public var failedItems: Int?
     /// Items skipped.
     public var skippedItems: Int?
-    /// Percentage done, 0…100.
+    /// Percentage done as the server sent it (derived from the counts when it sent none); may lie outside 0…100 or
+    /// be NaN: draw it through `JobFigures`, which clamps and flags it.
     public var progressPercent: Double
     /// Creation time.
     public var createdAt: Date?
@@ -56,9 +57,9 @@ public struct Job: Sendable, Equatable, Identifiable {
         self.processedItems = processedItems
         self.failedItems = failedItems
         self.skippedItems = skippedItems
+        // A derived percentage is ours, not the server's: clamped here; a sent one is kept as sent.
         self.progressPercent =
-            progressPercent.map { min(100, max(0, $0.isFinite ? $0 : 0)) }
-            ?? (totalItems > 0 ? min(100, Double(processedItems ?? 0) / Double(totalItems) * 100) : 0)
+            progressPercent ?? (totalItems > 0 ? min(100, max(0, Double(processedItems ?? 0) / Double(totalItems) * 100)) : 0)
         self.createdAt = createdAt
         self.startedAt = startedAt
         self.updatedAt = updatedAt

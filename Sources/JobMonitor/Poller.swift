@@ -139,7 +139,10 @@ public actor Poller {
 
     /// Stores a successful observation of a job (the one place job data enters the poller's state).
     func store(_ job: Job, at date: Date) {
-        tracked[job.id] = TrackedJob(job: job, fetchedAt: date)
+        var entry = TrackedJob(job: job, fetchedAt: date)
+        let earlier = tracked[job.id]?.highestProcessed
+        entry.highestProcessed = [earlier, job.processedItems].compactMap { $0 }.max()
+        tracked[job.id] = entry
         metricsTracker.record(job: job, at: date)
     }
 

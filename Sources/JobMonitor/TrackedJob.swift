@@ -16,11 +16,19 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// every cycle but publishes a snapshot only when something changed, so this (not the age) says "fresh".
     /// Nil: judge freshness by age alone.
     public var freshUntil: Date? = nil
+    /// The highest processed count any poll has shown for this job (the poller keeps it across polls).
+    public var highestProcessed: Int? = nil
     /// Throughput, ETA, durations, stall flag and history, filled in by `MetricsTracker`.
     public var metrics: JobMetrics
 
     /// The job's identifier.
     public var id: String { job.id }
+
+    /// True when the processed count is lower than an earlier poll showed (the server's counts went backward).
+    public var countWentBackward: Bool {
+        guard let highestProcessed, let processed = job.processedItems else { return false }
+        return processed < highestProcessed
+    }
 
     /// Creates a tracked job.
     public init(

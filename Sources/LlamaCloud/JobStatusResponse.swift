@@ -4,7 +4,8 @@ import Foundation
 public struct JobStatusResponse: Codable, Sendable, Equatable {
     /// The job.
     public var job: BatchJob
-    /// Percentage of items processed, clamped to 0…100 (derived from the counts when the server omits it).
+    /// Percentage of items processed as the server sent it (derived from the counts when it omits it); it may lie
+    /// outside 0…100: the dashboard clamps and flags it where it draws it.
     public var progressPercentage: Double
 
     enum CodingKeys: String, CodingKey {
@@ -12,17 +13,18 @@ public struct JobStatusResponse: Codable, Sendable, Equatable {
         case progressPercentage = "progress_percentage"
     }
 
-    /// Creates a response, clamping the percentage.
+    /// Creates a response.
     public init(job: BatchJob, progressPercentage: Double) {
         self.job = job
-        self.progressPercentage = Self.clamp(progressPercentage)
+        self.progressPercentage = progressPercentage
     }
 
-    /// Decodes tolerantly: a missing, null or out-of-range percentage is derived or clamped.
+    /// Decodes tolerantly: a missing, null or non-numeric percentage is derived from the counts; any number is kept.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         job = try container.decode(BatchJob.self, forKey: .job)
-        progressPercentage = Self.clamp(container.lenientDouble(.progressPercentage) ?? Self.derivedPercentage(of: job))
+        let sent = container.lenientDouble(.progressPercentage)
+        progressPercentage = sent.flatMap { $0.isFinite ? $0 : nil } ?? Self.derivedPercentage(of: job)
     }
 
     /// Encodes in the API's wire shape.

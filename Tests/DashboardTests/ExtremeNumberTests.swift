@@ -44,3 +44,43 @@ import Testing
         #expect(row?.contains("running") == true)
     }
 }
+
+/// Counts that contradict each other are drawn as the server sent them, flagged with `?` in the alert style.
+@Suite struct InconsistentCountsTests {
+    private func render(_ job: Job, highestProcessed: Int? = nil, detail: Bool = false) -> Buffer {
+        var tracked = TrackedJob(job: job, fetchedAt: Fixtures.ago(1))
+        tracked.highestProcessed = highestProcessed
+        var state = Fixtures.state(width: 140, height: 30, snapshot: Fixtures.snapshot([tracked]))
+        if detail { _ = Fixtures.press(.enter, on: &state) }
+        return Fixtures.render(state)
+    }
+
+    @Test("processed above total: the row shows 120/100 flagged, the gauge full, nothing clamped in the text")
+    func processedAboveTotal() throws {
+        let job = Job(id: "bjb-odd-0001", type: .parse, status: .running, totalItems: 100, processedItems: 120)
+        let buffer = render(job)
+        let rowIndex = try #require(buffer.lines.firstIndex { $0.hasPrefix(" bjb-odd-0001") })
+        let row = buffer.lines[rowIndex]
+        #expect(row.contains("?120/100"), "\(row)")
+        #expect(row.contains("100%"))
+        let column = try #require(row.range(of: "?120/100").map { row.distance(from: row.startIndex, to: $0.lowerBound) })
+        #expect(buffer[column, rowIndex].style.foreground == Theme.defaultDark.alert.foreground)
+    }
+
+    @Test("consistent counts carry no flag")
+    func consistentCounts() throws {
+        let job = Job(id: "bjb-ok-00001", type: .parse, status: .running, totalItems: 100, processedItems: 20)
+        let row = try #require(render(job).lines.first { $0.hasPrefix(" bjb-ok-00001") })
+        #expect(row.contains(" 20/100"))
+        #expect(!row.contains("?"))
+    }
+
+    @Test("counts that went backward are flagged in the row and explained in the detail view")
+    func wentBackward() throws {
+        let job = Job(id: "bjb-back-001", type: .parse, status: .running, totalItems: 100, processedItems: 30)
+        let row = try #require(render(job, highestProcessed: 50).lines.first { $0.hasPrefix(" bjb-back-001") })
+        #expect(row.contains("?30/100"))
+        let detail = render(job, highestProcessed: 50, detail: true).lines.joined(separator: "\n")
+        #expect(detail.contains("counts inconsistent: processed_items went down"), "\(detail)")
+    }
+}

@@ -121,8 +121,9 @@ struct WireDecodingTests {
         #expect(abs(parsed.timeIntervalSince(date)) < 0.000_001)
     }
 
-    @Test("progress outside 0…100 is clamped; a missing one is derived from the counts", arguments: [
-        (#""progress_percentage": 140"#, 100.0), (#""progress_percentage": -3"#, 0.0),
+    @Test("progress is kept as the server sent it, even outside 0…100; a missing one is derived from the counts", arguments: [
+        (#""progress_percentage": 140"#, 140.0), (#""progress_percentage": -3"#, -3.0),
+        (#""progress_percentage": "NaN""#, 25.0), (#""progress_percentage": "inf""#, 25.0),
         (#""progress_percentage": 42.5"#, 42.5), (#""progress_percentage": null"#, 25.0), ("\"x\": 1", 25.0),
     ])
     func progressClamping(field: String, expected: Double) throws {
