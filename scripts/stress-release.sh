@@ -7,8 +7,10 @@
 # Usage: scripts/stress-release.sh [--binary PATH] [--server-binary PATH] [--jobs N] [--seconds S] [--interval I]
 #                                  [--fault-rate R] [--scenario demo|steady:N|churn:N]
 #                                  [--base-url URL --api-key-file PATH]   (another server instead of the mock)
+#                                  [--warmup S --max-growth PERCENT]      (fail when RSS grows more after warm-up)
 # Defaults: .build/release/batchtop (also serving the mock unless --server-binary says otherwise), 10000 jobs, 60 s,
-# --interval 0.5, 5 % faults, scenario churn:<jobs>. Prints the RSS every 10 s (at each key check).
+# --interval 0.5, 5 % faults, scenario churn:<jobs>. Prints the RSS, CPU time and open descriptors every 10 s (at
+# each key check).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +23,8 @@ fault_rate=0.05
 scenario=""
 external_url=""
 key_file=""
+warmup=""
+max_growth=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --binary) binary="$2"; shift 2 ;;
@@ -32,6 +36,8 @@ while [ $# -gt 0 ]; do
         --scenario) scenario="$2"; shift 2 ;;
         --base-url) external_url="$2"; shift 2 ;;
         --api-key-file) key_file="$2"; shift 2 ;;
+        --warmup) warmup="$2"; shift 2 ;;
+        --max-growth) max_growth="$2"; shift 2 ;;
         *) echo "stress: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -119,6 +125,7 @@ selected_is() { [ "$(selected_id)" = "$1" ]; }
 title_is() { screen | head -1 | grep -q "^ $1"; }
 selected_is_not() { local now; now="$(selected_id)"; [ -n "$now" ] && [ "$now" != "$1" ]; }
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$(cat "$work/pid")/status"; }
+open_fds() { ls "/proc/$(cat "$work/pid")/fd" 2>/dev/null | wc -l; }
 cpu_seconds() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$(cat "$work/pid")/stat"; }
 
 for _ in $(seq 300); do [ -s "$work/pid" ] || [ -e "$work/exit" ] && break; sleep 0.1; done
@@ -147,8 +154,12 @@ while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
         tmux -L "$socket" send-keys -t "$session" Escape
         wait_for 5 title_is "batchtop" || fail "Escape did not return to the table: $(screen | head -1)"
         key_checks=$((key_checks + 1))
-        echo "stress: $(( $(date +%s) - start )) s: keys answered, RSS $(rss_kb) kB, CPU $(cpu_seconds) s, $(screen | head -1 | sed -n 's/.* \([0-9][0-9]*\) jobs.*/\1/p') jobs"
+        echo "stress: $(( $(date +%s) - start )) s: keys answered, RSS $(rss_kb) kB, CPU $(cpu_seconds) s, $(open_fds) fds, $(screen | head -1 | sed -n 's/.* \([0-9][0-9]*\) jobs.*/\1/p') jobs"
         next_keys=$(( $(date +%s) + 10 ))
+    fi
+    if [ -n "$warmup" ] && [ -z "${rss_warm:-}" ] && [ $(( $(date +%s) - start )) -ge "$warmup" ]; then
+        rss_warm=$(rss_kb)
+        echo "stress: warm-up over after ${warmup} s: RSS ${rss_warm} kB"
     fi
     sleep 1
 done
@@ -157,9 +168,18 @@ has_rows || fail "the table shows $(job_rows) job rows at the end"
 shown="$(screen | head -1 | sed -n 's/.* \([0-9][0-9]*\) jobs.*/\1/p')"
 rss_end=$(rss_kb)
 cpu=$(cpu_seconds)
+fds=$(open_fds)
 tmux -L "$socket" send-keys -t "$session" q
 wait_for 10 test -e "$work/exit" || fail "q did not end batchtop within 10 s"
 status="$(cat "$work/exit")"
 [ "$status" = 0 ] || fail "batchtop exited with status $status after q"
-echo "stress: passed: alive for ${seconds} s, ${key_checks} key checks answered, ${shown:-?} jobs in the header," \
-    "RSS ${rss_start} -> ${rss_end} kB, CPU ${cpu} s, exit 0 on q"
+growth_text=""
+if [ -n "${rss_warm:-}" ]; then
+    growth=$(awk -v a="$rss_warm" -v b="$rss_end" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+    growth_text=", RSS after warm-up ${rss_warm} -> ${rss_end} kB (${growth} %)"
+    if [ -n "$max_growth" ] && awk -v g="$growth" -v m="$max_growth" 'BEGIN { exit !(g > m) }'; then
+        fail "RSS grew ${growth} % after warm-up (limit ${max_growth} %)"
+    fi
+fi
+echo "stress: passed: alive for ${seconds} s, 0 crashes, ${key_checks} key checks answered, ${shown:-?} jobs in the header," \
+    "RSS ${rss_start} -> ${rss_end} kB${growth_text}, CPU ${cpu} s, ${fds} open fds, exit 0 on q"
