@@ -91,10 +91,11 @@ public struct BatchJob: Codable, Sendable, Equatable {
         jobType = container.lenientString(.jobType) ?? "unknown"
         projectID = container.lenientString(.projectID) ?? ""
         status = container.lenientString(.status) ?? "unknown"
-        totalItems = max(0, container.lenientInt(.totalItems) ?? 0)
-        processedItems = container.lenientInt(.processedItems).map { max(0, $0) }
-        failedItems = container.lenientInt(.failedItems).map { max(0, $0) }
-        skippedItems = container.lenientInt(.skippedItems).map { max(0, $0) }
+        // Counts are kept as sent, negative ones too: the dashboard flags contradictions instead of hiding them.
+        totalItems = container.lenientInt(.totalItems) ?? 0
+        processedItems = container.lenientInt(.processedItems)
+        failedItems = container.lenientInt(.failedItems)
+        skippedItems = container.lenientInt(.skippedItems)
         createdAt = container.lenientDate(.createdAt)
         startedAt = container.lenientDate(.startedAt)
         updatedAt = container.lenientDate(.updatedAt)

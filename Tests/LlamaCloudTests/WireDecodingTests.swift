@@ -180,3 +180,17 @@ struct WireDecodingTests {
         #expect(again == job)
     }
 }
+
+@Suite("Counts arrive as the server sent them")
+struct RawCountTests {
+    @Test("negative and huge counts are kept, not fixed")
+    func keptAsSent() throws {
+        let json = #"{"id":"a","job_type":"parse","project_id":"p","status":"running","total_items":-5,"#
+            + #""processed_items":9223372036854775807,"failed_items":-1,"skipped_items":-9223372036854775808}"#
+        let job = try JSONDecoder().decode(BatchJob.self, from: Data(json.utf8))
+        #expect(job.totalItems == -5)
+        #expect(job.processedItems == Int.max)
+        #expect(job.failedItems == -1)
+        #expect(job.skippedItems == Int.min)
+    }
+}
