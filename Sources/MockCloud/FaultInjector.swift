@@ -29,7 +29,7 @@ final class FaultInjector: Sendable {
     static let randomFaults: [MockFault] = [
         .rateLimited(retryAfter: 1), .respond(status: 500, body: #"{"detail":"Internal Server Error"}"#),
         .respond(status: 503, body: #"{"detail":"Service Unavailable"}"#), .htmlError(status: 502), .truncateBody,
-        .delay(seconds: 2),
+        .delay(seconds: 2), .resetMidBody,
     ]
 
     private let state: Locked<State>

@@ -8,6 +8,9 @@ public enum MockFault: Sendable, Equatable {
     case truncateBody
     /// Wait this many seconds, then serve the request normally (past the client's timeout if long enough).
     case delay(seconds: Double)
+    /// Serve the request with its full `Content-Length`, send half the body, then drop the connection (a reset
+    /// mid-body, as a crashing proxy or a lost network does).
+    case resetMidBody
 
     /// A 429 with `Retry-After: <seconds>` and a JSON detail.
     public static func rateLimited(retryAfter seconds: Int) -> MockFault {

@@ -26,7 +26,7 @@ struct MockResponder: HTTPResponder {
             return Self.raw(Data(body.utf8), status: status, contentType: contentType, headers: headers)
         case .delay(let seconds)?:
             try? await Task.sleep(for: .seconds(max(0, seconds)))
-        case .truncateBody?, nil:
+        case .truncateBody?, .resetMidBody?, nil:
             break
         }
         let payload: Payload
@@ -38,6 +38,7 @@ struct MockResponder: HTTPResponder {
         } catch {
             payload = Self.payload(ErrorBody(detail: error.detail), status: error.status)
         }
+        if fault == .resetMidBody { return Self.resetMidBody(payload) }
         let body = fault == .truncateBody ? payload.body.prefix(payload.body.count / 2) : payload.body
         return Self.raw(Data(body), status: payload.status, contentType: "application/json")
     }
@@ -127,6 +128,19 @@ struct MockResponder: HTTPResponder {
             return Payload(status: 500, body: Data(#"{"detail":"Internal Server Error"}"#.utf8))
         }
         return Payload(status: status, body: encoded)
+    }
+
+    /// A response that announces the whole body, writes its first half, then fails, so the connection is closed.
+    static func resetMidBody(_ payload: Payload) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        let half = ByteBuffer(bytes: payload.body.prefix(payload.body.count / 2))
+        return Response(
+            status: HTTPResponse.Status(code: payload.status), headers: headers,
+            body: ResponseBody(contentLength: payload.body.count) { writer in
+                try await writer.write(half)
+                throw MockFailure(status: 500, detail: "connection reset mid-body (injected)")
+            })
     }
 
     /// A response with exactly this body, content type and extra headers.
