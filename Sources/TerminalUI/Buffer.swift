@@ -20,12 +20,29 @@ public struct Buffer: Sendable, Equatable {
     /// The whole buffer as a rectangle.
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-    /// The cell at a position (a blank cell when outside).
+    /// The cell at a position (a blank cell when outside). Setting a cell never leaves half a wide character: the
+    /// other half of a wide character it overwrites becomes a space.
     public subscript(x: Int, y: Int) -> Cell {
         get { contains(x: x, y: y) ? cells[y * width + x] : .blank }
         set {
-            if contains(x: x, y: y) { cells[y * width + x] = newValue }
+            if contains(x: x, y: y) { put(newValue, x: x, y: y) }
         }
+    }
+
+    /// Stores a cell, blanking the orphaned half when it cuts a wide character (two cells: the character, then a
+    /// continuation cell with empty text) in two.
+    private mutating func put(_ cell: Cell, x: Int, y: Int) {
+        let index = y * width + x
+        let old = cells[index]
+        if old.text.isEmpty, !cell.text.isEmpty, x > 0, !cells[index - 1].text.isEmpty {
+            // Overwriting the right half: the left half (the wide character) cannot stay.
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        }
+        if !old.text.isEmpty, x + 1 < width, cells[index + 1].text.isEmpty, CharacterWidth.of(cell.text) != 2 {
+            // Overwriting the left half with something narrow: its continuation becomes a space.
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
     }
 
     /// True when the position is inside the buffer.
@@ -38,8 +55,9 @@ public struct Buffer: Sendable, Equatable {
         let left = max(0, rect.x)
         let right = min(width, rect.maxX)
         guard left < right else { return }
+        let cell = Cell(text, style: style)
         for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in left..<right { cells[row * width + column] = Cell(text, style: style) }
+            for column in left..<right { put(cell, x: column, y: row) }
         }
     }
 

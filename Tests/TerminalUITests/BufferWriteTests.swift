@@ -117,4 +117,21 @@ import TerminalUI
         #expect(buffer.write("abc", in: Rect(x: 0, y: 0, width: 3, height: 0)) == 0)
         #expect(buffer == Buffer(width: 4, height: 1))
     }
+
+    @Test("overwriting either half of a wide character blanks the other half")
+    func wideCharactersAreNeverHalved() {
+        var right = Buffer(width: 6, height: 1)
+        right.write("界界", x: 0, y: 0)
+        right.write("│", x: 1, y: 0)
+        #expect(right.line(0) == " │界  ")
+        var left = Buffer(width: 6, height: 1)
+        left.write("界", x: 2, y: 0)
+        left.write("y", x: 2, y: 0)
+        #expect(left.line(0) == "  y   ")
+        var filled = Buffer(width: 6, height: 1)
+        filled.write("界界", x: 0, y: 0)
+        filled.fill(Rect(x: 3, y: 0, width: 3, height: 1), with: ".")
+        #expect(filled.line(0) == "界 ...")
+        #expect(filled.cells.allSatisfy { !$0.text.isEmpty } == false)
+    }
 }
