@@ -1,0 +1,18 @@
+// libFuzzer target: any bytes as a list page, a status answer and an items page. Decoding may fail with an error;
+// it must never trap, hang or read out of bounds. Built by scripts/fuzz.sh together with the wire-model sources.
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzWireDecoding(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let start else { return 0 }
+    let data = Data(bytes: start, count: count)
+    let decoder = JSONDecoder()
+    if let page = try? decoder.decode(Page<BatchJob>.self, from: data) {
+        for job in page.items { _ = JobStatusResponse.derivedPercentage(of: job) }
+    }
+    _ = try? decoder.decode(JobStatusResponse.self, from: data)
+    _ = try? decoder.decode(Page<JobItem>.self, from: data)
+    _ = try? decoder.decode(CancelResponse.self, from: data)
+    if let text = String(data: data, encoding: .utf8) { _ = ISO8601Timestamp.parse(text) }
+    return 0
+}
