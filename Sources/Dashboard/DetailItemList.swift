@@ -14,6 +14,7 @@ enum DetailItemList {
         if let total = detail.listingTotal, case .only = detail.filter { title += " of \(total)" }
         if case .failedFirst = detail.filter { title += " of \(job.totalItems), \(job.failedItems ?? detail.failedTotal) failed" }
         if detail.pending != nil { title += "  loading" + glyphs.ellipsis }
+        if detail.isAtLimit, !detail.isComplete { title += "  (no more are loaded: the view keeps at most \(DetailState.maximumLoadedFiles))" }
         buffer.write(title, x: 1, y: layout.itemsTitleRow, style: theme.tableHeader, maxWidth: buffer.width - 2)
 
         let nameWidth = max(10, (buffer.width - statusWidth - 4) * 2 / 5)

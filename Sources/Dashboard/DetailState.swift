@@ -69,6 +69,8 @@ public struct DetailState: Sendable, Equatable {
 
     /// Page size of file listings.
     public static let pageSize = 50
+    /// Most files one detail view keeps (a job may claim any number): paging stops there, and the title says so.
+    public static let maximumLoadedFiles = 20_000
 
     /// A fresh detail view of a job.
     public init(jobID: String, filter: ItemFilter = .failedFirst, generation: Int = 0) {
@@ -95,9 +97,12 @@ public struct DetailState: Sendable, Equatable {
         }
     }
 
+    /// True when `maximumLoadedFiles` are loaded and more are not fetched.
+    public var isAtLimit: Bool { items.count >= Self.maximumLoadedFiles }
+
     /// The next page to fetch, or nil when everything is loaded or a request is already in flight.
     public var nextRequest: ItemRequest? {
-        guard pending == nil, !isComplete else { return nil }
+        guard pending == nil, !isComplete, !isAtLimit else { return nil }
         let status: String?
         switch filter {
         case .failedFirst: status = pastFailed ? nil : "failed"

@@ -246,3 +246,27 @@ import TerminalUI
         #expect(state == before)
     }
 }
+
+/// A job that claims endless files cannot make the detail view grow without bound.
+@Suite struct DetailFileLimitTests {
+    @Test("paging stops at maximumLoadedFiles even when the server claims Int.max files, and the title says so")
+    func pagingStopsAtTheLimit() throws {
+        var detail = DetailState(jobID: "bjb-endless")
+        detail.pastFailed = true
+        var pages = 0
+        while let request = detail.nextRequest {
+            let files = Fixtures.files(request.limit, status: "completed", from: request.offset)
+            detail.apply(FileItemPage(items: files, totalSize: Int.max, offset: request.offset), for: request)
+            pages += 1
+            try #require(pages <= DetailState.maximumLoadedFiles / DetailState.pageSize + 1, "paging did not stop")
+        }
+        #expect(detail.items.count == DetailState.maximumLoadedFiles)
+        #expect(detail.isAtLimit && !detail.isComplete)
+        var state = Fixtures.state(width: 160, height: 24)
+        _ = Fixtures.press(.enter, on: &state)
+        state.detail = detail
+        state.detail?.jobID = state.selectedID ?? ""
+        let text = Fixtures.text(Fixtures.render(state))
+        #expect(text.contains("20000 loaded") && text.contains("keeps at most 20000"), "\(text)")
+    }
+}
