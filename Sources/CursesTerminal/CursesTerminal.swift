@@ -16,6 +16,8 @@ public final class CursesTerminal: Terminal {
     private var previous: Buffer?
     private var colors: ColorAllocator
     private var isActive = true
+    /// Timeouts of `nextEvent` so far; standard error captured during full screen is collected every 20th.
+    private var idleWakeups = 0
 
     /// Starts full-screen mode. `forceASCII` disables Unicode drawing; `noColor` uses attributes only; `mouse`
     /// captures clicks and the wheel.
@@ -96,10 +98,16 @@ public final class CursesTerminal: Terminal {
         guard isActive else { return nil }
         wtimeout(batchtop_stdscr(), Int32(timeoutMilliseconds))
         var character: wint_t = 0
+        let waitStarted = DispatchTime.now().uptimeNanoseconds
         let result = wget_wch(batchtop_stdscr(), &character)
         if result == ERR {
-            batchtop_rescue_drain()
-            if batchtop_input_closed() != 0 { return .closed }
+            let waited = DispatchTime.now().uptimeNanoseconds &- waitStarted
+            // A timeout waits the whole timeout; an ERR well before it is end of input, a read error or a signal,
+            // and only then is the terminal asked whether it hung up (no extra system call per idle wake-up).
+            let early = timeoutMilliseconds <= 0 || waited < UInt64(timeoutMilliseconds) * 500_000
+            if early, batchtop_input_closed() != 0 { return .closed }
+            idleWakeups += 1
+            if idleWakeups % 20 == 0 { batchtop_rescue_drain() }
             return nil
         }
         if result == KEY_CODE_YES {
