@@ -10,16 +10,22 @@ public enum DetailScreen {
         _ state: AppState, detail: DetailState, theme: Theme, secondsFromGMT: Int, into buffer: inout Buffer
     ) {
         let glyphs = state.glyphs
-        let tracked = state.job(id: detail.jobID) ?? .placeholder(id: detail.jobID)
+        let listed = state.job(id: detail.jobID)
+        let tracked = listed ?? detail.lastSeen ?? .placeholder(id: detail.jobID)
         let job = tracked.job
         let layout = DetailLayout(size: state.size)
 
         buffer.fill(buffer.area.row(0), style: theme.title)
         let title = " \(job.id) \(glyphs.separator) \(job.type) \(glyphs.separator) "
         let used = buffer.write(title, x: 0, y: 0, style: theme.title)
-        buffer.write(
+        let badge = buffer.write(
             StatusBadge.label(job.status, glyphs: glyphs), x: used, y: 0,
             style: StatusBadge.style(job.status, theme: theme).over(theme.title))
+        if listed == nil, detail.lastSeen != nil {
+            buffer.write(
+                "  \(glyphs.separator) dropped from the listing: last data shown", x: used + badge, y: 0,
+                style: theme.alert.over(theme.title))
+        }
 
         drawFields(job, layout: layout, glyphs: glyphs, theme: theme, secondsFromGMT: secondsFromGMT, into: &buffer)
         drawMetrics(tracked, state: state, layout: layout, theme: theme, into: &buffer)

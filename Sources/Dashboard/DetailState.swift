@@ -67,6 +67,10 @@ public struct DetailState: Sendable, Equatable {
     /// Bumped on every reset, to ignore answers to older requests.
     public var generation: Int
 
+    /// The job as the last snapshot that still held it showed it: the view keeps showing it after the job was
+    /// pruned from the listing (a job that left the project is dropped five minutes later).
+    public var lastSeen: TrackedJob?
+
     /// Page size of file listings.
     public static let pageSize = 50
     /// Most files one detail view keeps (a job may claim any number): paging stops there, and the title says so.

@@ -8,6 +8,7 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         switch msg {
         case .snapshot(let snapshot):
+            if let id = state.detail?.jobID, let shown = state.job(id: id) { state.detail?.lastSeen = shown }
             state.snapshot = snapshot
             state.summary = AggregateMetrics.compute(from: snapshot.jobs)
             rearrange(&state)

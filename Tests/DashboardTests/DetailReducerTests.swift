@@ -270,3 +270,21 @@ import TerminalUI
         #expect(text.contains("20000 loaded") && text.contains("keeps at most 20000"), "\(text)")
     }
 }
+
+/// A job pruned from the listing while its detail is open keeps showing its last data, marked as such.
+@Suite struct DetailOfDroppedJobTests {
+    @Test("the detail of a job that disappears from the snapshot shows its last data and says it was dropped")
+    func droppedJobKeepsItsLastData() throws {
+        var state = Fixtures.state(width: 120, height: 30)
+        Fixtures.press(.down, .down, .down, on: &state)
+        let id = try #require(state.selectedID)
+        _ = Fixtures.press(.enter, on: &state)
+        let before = Fixtures.text(Fixtures.render(state))
+        #expect(!before.contains("dropped from the listing"))
+        _ = Reducer.reduce(&state, .snapshot(Fixtures.snapshot(Fixtures.jobs.filter { $0.id != id })))
+        let after = Fixtures.render(state)
+        #expect(after.lines[0].contains(id) && after.lines[0].contains("dropped from the listing"), "\(after.lines[0])")
+        let lines = Fixtures.text(after)
+        #expect(lines.contains("total_items") && !lines.contains("unknown"), "\(lines)")
+    }
+}
