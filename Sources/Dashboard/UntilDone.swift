@@ -10,7 +10,7 @@ import JobMonitor
 public enum UntilDone {
     /// Every exit code with its meaning, for help texts and documentation.
     public static let meanings: [(code: Int32, meaning: String)] = [
-        (0, "all watched jobs completed"), (1, "a job failed (with --fail-on-items: a job has failed items)"),
+        (0, "all watched jobs completed"), (1, "a job failed or has failed items (--fail-on-items)"),
         (2, "a job was cancelled and none failed"), (3, "--timeout-total reached"), (4, "API key rejected (401/403)"),
         (5, "a watched job was not found (404) or vanished"), (6, "gave up after --max-api-errors failed polls in a row"),
     ]

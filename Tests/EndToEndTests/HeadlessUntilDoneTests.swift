@@ -30,9 +30,12 @@ struct HeadlessUntilDoneTests {
     }
 
     /// Runs batchtop headless against a fresh mock server; every run has a 30 s total timeout as a safety net.
-    private func run(_ arguments: [String], faults: [MockFault] = [], key: String = key) async throws -> Run {
+    private func run(
+        _ arguments: [String], scenario: MockScenario = .fixed(jobs: jobs, items: [:]), faults: [MockFault] = [],
+        key: String = key
+    ) async throws -> Run {
         let server = try await MockCloudServer.start(
-            MockCloudConfiguration(apiKey: Self.key, scenario: .fixed(jobs: Self.jobs, items: [:]), faults: faults))
+            MockCloudConfiguration(apiKey: Self.key, scenario: scenario, faults: faults))
         var environment = ProcessInfo.processInfo.environment
         for name in ["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY", "LLAMA_CLOUD_PROJECT_ID", "LLAMA_CLOUD_ORGANIZATION_ID"] {
             environment[name] = nil
@@ -121,6 +124,50 @@ struct HeadlessUntilDoneTests {
         let result = try await run(["--max-api-errors", "2", "bjb-run"], faults: failures)
         #expect(result.status == 6, "stdout: \(result.output)\nstderr: \(result.error)")
         #expect(result.output.contains("API trouble"))
+    }
+
+    @Test("moving jobs: pending → running, 10 % steps, a failed item, completed; one line per change, exit 0")
+    func liveTransitions() async throws {
+        let result = try await run(["bjb-outcome-completes", "bjb-outcome-late"], scenario: .outcomes)
+        #expect(result.status == 0, "stdout: \(result.output)\nstderr: \(result.error)")
+        let late = result.lines.filter { $0.contains("bjb-outcome-late") }
+        #expect(late.contains { $0.contains("(pending → running") }, "\(result.output)")
+        #expect(late.contains { $0.contains("finished bjb-outcome-late") && $0.contains("running → completed") }, "\(result.output)")
+        let completes = result.lines.filter { $0.contains("bjb-outcome-completes") }
+        #expect(completes.contains { $0.contains("failed items 0 → 1") }, "\(result.output)")
+        #expect(completes.contains { $0.contains("progress") && $0.contains("%") }, "\(result.output)")
+        // One line per change, not per poll: at most a first sight, 10 steps, a status or two and the failed item.
+        #expect(completes.count <= 14, "\(result.output)")
+    }
+
+    @Test("moving jobs: one fails while the other completes later (1); one is cancelled (2)")
+    func liveOutcomes() async throws {
+        let failed = try await run(["bjb-outcome-completes", "bjb-outcome-fails"], scenario: .outcomes)
+        #expect(failed.status == 1, "stdout: \(failed.output)\nstderr: \(failed.error)")
+        #expect(failed.lines.contains { $0.contains("finished bjb-outcome-completes") }, "waited for the other job: \(failed.output)")
+        let cancelled = try await run(["bjb-outcome-completes", "bjb-outcome-cancelled"], scenario: .outcomes)
+        #expect(cancelled.status == 2, "stdout: \(cancelled.output)\nstderr: \(cancelled.error)")
+        #expect(cancelled.output.contains("running → cancelled"), "\(cancelled.output)")
+    }
+
+    @Test("--format jsonl on moving jobs: every line matches the schema; status changes carry from and to")
+    func jsonlLive() async throws {
+        let schema = try JSONLSchema.load()
+        let result = try await run(
+            ["--format", "jsonl", "bjb-outcome-completes", "bjb-outcome-fails", "bjb-outcome-cancelled", "bjb-outcome-late"],
+            scenario: .outcomes)
+        #expect(result.status == 1, "stdout: \(result.output)\nstderr: \(result.error)")
+        for line in result.lines {
+            let problems = schema.problems(of: line)
+            #expect(problems.isEmpty, "\(problems) in \(line)")
+        }
+        let changes = result.lines.compactMap { line -> [[String: Any]]? in
+            ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])?["changes"] as? [[String: Any]]
+        }.flatMap { $0 }
+        #expect(changes.contains { $0["change"] as? String == "status" && $0["from"] as? String == "pending" && $0["to"] as? String == "running" })
+        #expect(changes.contains { $0["change"] as? String == "status" && $0["to"] as? String == "failed" })
+        #expect(changes.contains { $0["change"] as? String == "failed_items" })
+        #expect(changes.contains { $0["change"] as? String == "progress" && ($0["to"] as? Int).map { $0 % 10 == 0 } == true })
     }
 
     @Test("discovery filters: --status completed watches the completed jobs and exits 0")
