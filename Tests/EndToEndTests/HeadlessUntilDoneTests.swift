@@ -209,7 +209,7 @@ struct HeadlessUntilDoneTests {
     @Test(
         "bad flags are refused with a message naming them",
         arguments: [
-            (["--until-done", "--heartbeat", "-1"], "--heartbeat"), (["--format", "jsonl"], "--until-done"),
+            (["--until-done", "--heartbeat", "-1"], "--heartbeat"), (["--until-done", "--heartbeat=-1"], "between 0"), (["--format", "jsonl"], "--until-done"),
             (["--until-done", "--timeout-total", "0"], "--timeout-total"), (["--until-done", "--max-api-errors", "0"], "--max-api-errors"),
             (["--fail-fast"], "--until-done"), (["--once", "--format", "line"], "--until-done"),
             (["--until-done", "--format", "json"], "--once"),
