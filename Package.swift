@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["MockCloud", "LlamaCloud", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["LlamaCloud", "JobMonitor", "MockCloud"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["batchtop"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["batchtop", "MockCloud", "LlamaCloud"]),
     ],
     swiftLanguageModes: [.v6]
 )

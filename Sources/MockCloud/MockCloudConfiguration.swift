@@ -44,6 +44,9 @@ public enum MockScenario: Sendable {
     /// cancelled) and leave the listing 30 s – 2 min later (their status call then answers 404): churn for soak and
     /// stress runs (deterministic per seed).
     case churn(jobs: Int, seed: UInt64 = 1)
+    /// Four jobs with fixed IDs (`ScenarioPlans.OutcomeID`) that end within about 4 s: one completes (with a failed
+    /// item), one fails, one is cancelled, one stays pending for 3 s first (for `--until-done` tests and scripts).
+    case outcomes
     /// Exactly these jobs and items (keyed by job id), unchanged by time; only a cancel changes them.
     case fixed(jobs: [BatchJob], items: [String: [JobItem]])
 }

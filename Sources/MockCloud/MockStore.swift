@@ -25,6 +25,7 @@ enum MockData: Sendable {
         case .churn(let count, let seed):
             self = .simulated(
                 SimulatedData(plans: ScenarioPlans.churn(jobs: count, seed: seed), maximumLifetime: ScenarioPlans.churnLifetime))
+        case .outcomes: self = .simulated(SimulatedData(plans: ScenarioPlans.outcomes()))
         case .fixed(let jobs, let items): self = .fixed(FixedData(jobs: jobs, items: items))
         }
     }

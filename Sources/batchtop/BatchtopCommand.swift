@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Foundation
 import JobMonitor
 import LlamaCloud
@@ -83,11 +84,34 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Flag(help: "Print one snapshot to standard output and exit, without the full screen.")
     var once = false
 
-    @Flag(help: "Exit when every watched job has finished: 0 all completed, 1 any failed, 2 any cancelled, 4 key rejected.")
+    @Flag(help: ArgumentHelp(
+        "Exit when every watched job has finished: 0 all completed, 1 any failed, 2 any cancelled and none failed, "
+            + "3 --timeout-total reached, 4 key rejected, 5 a watched job not found or vanished, "
+            + "6 --max-api-errors failed polls in a row. Without a terminal on standard output (or with --format "
+            + "line|jsonl), prints one line per change instead of the full screen."))
     var untilDone = false
 
-    @Option(help: "Output of --once: table or json.")
-    var format: OutputFormat = .table
+    @Option(help: "Output of --once: table (default) or json; of --until-done without the full screen: line or jsonl.")
+    var format: OutputFormat?
+
+    @Option(help: ArgumentHelp(
+        "--until-done without the full screen: print a heartbeat line after this many seconds without output (0: none; default 60).",
+        valueName: "seconds"))
+    var heartbeat: Double?
+
+    @Option(help: ArgumentHelp("--until-done: give up after this many seconds (exit 3).", valueName: "seconds"))
+    var timeoutTotal: Double?
+
+    @Option(
+        name: .customLong("max-api-errors"),
+        help: ArgumentHelp("--until-done: give up after N failed polls in a row (exit 6; default: never).", valueName: "n"))
+    var maxAPIErrors: Int?
+
+    @Flag(help: "--until-done: exit 1 as soon as one job fails, without waiting for the others.")
+    var failFast = false
+
+    @Flag(help: "--until-done: a finished job with failed items counts as failed (exit 1).")
+    var failOnItems = false
 
     /// Checks the options that ArgumentParser cannot check by type.
     func validate() throws {
@@ -103,8 +127,59 @@ struct BatchtopCommand: AsyncParsableCommand {
         if demo, apiKeyFile != nil || baseURL != nil {
             throw ValidationError("--demo runs its own backend: drop --base-url and --api-key-file")
         }
+        try validateOutputOptions()
         for id in jobIDs where id.isEmpty || id.count > 200 || id.contains(where: { $0.isWhitespace || $0 == "/" }) {
             throw ValidationError("'\(id)' is not a job ID")
+        }
+    }
+
+    /// Checks that `--format` and the `--until-done` options fit the chosen mode.
+    private func validateOutputOptions() throws {
+        if once, untilDone {
+            throw ValidationError("--once and --until-done exclude each other: --once prints one snapshot, --until-done waits")
+        }
+        switch format {
+        case .line?, .jsonl?:
+            guard untilDone else {
+                throw ValidationError("--format \(format?.rawValue ?? "") needs --until-done (for one snapshot use --once --format json)")
+            }
+        case .json?, .table?:
+            guard once else {
+                throw ValidationError("--format \(format?.rawValue ?? "") needs --once (with --until-done use --format line or jsonl)")
+            }
+        case nil:
+            break
+        }
+        if let heartbeat, !(heartbeat.isFinite && heartbeat >= 0 && heartbeat <= 86_400) {
+            throw ValidationError("--heartbeat must be between 0 (no heartbeat) and 86400 seconds (got \(heartbeat))")
+        }
+        if let timeoutTotal, !(timeoutTotal.isFinite && timeoutTotal > 0) {
+            throw ValidationError("--timeout-total must be a positive number of seconds, e.g. --timeout-total 600 (got \(timeoutTotal))")
+        }
+        if let maxAPIErrors, maxAPIErrors < 1 {
+            throw ValidationError("--max-api-errors must be at least 1 (got \(maxAPIErrors))")
+        }
+        let watchOnly = [
+            ("--heartbeat", heartbeat != nil), ("--timeout-total", timeoutTotal != nil),
+            ("--max-api-errors", maxAPIErrors != nil), ("--fail-fast", failFast), ("--fail-on-items", failOnItems),
+        ]
+        if !untilDone, let offending = watchOnly.first(where: { $0.1 }) {
+            throw ValidationError("\(offending.0) needs --until-done")
+        }
+    }
+
+    /// The `--until-done` options as a policy.
+    private var untilDonePolicy: UntilDonePolicy {
+        UntilDonePolicy(failFast: failFast, failOnItems: failOnItems, maxAPIErrors: maxAPIErrors, timeoutTotal: timeoutTotal)
+    }
+
+    /// True when `--until-done` runs without the full screen: `--format line|jsonl`, or standard output is no terminal.
+    private var isHeadless: Bool {
+        guard untilDone else { return false }
+        switch format {
+        case .line?, .jsonl?: return true
+        case .json?, .table?: return false
+        case nil: return isatty(STDOUT_FILENO) == 0
         }
     }
 
@@ -151,7 +226,10 @@ struct BatchtopCommand: AsyncParsableCommand {
         let source = demo ? "demo \(api.baseURL)" : sourceLabel(api)
         let exitCode: Int32
         if once {
-            exitCode = await OnceReport.run(poller: poller, format: format, source: source, forceASCII: ascii)
+            exitCode = await OnceReport.run(poller: poller, format: format ?? .table, source: source, forceASCII: ascii)
+        } else if isHeadless {
+            exitCode = await HeadlessWatch.run(
+                poller: poller, format: format == .jsonl ? .jsonl : .line, policy: untilDonePolicy, heartbeat: heartbeat ?? 60)
         } else {
             let noColor = self.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
             let catalog = ThemeCatalog.standard(environment: environment)
@@ -162,7 +240,7 @@ struct BatchtopCommand: AsyncParsableCommand {
                 poller: poller, source: source, interval: settings.interval, forceASCII: ascii, noColor: noColor,
                 readOnly: settings.readOnly, mouse: settings.mouse,
                 themes: ThemeCycle(start: start, catalog: catalog),
-                notices: launch.notices + start.diagnostics.map(\.shortDescription), untilDone: untilDone)
+                notices: launch.notices + start.diagnostics.map(\.shortDescription), untilDone: untilDone ? untilDonePolicy : nil)
         }
         await client.shutdown()
         await demoServer?.stop()
@@ -179,8 +257,10 @@ struct BatchtopCommand: AsyncParsableCommand {
     }
 }
 
-/// Output format of `--once`.
+/// Output format of `--once` (table, json) and of `--until-done` without the full screen (line, jsonl).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
     case json
+    case line
+    case jsonl
 }

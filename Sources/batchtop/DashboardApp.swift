@@ -14,9 +14,10 @@ enum DashboardApp {
 
     /// Runs until the user quits; returns the process exit code. `themes` starts at the chosen theme and `t` steps
     /// through it; `notices` (config and theme problems, already on standard error) are summed up in the status line.
+    /// With `untilDone`, returns the `UntilDone` exit code as soon as it decides (jobs finished, timeout, API trouble).
     static func run(
         poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool, readOnly: Bool, mouse: Bool,
-        themes: ThemeCycle, notices: [String] = [], untilDone: Bool = false
+        themes: ThemeCycle, notices: [String] = [], untilDone: UntilDonePolicy? = nil
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -51,6 +52,8 @@ enum DashboardApp {
             consumer.cancel()
         }
 
+        let watchStart = Date()
+        var latestSnapshot: Snapshot?
         var lastTick = Date()
         var needsRender = true
         var framesShown = 0
@@ -66,8 +69,9 @@ enum DashboardApp {
             case nil: break
             }
             messages += inbox.takeAll()
-            if untilDone, let snapshot = messages.lazy.compactMap(Self.snapshot(in:)).last,
-                let code = UntilDone.exitCode(for: snapshot)
+            if let snapshot = messages.lazy.compactMap(Self.snapshot(in:)).last { latestSnapshot = snapshot }
+            if let untilDone,
+                let code = UntilDone.exitCode(for: latestSnapshot, policy: untilDone, elapsed: Date().timeIntervalSince(watchStart))
             {
                 return code
             }

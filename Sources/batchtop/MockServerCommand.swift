@@ -18,7 +18,8 @@ struct MockServerCommand: AsyncParsableCommand {
     @Option(
         help: """
             Scenario: demo; steady:N for N jobs that keep running (benchmarks); churn:N for about N jobs at any time \
-            that keep arriving, finishing and leaving the listing (stress and soak runs).
+            that keep arriving, finishing and leaving the listing (stress and soak runs); outcomes for four jobs that \
+            complete, fail, are cancelled, or start late, all within about 4 s (--until-done scripts and tests).
             """)
     var scenario: String = "demo"
 
@@ -58,12 +59,13 @@ struct MockServerCommand: AsyncParsableCommand {
 
     private func parsedScenario() throws -> MockScenario {
         if scenario == "demo" { return .demo() }
+        if scenario == "outcomes" { return .outcomes }
         if scenario.hasPrefix("steady:"), let count = Int(scenario.dropFirst("steady:".count)), (1...100_000).contains(count) {
             return .steady(runningJobs: count)
         }
         if scenario.hasPrefix("churn:"), let count = Int(scenario.dropFirst("churn:".count)), (1...100_000).contains(count) {
             return .churn(jobs: count)
         }
-        throw ValidationError("--scenario must be 'demo', 'steady:N' or 'churn:N' with N between 1 and 100000")
+        throw ValidationError("--scenario must be 'demo', 'outcomes', 'steady:N' or 'churn:N' with N between 1 and 100000")
     }
 }

@@ -12,7 +12,7 @@ enum OnceReport {
         switch format {
         case .json:
             print(json(snapshot))
-        case .table:
+        case .table, .line, .jsonl:
             let unicode = !forceASCII && isUTF8Locale()
             print(table(snapshot, source: source, glyphs: unicode ? .unicode : .ascii, width: 120))
         }
@@ -37,23 +37,7 @@ enum OnceReport {
 
     /// The snapshot as JSON: one object per job with its fields and freshness.
     static func json(_ snapshot: Snapshot) -> String {
-        let jobs: [[String: Any]] = snapshot.jobs.map { tracked in
-            let job = tracked.job
-            var object: [String: Any] = [
-                "id": job.id, "job_type": job.type.description, "status": job.status.description,
-                "total_items": job.totalItems, "progress_percentage": job.progressPercent,
-                "project_id": job.projectID,
-            ]
-            object["processed_items"] = job.processedItems
-            object["failed_items"] = job.failedItems
-            object["skipped_items"] = job.skippedItems
-            object["error_message"] = job.errorMessage
-            object["directory_id"] = job.directoryID
-            object["created_at"] = job.createdAt.map(ISO8601Timestamp.format)
-            object["completed_at"] = job.completedAt.map(ISO8601Timestamp.format)
-            object["stale"] = tracked.isStale(at: snapshot.takenAt, interval: snapshot.interval)
-            return object
-        }
+        let jobs = snapshot.jobs.map { jobObject($0, takenAt: snapshot.takenAt, interval: snapshot.interval) }
         let root: [String: Any] = [
             "jobs": jobs, "taken_at": ISO8601Timestamp.format(snapshot.takenAt),
             "api": ["last_error": snapshot.health.lastError as Any, "consecutive_failures": snapshot.health.consecutiveFailures],
@@ -62,6 +46,25 @@ enum OnceReport {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// One job's fields as `--once --format json` names them (server strings exact), with its freshness.
+    static func jobObject(_ tracked: TrackedJob, takenAt: Date, interval: TimeInterval) -> [String: Any] {
+        let job = tracked.job
+        var object: [String: Any] = [
+            "id": job.id, "job_type": job.type.description, "status": job.status.description,
+            "total_items": job.totalItems, "progress_percentage": job.progressPercent,
+            "project_id": job.projectID,
+        ]
+        object["processed_items"] = job.processedItems
+        object["failed_items"] = job.failedItems
+        object["skipped_items"] = job.skippedItems
+        object["error_message"] = job.errorMessage
+        object["directory_id"] = job.directoryID
+        object["created_at"] = job.createdAt.map(ISO8601Timestamp.format)
+        object["completed_at"] = job.completedAt.map(ISO8601Timestamp.format)
+        object["stale"] = tracked.isStale(at: takenAt, interval: interval)
+        return object
     }
 
     private static func isUTF8Locale() -> Bool {

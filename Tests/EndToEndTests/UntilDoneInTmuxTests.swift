@@ -24,4 +24,18 @@ struct UntilDoneInTmuxTests {
         #expect(screen.contains("EXIT:\(expected)"), "\(screen)")
         #expect(session.display("#{alternate_on}") == "0")
     }
+
+    @Test("the full screen uses the same codes: 3 on --timeout-total, 5 for an unknown job")
+    func sameCodesFullScreen() async throws {
+        let running = try #require(try demoJobs(status: "running").first, "no running demo job")
+        for (arguments, expected) in [("--timeout-total 2 \(running)", 3), ("bjb-no-such-job", 5)] {
+            let session = try TmuxSession(
+                command: "'\(Product.batchtop)' --demo --until-done \(arguments); echo \"EXIT:$?\"; sleep 60",
+                environment: ["LANG": "C.UTF-8"])
+            let (exited, screen) = try await session.waitFor { $0.contains("EXIT:") }
+            #expect(exited, "batchtop did not exit by itself:\n\(screen)")
+            #expect(screen.contains("EXIT:\(expected)"), "\(screen)")
+            #expect(session.display("#{alternate_on}") == "0")
+        }
+    }
 }
