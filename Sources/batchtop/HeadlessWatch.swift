@@ -82,7 +82,7 @@ enum HeadlessWatch {
 
     /// Prints the `done` event (and, for a key rejected or an API given up on, the cause on standard error).
     private static func finish(code: Int32, latest: Snapshot?, emit: (WatchEvent) -> Void) -> Int32 {
-        if code == 4 || code == 6, let message = latest?.health.message ?? latest?.health.lastError {
+        if code == 4 || code == 6, let message = latest?.health.lastError ?? latest?.health.message {
             FileHandle.standardError.write(Data("batchtop: \(TerminalText.sanitize(message))\n".utf8))
         }
         emit(WatchEvent(kind: .done, timestamp: Date(), exitCode: code))
