@@ -129,6 +129,21 @@ public final class CursesTerminal: Terminal {
         return KeyDecoder.character(UInt32(character)).map(TerminalEvent.key)
     }
 
+    /// Writes a terminal control (OSC 52 clipboard, bell, OSC 9/777 notification) straight to the terminal, after
+    /// what ncurses has buffered; wrapped for tmux's passthrough where needed.
+    public func send(_ control: TerminalControl) {
+        guard isActive else { return }
+        fflush(batchtop_stdout())
+        let insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty
+        let bytes = control.bytes(insideTmux: insideTmux)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { break }
+            offset += written
+        }
+    }
+
     /// Leaves full-screen mode and frees the screen (idempotent).
     public func restore() {
         guard isActive else { return }

@@ -38,6 +38,8 @@ public enum Action: Sendable, Hashable {
     case cycleTheme
     /// Leave the program.
     case quit
+    /// Copy the job's ID to the clipboard (OSC 52).
+    case copyID
 }
 
 /// One entry of a key map: the keys, the action, and how the footer and help describe them.

@@ -45,6 +45,8 @@ public struct AppState: Sendable, Equatable {
     public var detailGeneration: Int
     /// When the "theme: NAME" status message goes away again (it is only a brief notice).
     public var themeNoticeUntil: Date?
+    /// Which finished jobs are announced in the status line, and whether with the bell and a notification.
+    public var alerts: AlertSettings = AlertSettings()
 
     /// The initial state before any snapshot.
     public init(

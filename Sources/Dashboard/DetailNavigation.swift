@@ -25,7 +25,7 @@ enum DetailNavigation {
         case .back:
             state.detail = nil
             return []
-        case .cancelJob, .togglePause, .refresh, .help, .cycleTheme, .quit:
+        case .cancelJob, .togglePause, .refresh, .help, .cycleTheme, .quit, .copyID:
             return Reducer.performCommon(action, in: &state, jobID: detail.jobID) ?? []
         case .openDetail, .startFilter, .cycleSort, .reverseSort:
             return []

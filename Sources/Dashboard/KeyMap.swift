@@ -19,6 +19,7 @@ public struct KeyMap: Sendable, Equatable {
         KeyBinding(keys: [.character("p")], action: .togglePause, label: "p", summary: "pause", inFooter: true),
         KeyBinding(keys: [.character("r")], action: .refresh, label: "r", summary: "refresh", inFooter: false),
         KeyBinding(keys: [.character("t")], action: .cycleTheme, label: "t", summary: "next theme", inFooter: false),
+        KeyBinding(keys: [.character("y")], action: .copyID, label: "y", summary: "copy job ID", inFooter: false),
         KeyBinding(keys: [.character("?")], action: .help, label: "?", summary: "help", inFooter: true),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, label: "q", summary: "quit", inFooter: true),
     ])
@@ -30,6 +31,7 @@ public struct KeyMap: Sendable, Equatable {
         KeyBinding(keys: [.character("p")], action: .togglePause, label: "p", summary: "pause", inFooter: false),
         KeyBinding(keys: [.character("r")], action: .refresh, label: "r", summary: "refresh", inFooter: false),
         KeyBinding(keys: [.character("t")], action: .cycleTheme, label: "t", summary: "next theme", inFooter: false),
+        KeyBinding(keys: [.character("y")], action: .copyID, label: "y", summary: "copy job ID", inFooter: false),
         KeyBinding(keys: [.character("?")], action: .help, label: "?", summary: "help", inFooter: true),
         KeyBinding(keys: [.escape, .character("q"), .backspace, .left], action: .back, label: "Esc/q", summary: "back", inFooter: true),
         KeyBinding(keys: [.control("c")], action: .quit, label: "Ctrl-C", summary: "quit", inFooter: false),

@@ -34,4 +34,6 @@ public enum Effect: Sendable, Equatable {
     case cancel(jobID: String)
     /// Switch to the next theme (the run loop owns the themes, so rendering stays pure); answer with `.themeChanged`.
     case cycleTheme
+    /// Write a control to the terminal (clipboard, bell, notification); no answer.
+    case terminal(TerminalControl)
 }

@@ -9,11 +9,12 @@ public enum Reducer {
         switch msg {
         case .snapshot(let snapshot):
             if let id = state.detail?.jobID, let shown = state.job(id: id) { state.detail?.lastSeen = shown }
+            let alerts = JobAlerts.finished(from: state.snapshot, to: snapshot)
             state.snapshot = snapshot
             state.summary = AggregateMetrics.compute(from: snapshot.jobs)
             rearrange(&state)
             if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
-            return []
+            return JobAlerts.announce(alerts, in: &state)
         case .resize(let size):
             state.size = size
             TableNavigation.clampScroll(&state)
@@ -120,6 +121,10 @@ public enum Reducer {
             return [.cycleTheme]
         case .quit:
             return [.quit]
+        case .copyID:
+            guard let jobID else { return [] }
+            state.statusMessage = "copied \(jobID) (OSC 52; if your terminal does not take it, select the ID here)"
+            return [.terminal(.clipboard(jobID))]
         default:
             return nil
         }

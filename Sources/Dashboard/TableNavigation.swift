@@ -32,7 +32,7 @@ enum TableNavigation {
             Reducer.rearrange(&state)
         case .cycleItemFilter:
             break
-        case .cancelJob, .togglePause, .refresh, .help, .cycleTheme, .quit:
+        case .cancelJob, .togglePause, .refresh, .help, .cycleTheme, .quit, .copyID:
             return Reducer.performCommon(action, in: &state, jobID: state.selectedID) ?? []
         }
         return []

@@ -56,6 +56,13 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
     /// Puts the terminal back as it was (idempotent).
     func restore()
+    /// Asks the terminal for something outside the grid: clipboard, bell, notification.
+    func send(_ control: TerminalControl)
+}
+
+extension Terminal {
+    /// Terminals that cannot take controls (test doubles) ignore them.
+    public func send(_ control: TerminalControl) {}
 }
 
 /// Something the terminal reports to the UI.

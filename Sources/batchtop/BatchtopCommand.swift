@@ -107,6 +107,9 @@ struct BatchtopCommand: AsyncParsableCommand {
         help: ArgumentHelp("--until-done: give up after N failed polls in a row (exit 6; default: never).", valueName: "n"))
     var maxAPIErrors: Int?
 
+    @Flag(help: "When a job finishes, also ring the bell and send a desktop notification (OSC 9 and OSC 777); without it, only jobs watched by ID are announced, in the status line.")
+    var notify = false
+
     @Flag(help: "--until-done: exit 1 as soon as one job fails, without waiting for the others.")
     var failFast = false
 
@@ -240,7 +243,8 @@ struct BatchtopCommand: AsyncParsableCommand {
                 poller: poller, source: source, interval: settings.interval, forceASCII: ascii, noColor: noColor,
                 readOnly: settings.readOnly, mouse: settings.mouse,
                 themes: ThemeCycle(start: start, catalog: catalog),
-                notices: launch.notices + start.diagnostics.map(\.shortDescription), untilDone: untilDone ? untilDonePolicy : nil)
+                notices: launch.notices + start.diagnostics.map(\.shortDescription), untilDone: untilDone ? untilDonePolicy : nil,
+                alerts: AlertSettings(statusLine: !jobIDs.isEmpty || notify, notify: notify))
         }
         await client.shutdown()
         await demoServer?.stop()

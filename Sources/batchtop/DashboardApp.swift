@@ -17,7 +17,7 @@ enum DashboardApp {
     /// With `untilDone`, returns the `UntilDone` exit code as soon as it decides (jobs finished, timeout, API trouble).
     static func run(
         poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool, readOnly: Bool, mouse: Bool,
-        themes: ThemeCycle, notices: [String] = [], untilDone: UntilDonePolicy? = nil
+        themes: ThemeCycle, notices: [String] = [], untilDone: UntilDonePolicy? = nil, alerts: AlertSettings = AlertSettings()
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -38,6 +38,7 @@ enum DashboardApp {
         let glyphs = terminal.capabilities.unicode ? Glyphs.unicode : Glyphs.ascii
         var state = AppState(
             size: terminal.size, now: Date(), interval: interval, source: source, glyphs: glyphs, isReadOnly: readOnly)
+        state.alerts = alerts
         if let first = notices.first {
             state.statusMessage = (notices.count > 1 ? "[1/\(notices.count)] " : "") + first
         }
@@ -102,6 +103,8 @@ enum DashboardApp {
                         }
                     case .cycleTheme:
                         _ = Reducer.reduce(&state, themeSwitcher.advance())
+                    case .terminal(let control):
+                        terminal.send(control)
                     }
                 }
                 needsRender = true

@@ -88,6 +88,10 @@ import TerminalUI
             .cycleTheme: (before, [.cycleTheme]),
             .help: (changed { $0.showsHelp = true }, []),
             .quit: (before, [.quit]),
+            .copyID: (
+                changed { $0.statusMessage = "copied job-10 (OSC 52; if your terminal does not take it, select the ID here)" },
+                [.terminal(.clipboard("job-10"))]
+            ),
         ]
     }
 
@@ -125,6 +129,10 @@ import TerminalUI
             .cycleTheme: (before, [.cycleTheme]),
             .help: (changed { $0.showsHelp = true }, []),
             .quit: (before, [.quit]),
+            .copyID: (
+                changed { $0.statusMessage = "copied job-25 (OSC 52; if your terminal does not take it, select the ID here)" },
+                [.terminal(.clipboard("job-25"))]
+            ),
         ]
     }
 
@@ -139,7 +147,7 @@ import TerminalUI
                 "pageUp → pageUp", "pageDown → pageDown", "home → top", "character(\"g\") → top", "end → bottom",
                 "character(\"G\") → bottom", "enter → openDetail", "character(\"/\") → startFilter", "escape → back",
                 "character(\"s\") → cycleSort", "character(\"S\") → reverseSort", "character(\"c\") → cancelJob",
-                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"t\") → cycleTheme", "character(\"?\") → help",
+                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"t\") → cycleTheme", "character(\"y\") → copyID", "character(\"?\") → help",
                 "character(\"q\") → quit", "control(\"c\") → quit",
             ])
     }
@@ -150,7 +158,7 @@ import TerminalUI
                 "up → moveUp", "character(\"k\") → moveUp", "down → moveDown", "character(\"j\") → moveDown",
                 "pageUp → pageUp", "pageDown → pageDown", "home → top", "character(\"g\") → top", "end → bottom",
                 "character(\"G\") → bottom", "character(\"f\") → cycleItemFilter", "character(\"c\") → cancelJob",
-                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"t\") → cycleTheme", "character(\"?\") → help",
+                "character(\"p\") → togglePause", "character(\"r\") → refresh", "character(\"t\") → cycleTheme", "character(\"y\") → copyID", "character(\"?\") → help",
                 "escape → back", "character(\"q\") → back", "backspace → back", "left → back", "control(\"c\") → quit",
             ])
     }

@@ -38,6 +38,11 @@ final class TmuxSession {
         (try? Shell.run("tmux", ["-L", socket, "capture-pane", "-p", "-t", name, "-S", "-\(history)"])) ?? ""
     }
 
+    /// Appends everything the program in the pane writes to the terminal, escape sequences included, to `path`.
+    func pipeOutput(to path: String) throws {
+        try Shell.run("tmux", ["-L", socket, "pipe-pane", "-O", "-t", name, "cat >> '\(path)'"])
+    }
+
     /// Ends the tmux server now, closing the pane's terminal under whatever runs in it.
     func kill() {
         _ = try? Shell.run("tmux", ["-L", socket, "kill-server"])

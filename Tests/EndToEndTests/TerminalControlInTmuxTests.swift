@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// What the terminal receives for `y` (OSC 52), read from the pane's output stream (`tmux pipe-pane -O`), and that
+/// no control is sent when the output is not a terminal.
+@Suite("Clipboard and notifications reach the terminal as exact sequences (tmux)", .enabled(if: TmuxSession.isAvailable || tmuxRequired))
+struct TerminalControlInTmuxTests {
+    @Test("y sends the selected job's ID as OSC 52 (base64) and says so in the status line")
+    func copyJobID() async throws {
+        let binary = Product.batchtop
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
+        let session = try TmuxSession(
+            command: "'\(binary)' --demo --interval 1; echo \"EXIT:$?\"; sleep 60", environment: ["LANG": "C.UTF-8"])
+        #expect(try await session.waitFor { DemoInTmuxTests.jobRows($0).count >= 5 }.ok)
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("batchtop-pipe-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: capture) }
+        try session.pipeOutput(to: capture)
+        try session.send("j", "y")
+        let (copied, screen) = try await session.waitFor { $0.contains("copied bjb-") }
+        #expect(copied, "no confirmation in the status line:\n\(screen)")
+        let line = screen.split(separator: "\n").first { $0.contains("copied bjb-") } ?? ""
+        let id = try #require(line.split(separator: " ").first { $0.hasPrefix("bjb-") }.map(String.init))
+        let expected = "\u{1B}]52;c;" + Data(id.utf8).base64EncodedString() + "\u{07}"
+        var received = ""
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            received = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
+            if received.contains(expected) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(received.contains(expected), "the pane never received OSC 52 for \(id)")
+        #expect(received.components(separatedBy: "\u{1B}]52;").count == 2, "OSC 52 sent more than once")
+        try session.send("q")
+        #expect(try await session.waitFor { $0.contains("EXIT:0") }.ok)
+    }
+
+    @Test("without a terminal (headless --until-done --notify), no escape sequence is written")
+    func noControlsWithoutTerminal() throws {
+        let result = try Shell.execute(
+            Product.batchtop, ["--demo", "--until-done", "--notify", "--timeout-total", "3", "--interval", "0.5", "--format", "line"],
+            environment: ProcessInfo.processInfo.environment.merging(["LANG": "C.UTF-8"]) { $1 })
+        #expect(result.status == 3, "stderr: \(result.error)")
+        #expect(!result.output.isEmpty)
+        #expect(!result.output.contains("\u{1B}") && !result.output.contains("\u{07}"), "a control in the output")
+    }
+}
