@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .target(name: "JobMonitor", dependencies: ["LlamaCloud"]),
+        .target(name: "RunLog", dependencies: ["LlamaCloud"]),
         .target(name: "TerminalUI"),
         .target(name: "CTerminalRescue"),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "TerminalUI"]),
@@ -37,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "batchtop",
             dependencies: [
-                "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "MockCloud", "ThemeLoader",
+                "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "MockCloud", "ThemeLoader", "RunLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +51,7 @@ let package = Package(
             name: "JobMonitorTests",
             dependencies: ["JobMonitor", "LlamaCloud", "PollerStress", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "RunLogTests", dependencies: ["RunLog"]),
         .testTarget(name: "ThemeLoaderTests", dependencies: ["ThemeLoader", "TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),
         .testTarget(

@@ -11,10 +11,12 @@ public final class HTTPBatchClient: BatchAPI {
 
     private let configuration: APIConfiguration
     private let client: HTTPClient
+    private let recorder: (any RequestRecorder)?
 
-    /// Creates a client with its own connection pool.
-    public init(configuration: APIConfiguration) {
+    /// Creates a client with its own connection pool; `recorder` (e.g. `--log-file`) hears of every request.
+    public init(configuration: APIConfiguration, recorder: (any RequestRecorder)? = nil) {
         self.configuration = configuration
+        self.recorder = recorder
         let seconds = Int64(max(1, configuration.timeout.rounded(.up)))
         var clientConfiguration = HTTPClient.Configuration(
             timeout: .init(connect: .seconds(min(seconds, 10)), read: .seconds(seconds)),
@@ -64,12 +66,27 @@ public final class HTTPBatchClient: BatchAPI {
     private func send<Response: Decodable>(
         _ method: HTTPMethod, path: String, query: [(String, String?)], body: Data? = nil
     ) async throws(BatchAPIError) -> Response {
+        let started = DispatchTime.now().uptimeNanoseconds
+        func record(status: Int?, failure: BatchAPIError?) {
+            guard let recorder else { return }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9
+            let url = URLComponents(string: configuration.url(path: path, query: query))
+            let logged = (url?.percentEncodedPath ?? path) + (url?.percentEncodedQuery.map { "?" + $0 } ?? "")
+            recorder.requestFinished(
+                method: method.rawValue, path: logged, status: status, seconds: seconds, failure: failure?.description)
+        }
         do {
-            return try await perform(method, path: path, query: query, body: body)
+            let response: Response = try await perform(method, path: path, query: query, body: body)
+            record(status: 200, failure: nil)
+            return response
         } catch let error as BatchAPIError {
-            throw error.redacting(configuration.apiKey)
+            let redacted = error.redacting(configuration.apiKey)
+            record(status: redacted.httpStatus, failure: redacted)
+            throw redacted
         } catch {
-            throw Self.classify(error).redacting(configuration.apiKey)
+            let redacted = Self.classify(error).redacting(configuration.apiKey)
+            record(status: redacted.httpStatus, failure: redacted)
+            throw redacted
         }
     }
 

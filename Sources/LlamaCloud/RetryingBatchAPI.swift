@@ -11,11 +11,16 @@ public struct RetryingBatchAPI: BatchAPI {
     public let policy: RetryPolicy
     private let clock: ElapsedClock
     private let gate: RateLimitGate
+    private let recorder: (any RequestRecorder)?
 
-    /// Wraps `base`; waits happen on `clock` (tests pass a test clock).
-    public init(_ base: any BatchAPI, policy: RetryPolicy = RetryPolicy(), clock: any Clock<Duration> = ContinuousClock()) {
+    /// Wraps `base`; waits happen on `clock` (tests pass a test clock); `recorder` hears of every retry.
+    public init(
+        _ base: any BatchAPI, policy: RetryPolicy = RetryPolicy(), clock: any Clock<Duration> = ContinuousClock(),
+        recorder: (any RequestRecorder)? = nil
+    ) {
         self.base = base
         self.policy = policy
+        self.recorder = recorder
         self.clock = ElapsedClock(clock)
         gate = RateLimitGate()
     }
@@ -52,7 +57,9 @@ public struct RetryingBatchAPI: BatchAPI {
             } catch {
                 let failure = error
                 guard retry < policy.maxRetries, policy.isRetryable(failure), !Task.isCancelled else { throw failure }
-                let resumeAt = clock.now + .seconds(policy.delay(beforeRetry: retry, after: failure))
+                let delay = policy.delay(beforeRetry: retry, after: failure)
+                recorder?.retrying(attempt: retry + 1, seconds: delay, after: failure.description)
+                let resumeAt = clock.now + .seconds(delay)
                 if failure.isRateLimited { gate.close(until: resumeAt) }
                 do {
                     try await clock.sleep(until: resumeAt)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import RunLog
 import JobMonitor
 import LlamaCloud
 import ThemeLoader
@@ -106,6 +107,9 @@ struct BatchtopCommand: AsyncParsableCommand {
         name: .customLong("max-api-errors"),
         help: ArgumentHelp("--until-done: give up after N failed polls in a row (exit 6; default: never).", valueName: "n"))
     var maxAPIErrors: Int?
+
+    @Option(help: "Append requests (method, path, status, duration), retries, state changes and errors to this file, one line each (never the key); rotated to PATH.1 at 5 MiB.")
+    var logFile: String?
 
     @Flag(help: "When a job finishes, also ring the bell and send a desktop notification (OSC 9 and OSC 777); without it, only jobs watched by ID are announced, in the status line.")
     var notify = false
@@ -220,9 +224,19 @@ struct BatchtopCommand: AsyncParsableCommand {
                 Self.printError("batchtop: warning: --insecure-http: the API key is sent unencrypted to \(sourceLabel(api))")
             }
         }
-        let client = HTTPBatchClient(configuration: api)
+        var log: LogFile?
+        if let logFile {
+            do {
+                log = try LogFile(path: logFile)
+            } catch {
+                Self.printError(error.description)
+                throw ExitCode(2)
+            }
+            log?.write("start \(demo ? "demo" : sourceLabel(api)), interval \(settings.interval)s")
+        }
+        let client = HTTPBatchClient(configuration: api, recorder: log)
         let poller = Poller(
-            api: RetryingBatchAPI(client),
+            api: RetryingBatchAPI(client, recorder: log),
             configuration: PollerConfiguration(
                 jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID,
                 maxConcurrentRequests: maxRequests))
@@ -232,7 +246,8 @@ struct BatchtopCommand: AsyncParsableCommand {
             exitCode = await OnceReport.run(poller: poller, format: format ?? .table, source: source, forceASCII: ascii)
         } else if isHeadless {
             exitCode = await HeadlessWatch.run(
-                poller: poller, format: format == .jsonl ? .jsonl : .line, policy: untilDonePolicy, heartbeat: heartbeat ?? 60)
+                poller: poller, format: format == .jsonl ? .jsonl : .line, policy: untilDonePolicy, heartbeat: heartbeat ?? 60,
+                log: log)
         } else {
             let noColor = self.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
             let catalog = ThemeCatalog.standard(environment: environment)
@@ -244,7 +259,7 @@ struct BatchtopCommand: AsyncParsableCommand {
                 readOnly: settings.readOnly, mouse: settings.mouse,
                 themes: ThemeCycle(start: start, catalog: catalog),
                 notices: launch.notices + start.diagnostics.map(\.shortDescription), untilDone: untilDone ? untilDonePolicy : nil,
-                alerts: AlertSettings(statusLine: !jobIDs.isEmpty || notify, notify: notify))
+                alerts: AlertSettings(statusLine: !jobIDs.isEmpty || notify, notify: notify), log: log)
         }
         await client.shutdown()
         await demoServer?.stop()

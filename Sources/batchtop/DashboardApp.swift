@@ -1,6 +1,7 @@
 import CursesTerminal
 import Dashboard
 import Foundation
+import RunLog
 import JobMonitor
 import TerminalUI
 import ThemeLoader
@@ -17,7 +18,8 @@ enum DashboardApp {
     /// With `untilDone`, returns the `UntilDone` exit code as soon as it decides (jobs finished, timeout, API trouble).
     static func run(
         poller: Poller, source: String, interval: TimeInterval, forceASCII: Bool, noColor: Bool, readOnly: Bool, mouse: Bool,
-        themes: ThemeCycle, notices: [String] = [], untilDone: UntilDonePolicy? = nil, alerts: AlertSettings = AlertSettings()
+        themes: ThemeCycle, notices: [String] = [], untilDone: UntilDonePolicy? = nil, alerts: AlertSettings = AlertSettings(),
+        log: LogFile? = nil
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -46,7 +48,16 @@ enum DashboardApp {
         let inbox = MessageInbox()
         let pollerTask = Task { await poller.run() }
         let consumer = Task { @MainActor in
-            for await snapshot in poller.snapshots { inbox.latestSnapshot = snapshot }
+            var previous: Snapshot?
+            for await snapshot in poller.snapshots {
+                inbox.latestSnapshot = snapshot
+                if let log {
+                    for event in WatchEvents.derive(previous: previous, current: snapshot) {
+                        log.write(HeadlessWatch.logLine(event, summary: snapshot))
+                    }
+                    previous = snapshot
+                }
+            }
         }
         defer {
             pollerTask.cancel()

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import RunLog
 import JobMonitor
 import TerminalUI
 
@@ -27,7 +28,9 @@ enum HeadlessWatch {
 
     /// Polls until `UntilDone` decides, printing events to standard output (flushed per line); returns the exit code.
     /// `heartbeat` is in seconds, 0 for none.
-    static func run(poller: Poller, format: Format, policy: UntilDonePolicy, heartbeat: TimeInterval) async -> Int32 {
+    static func run(
+        poller: Poller, format: Format, policy: UntilDonePolicy, heartbeat: TimeInterval, log: LogFile? = nil
+    ) async -> Int32 {
         let start = Date()
         let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
         let pollerTask = Task { await poller.run() }
@@ -56,6 +59,7 @@ enum HeadlessWatch {
             case .jsonl: text = WatchJSONL.format(event, summary: latest)
             }
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            if let log, event.kind != .heartbeat { log.write(logLine(event, summary: latest)) }
             lastOutput = Date()
         }
         for await input in inputs {
@@ -78,6 +82,12 @@ enum HeadlessWatch {
             }
         }
         return finish(code: 1, latest: latest, emit: emit)
+    }
+
+    /// An event as a `--log-file` line: `event ` and the plain line without its own timestamp (the log adds one).
+    static func logLine(_ event: WatchEvent, summary: Snapshot?) -> String {
+        let line = WatchLine.format(event, summary: summary)
+        return "event " + (line.split(separator: " ", maxSplits: 1).last.map(String.init) ?? line)
     }
 
     /// Prints the `done` event (and, for a key rejected or an API given up on, the cause on standard error).
