@@ -35,17 +35,34 @@ enum OnceReport {
         return buffer.lines.prefix(snapshot.jobs.count + TableScreen.chromeHeight - 1).joined(separator: "\n")
     }
 
-    /// The snapshot as JSON: one object per job with its fields and freshness.
+    /// The snapshot as JSON: one object per job with its fields, freshness and the metrics one poll can know (rate
+    /// and ETA need two polls: null here), and a `summary` of the whole snapshot.
     static func json(_ snapshot: Snapshot) -> String {
-        let jobs = snapshot.jobs.map { jobObject($0, takenAt: snapshot.takenAt, interval: snapshot.interval) }
+        let jobs = snapshot.jobs.map { WatchJSONL.jobObject($0, at: snapshot.takenAt, interval: snapshot.interval) }
         let root: [String: Any] = [
             "jobs": jobs, "taken_at": ISO8601Timestamp.format(snapshot.takenAt),
             "api": ["last_error": snapshot.health.lastError as Any, "consecutive_failures": snapshot.health.consecutiveFailures],
+            "summary": summary(snapshot),
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]) else {
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: WatchJSONL.finite(root), options: [.prettyPrinted, .sortedKeys])
+        else {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Counts by status, active and stalled jobs, items done of total over active jobs, and their summed rate.
+    static func summary(_ snapshot: Snapshot) -> [String: Any] {
+        let aggregate = AggregateMetrics.compute(from: snapshot.jobs)
+        var byStatus: [String: Int] = [:]
+        for (status, count) in aggregate.countsByStatus { byStatus[status.description, default: 0] += count }
+        return [
+            "jobs": snapshot.jobs.count, "by_status": byStatus, "active_jobs": aggregate.activeJobs,
+            "stalled_jobs": aggregate.stalledJobs, "active_items_done": aggregate.itemsDone,
+            "active_items_total": aggregate.itemsTotal, "rate_items_per_second": aggregate.overallRate ?? NSNull(),
+        ]
     }
 
     /// One job's fields as `--once --format json` names them (server strings exact), with its freshness.

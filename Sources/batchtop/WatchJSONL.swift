@@ -79,7 +79,7 @@ enum WatchJSONL {
     }
 
     /// The value with every non-finite Double replaced by null (JSON has no NaN or infinity).
-    private static func finite(_ value: Any) -> Any {
+    static func finite(_ value: Any) -> Any {
         switch value {
         case let number as Double: return number.isFinite ? number : NSNull()
         case let dictionary as [String: Any]: return dictionary.mapValues(finite)

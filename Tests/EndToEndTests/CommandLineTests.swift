@@ -116,6 +116,12 @@ struct CommandLineTests {
         let jobs = try #require(object?["jobs"] as? [[String: Any]])
         #expect(jobs.count >= 20)
         #expect(jobs.allSatisfy { ($0["id"] as? String)?.hasPrefix("bjb-") == true })
+        #expect(jobs.allSatisfy { $0.keys.contains("rate_items_per_second") && $0["stalled"] is Bool && $0.keys.contains("eta_seconds") })
+        let summary = try #require(object?["summary"] as? [String: Any])
+        #expect(summary["jobs"] as? Int == jobs.count)
+        let byStatus = try #require(summary["by_status"] as? [String: Int])
+        #expect(byStatus.values.reduce(0, +) == jobs.count)
+        #expect((summary["active_jobs"] as? Int ?? 0) > 0 && summary["active_items_total"] is Int)
     }
 
     @Test("the full screen refuses a pipe and TERM=dumb with a hint to use --once")
