@@ -34,6 +34,37 @@ struct TerminalControlInTmuxTests {
         #expect(try await session.waitFor { $0.contains("EXIT:0") }.ok)
     }
 
+    @Test("--notify: a job that finishes rings the bell and sends OSC 9 and OSC 777 through tmux's passthrough, once")
+    func notification() async throws {
+        let binary = Product.batchtop
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
+        let session = try TmuxSession(
+            command: "'\(binary)' --demo --interval 1 --notify; echo \"EXIT:$?\"; sleep 60", environment: ["LANG": "C.UTF-8"])
+        #expect(try await session.waitFor { DemoInTmuxTests.jobRows($0).count >= 5 }.ok)
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("batchtop-pipe-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: capture) }
+        try session.pipeOutput(to: capture)
+        // The demo finishes its first job within about a minute.
+        let (announced, screen) = try await session.waitFor(seconds: 90) { $0.contains(" completed") && $0.contains("✔ bjb-") }
+        #expect(announced, "no finished job announced in the status line:\n\(screen)")
+        let line = screen.split(separator: "\n").last { $0.contains("✔ bjb-") } ?? ""
+        let id = try #require(line.split(separator: " ").first { $0.hasPrefix("bjb-") }.map(String.init))
+        let osc9 = "\u{1B}Ptmux;\u{1B}\u{1B}]9;batchtop: "
+        let osc777 = "\u{1B}Ptmux;\u{1B}\u{1B}]777;notify;batchtop;"
+        var received = ""
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            received = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
+            if received.contains(osc777) && received.contains(id) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(received.contains("\u{07}\u{1B}Ptmux;"), "no bell before the notification")
+        #expect(received.contains(osc9) && received.contains(osc777) && received.contains(id), "no OSC 9/777 for \(id)")
+        #expect(received.components(separatedBy: id).count - 1 == 2, "the alert for \(id) was not sent exactly once (OSC 9 + OSC 777)")
+        try session.send("q")
+        #expect(try await session.waitFor { $0.contains("EXIT:0") }.ok)
+    }
+
     @Test("without a terminal (headless --until-done --notify), no escape sequence is written")
     func noControlsWithoutTerminal() throws {
         let result = try Shell.execute(
