@@ -62,6 +62,8 @@ struct HeadlessUntilDoneTests {
         #expect(result.status == 0, "stdout: \(result.output)\nstderr: \(result.error)")
         #expect(result.lines.contains { $0.contains("finished bjb-done-1 parse completed 100% 10/10") })
         #expect(result.lines.last?.contains("done: all watched jobs completed (exit 0)") == true, "\(result.output)")
+        // Nothing changes after the first poll, however many polls there are: two jobs seen, then done.
+        #expect(result.lines.count == 3, "\(result.output)")
     }
 
     @Test("1: one job failed; its error message is printed sanitised")
