@@ -77,7 +77,8 @@ enum HeadlessWatch {
             if let code = UntilDone.exitCode(for: latest, policy: policy, elapsed: now.timeIntervalSince(start)) {
                 return finish(code: code, latest: latest, emit: emit)
             }
-            if heartbeat > 0, now.timeIntervalSince(lastOutput) >= heartbeat {
+            // Due one tick early, so the output is never silent for longer than `heartbeat` seconds.
+            if heartbeat > 0, now.timeIntervalSince(lastOutput) >= heartbeat - Double(tickMilliseconds) / 1000 {
                 emit(WatchEvent(kind: .heartbeat, timestamp: now))
             }
         }
