@@ -38,12 +38,20 @@ struct TerminalControlInTmuxTests {
     func notification() async throws {
         let binary = Product.batchtop
         try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
+        // The pane waits for `ready` before starting batchtop, so the pipe is in place before anything is written
+        // (on a loaded machine the demo's first job can finish before the table shows five rows).
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("batchtop-notify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ready = directory.appendingPathComponent("ready").path
+        let capture = directory.appendingPathComponent("pipe").path
         let session = try TmuxSession(
-            command: "'\(binary)' --demo --interval 1 --notify; echo \"EXIT:$?\"; sleep 60", environment: ["LANG": "C.UTF-8"])
-        #expect(try await session.waitFor { DemoInTmuxTests.jobRows($0).count >= 5 }.ok)
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("batchtop-pipe-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: capture) }
+            command: "while [ ! -e '\(ready)' ]; do sleep 0.1; done; '\(binary)' --demo --interval 1 --notify; "
+                + "echo \"EXIT:$?\"; sleep 60",
+            environment: ["LANG": "C.UTF-8"])
         try session.pipeOutput(to: capture)
+        #expect(FileManager.default.createFile(atPath: ready, contents: Data()))
+        #expect(try await session.waitFor { DemoInTmuxTests.jobRows($0).count >= 5 }.ok)
         // The demo finishes its first job within about a minute.
         let (announced, screen) = try await session.waitFor(seconds: 90) { $0.contains(" completed") && $0.contains("✔ bjb-") }
         #expect(announced, "no finished job announced in the status line:\n\(screen)")
