@@ -9,7 +9,8 @@ public enum Reducer {
         switch msg {
         case .snapshot(let snapshot):
             if let id = state.detail?.jobID, let shown = state.job(id: id) { state.detail?.lastSeen = shown }
-            let alerts = JobAlerts.finished(from: state.snapshot, to: snapshot)
+            let announces = state.alerts.statusLine || state.alerts.notify
+            let alerts = announces ? JobAlerts.finished(from: state.snapshot, to: snapshot) : []
             state.snapshot = snapshot
             state.summary = AggregateMetrics.compute(from: snapshot.jobs)
             rearrange(&state)

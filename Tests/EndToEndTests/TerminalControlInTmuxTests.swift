@@ -21,13 +21,7 @@ struct TerminalControlInTmuxTests {
         let line = screen.split(separator: "\n").first { $0.contains("copied bjb-") } ?? ""
         let id = try #require(line.split(separator: " ").first { $0.hasPrefix("bjb-") }.map(String.init))
         let expected = "\u{1B}]52;c;" + Data(id.utf8).base64EncodedString() + "\u{07}"
-        var received = ""
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            received = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
-            if received.contains(expected) { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let received = try await waitForFile(capture, seconds: 10) { $0.contains(expected) }
         #expect(received.contains(expected), "the pane never received OSC 52 for \(id)")
         #expect(received.components(separatedBy: "\u{1B}]52;").count == 2, "OSC 52 sent more than once")
         try session.send("q")
@@ -59,13 +53,7 @@ struct TerminalControlInTmuxTests {
         let id = try #require(line.split(separator: " ").first { $0.hasPrefix("bjb-") }.map(String.init))
         let osc9 = "\u{1B}Ptmux;\u{1B}\u{1B}]9;batchtop: "
         let osc777 = "\u{1B}Ptmux;\u{1B}\u{1B}]777;notify;batchtop;"
-        var received = ""
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            received = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
-            if received.contains(osc777) && received.contains(id) { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let received = try await waitForFile(capture, seconds: 10) { $0.contains(osc777) && $0.contains(id) }
         #expect(received.contains("\u{07}\u{1B}Ptmux;"), "no bell before the notification")
         #expect(received.contains(osc9) && received.contains(osc777) && received.contains(id), "no OSC 9/777 for \(id)")
         // The capture also holds the screen itself (the status line names the job): count the notifications only.

@@ -59,14 +59,9 @@ struct TerminalRecoveryTests {
         let (ready, screen) = try await session.waitFor { DemoInTmuxTests.jobRows($0).count >= 5 }
         try #require(ready, "the demo never showed rows:\n\(screen)")
         session.kill()
-        let deadline = Date().addingTimeInterval(5)
-        var code: String?
-        while Date() < deadline {
-            code = try? String(contentsOfFile: codeFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            if let code, !code.isEmpty { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        #expect(code == "1", "batchtop did not exit after its terminal closed (exit code file: \(String(describing: code)))")
+        let code = try await waitForFile(codeFile, seconds: 5) { !$0.isEmpty }
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(code == "1", "batchtop did not exit after its terminal closed (exit code file: '\(code)')")
         let message = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
         #expect(message.contains("terminal's input ended"), "no message on standard error: \(message)")
     }

@@ -75,6 +75,17 @@ final class TmuxSession {
     }
 }
 
+/// Polls a file until its text satisfies `condition` or `seconds` pass; returns the last text read ("" if none).
+func waitForFile(_ path: String, seconds: TimeInterval, until condition: (String) -> Bool) async throws -> String {
+    let deadline = Date().addingTimeInterval(seconds)
+    var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    while !condition(text), Date() < deadline {
+        try await Task.sleep(for: .milliseconds(50))
+        text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+    return text
+}
+
 /// Runs programs for the tests.
 enum Shell {
     struct Failure: Error, CustomStringConvertible {

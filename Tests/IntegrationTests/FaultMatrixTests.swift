@@ -42,7 +42,7 @@ struct FaultMatrixTests {
 
     @Test("the fault is survived, shown, the last data kept stale, and recovered from", arguments: cases)
     func faultIsSurvived(_ faultCase: Case) async throws {
-        try await withPoller { server, poller in
+        try await withPollerAgainstMock(key: "k-secret") { server, poller in
             let first = await poller.pollOnce()
             try #require(first.health.state == .ok)
             let ids = Set(first.jobs.map(\.id))
@@ -75,7 +75,7 @@ struct FaultMatrixTests {
     @Test("401 and 403 stop polling with the next step shown; the last data stays")
     func rejectedKey() async throws {
         for status in [401, 403] {
-            try await withPoller { server, poller in
+            try await withPollerAgainstMock(key: "k-secret") { server, poller in
                 let first = await poller.pollOnce()
                 server.injectFaults(Array(repeating: .respond(status: status, body: #"{"detail":"no"}"#), count: 3), on: .list)
                 let rejected = await poller.pollOnce()
@@ -115,36 +115,13 @@ struct FaultMatrixTests {
 
     @Test("a watched job that answers 404 is shown with the cause; the other watched jobs are unaffected")
     func watchedJobNotFound() async throws {
-        let server = try await MockCloudServer.start(
-            MockCloudConfiguration(apiKey: "k-secret", scenario: .fixed(jobs: fixedJobs(3), items: [:])))
-        let client = HTTPBatchClient(configuration: APIConfiguration(baseURL: server.baseURL, apiKey: "k-secret", timeout: 1))
         let known = fixedJobs(3).map(\.id)
-        let poller = Poller(
-            api: RetryingBatchAPI(client, policy: PollerFaultTests.policy),
-            configuration: PollerConfiguration(jobIDs: known + ["bjb-does-not-exist"], interval: 1))
-        let snapshot = await poller.pollOnce()
-        let missing = try #require(snapshot.jobs.first { $0.id == "bjb-does-not-exist" })
-        #expect(missing.fetchError?.contains("404") == true, "\(missing.fetchError ?? "-")")
-        #expect(snapshot.jobs.filter { known.contains($0.id) }.allSatisfy { $0.fetchError == nil && $0.fetchedAt != nil })
-        await client.shutdown()
-        await server.stop()
-    }
-
-    /// Runs `body` with a poller (retrying HTTP client, 1 s timeout) over 150 fixed jobs on a fresh mock server.
-    private func withPoller(_ body: (MockCloudServer, Poller) async throws -> Void) async throws {
-        let server = try await MockCloudServer.start(
-            MockCloudConfiguration(apiKey: "k-secret", scenario: .fixed(jobs: fixedJobs(150), items: [:])))
-        let client = HTTPBatchClient(configuration: APIConfiguration(baseURL: server.baseURL, apiKey: "k-secret", timeout: 1))
-        let poller = Poller(
-            api: RetryingBatchAPI(client, policy: PollerFaultTests.policy), configuration: PollerConfiguration(interval: 1))
-        do {
-            try await body(server, poller)
-        } catch {
-            await client.shutdown()
-            await server.stop()
-            throw error
+        let configuration = PollerConfiguration(jobIDs: known + ["bjb-does-not-exist"], interval: 1)
+        try await withPollerAgainstMock(jobs: 3, configuration: configuration) { _, poller in
+            let snapshot = await poller.pollOnce()
+            let missing = try #require(snapshot.jobs.first { $0.id == "bjb-does-not-exist" })
+            #expect(missing.fetchError?.contains("404") == true, "\(missing.fetchError ?? "-")")
+            #expect(snapshot.jobs.filter { known.contains($0.id) }.allSatisfy { $0.fetchError == nil && $0.fetchedAt != nil })
         }
-        await client.shutdown()
-        await server.stop()
     }
 }

@@ -12,28 +12,9 @@ struct PollerFaultTests {
     /// Retries as the SDKs do, with short backoffs so the test stays quick (Retry-After is still honoured as sent).
     static let policy = RetryPolicy(initialDelay: 0.05, random: { 0 })
 
-    /// Runs `body` with a poller (retrying HTTP client, 1 s timeout) over `count` fixed jobs on a fresh mock server.
-    private func withPoller(
-        jobs count: Int = 150, _ body: (MockCloudServer, Poller) async throws -> Void
-    ) async throws {
-        let server = try await MockCloudServer.start(
-            MockCloudConfiguration(apiKey: "k", scenario: .fixed(jobs: fixedJobs(count), items: [:])))
-        let client = HTTPBatchClient(configuration: APIConfiguration(baseURL: server.baseURL, apiKey: "k", timeout: 1))
-        let poller = Poller(api: RetryingBatchAPI(client, policy: Self.policy), configuration: PollerConfiguration(interval: 1))
-        do {
-            try await body(server, poller)
-        } catch {
-            await client.shutdown()
-            await server.stop()
-            throw error
-        }
-        await client.shutdown()
-        await server.stop()
-    }
-
     @Test("persistent faults reach the health, no job and no snapshot is lost, and the poller recovers by itself")
     func faultsAndRecovery() async throws {
-        try await withPoller { server, poller in
+        try await withPollerAgainstMock { server, poller in
             var published = poller.snapshots.makeAsyncIterator()
             let ids = Set(fixedJobs(150).map(\.id))
             let first = await poller.pollOnce()
@@ -78,7 +59,7 @@ struct PollerFaultTests {
 
     @Test("a single fault of each retryable kind is retried away: the cycle stays clean and costs one extra request")
     func transientFaults() async throws {
-        try await withPoller { server, poller in
+        try await withPollerAgainstMock { server, poller in
             await poller.pollOnce()
             for fault in [MockFault.rateLimited(retryAfterMilliseconds: 200), .htmlError(status: 502), .delay(seconds: 1.6)] {
                 server.resetRequestCounts()
@@ -93,7 +74,7 @@ struct PollerFaultTests {
 
     @Test("an unchanged project costs ⌈N/100⌉ list calls per cycle over HTTP, and publishes nothing")
     func requestCountsOverHTTP() async throws {
-        try await withPoller(jobs: 250) { server, poller in
+        try await withPollerAgainstMock(jobs: 250) { server, poller in
             await poller.pollOnce()
             server.resetRequestCounts()
             for _ in 0..<5 { await poller.pollOnce() }
