@@ -59,7 +59,7 @@ public enum RowOrder {
     /// Group of a status: 0 running, 1 pending or unknown (which may be active), 2 failed, 3 finished.
     static func rank(_ status: JobStatus) -> Int {
         switch status {
-        case .running, .dispatched: return 0
+        case .running, .dispatched, .throttled: return 0
         case .pending, .other: return 1
         case .failed: return 2
         case .completed, .cancelled: return 3

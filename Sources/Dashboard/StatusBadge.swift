@@ -9,6 +9,7 @@ public enum StatusBadge {
         case .pending: return glyphs.isASCII ? "." : "◌"
         case .running: return glyphs.isASCII ? ">" : "▶"
         case .dispatched: return glyphs.isASCII ? "^" : "⇢"
+        case .throttled: return glyphs.isASCII ? "~" : "⧗"
         case .completed: return glyphs.isASCII ? "+" : "✔"
         case .failed: return glyphs.isASCII ? "x" : "✘"
         case .cancelled: return glyphs.isASCII ? "-" : "⊘"
@@ -27,6 +28,7 @@ public enum StatusBadge {
         case .pending: return theme.statusPending
         case .running: return theme.statusRunning
         case .dispatched: return theme.statusDispatched
+        case .throttled: return theme.statusPending
         case .completed: return theme.statusCompleted
         case .failed: return theme.statusFailed
         case .cancelled: return theme.statusCancelled

@@ -17,6 +17,8 @@ public struct FileItem: Sendable, Equatable, Identifiable {
     public var startedAt: Date?
     /// When processing ended.
     public var completedAt: Date?
+    /// v2 batches: the parse/extract job handling the file (nil when the mapping failed or the file was not reached).
+    public var jobID: String? = nil
 
     /// Creates an item.
     public init(

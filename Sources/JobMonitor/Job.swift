@@ -40,6 +40,13 @@ public struct Job: Sendable, Equatable, Identifiable {
     public var jobRecordID: String?
     /// Async tracking ID.
     public var workflowID: String?
+    /// The API the job came from.
+    public var api: JobAPI = .v1
+    /// A v2 batch's configuration and derived file counts; nil for beta jobs.
+    public var batch: BatchFacts? = nil
+
+    /// True when the progress is known: always for beta jobs; for a v2 batch once its results and files were counted.
+    public var isProgressKnown: Bool { batch.map { $0.progressPercent != nil } ?? true }
 
     /// Creates a job value.
     public init(

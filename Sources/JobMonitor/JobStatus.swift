@@ -6,6 +6,8 @@ public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
     case running
     /// Handed to workers.
     case dispatched
+    /// Work is held back by the service (v2 batches): waiting for capacity, not stuck.
+    case throttled
     /// Finished successfully.
     case completed
     /// Finished with an error.
@@ -21,6 +23,7 @@ public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
         case "pending": self = .pending
         case "running": self = .running
         case "dispatched": self = .dispatched
+        case "throttled": self = .throttled
         case "completed": self = .completed
         case "failed": self = .failed
         case "cancelled", "canceled": self = .cancelled
@@ -34,6 +37,7 @@ public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
         case .pending: return "pending"
         case .running: return "running"
         case .dispatched: return "dispatched"
+        case .throttled: return "throttled"
         case .completed: return "completed"
         case .failed: return "failed"
         case .cancelled: return "cancelled"
@@ -45,12 +49,12 @@ public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
     public var isTerminal: Bool {
         switch self {
         case .completed, .failed, .cancelled: return true
-        case .pending, .running, .dispatched, .other: return false
+        case .pending, .running, .dispatched, .throttled, .other: return false
         }
     }
 
     /// The statuses the API documents, in lifecycle order (for header counts).
-    public static let known: [JobStatus] = [.running, .dispatched, .pending, .completed, .failed, .cancelled]
+    public static let known: [JobStatus] = [.running, .dispatched, .throttled, .pending, .completed, .failed, .cancelled]
 }
 
 /// The kind of processing a job does. Values the client does not know are kept verbatim.
