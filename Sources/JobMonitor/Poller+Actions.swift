@@ -5,6 +5,7 @@ import LlamaCloud
 extension Poller {
     /// One page of a job's files, optionally only those with `status`; the error is a message without the key.
     public func items(jobID: String, offset: Int, limit: Int = 50, status: String? = nil) async -> Result<FileItemPage, ActionFailure> {
+        if isBatch(jobID) { return await batchFiles(jobID: jobID, offset: offset, limit: limit, status: status) }
         do throws(BatchAPIError) {
             let page = try await api.jobItems(id: jobID, query: ItemListQuery(limit: limit, offset: offset, status: status))
             return .success(FileItemPage(items: page.items.map(FileItem.init(wire:)), totalSize: page.totalSize, offset: offset))
@@ -15,6 +16,7 @@ extension Poller {
 
     /// Asks the server to cancel a job and polls right after; returns the server's message or the error.
     public func cancel(jobID: String, reason: String? = "cancelled from batchtop") async -> Result<String, ActionFailure> {
+        if isBatch(jobID) { return await cancelBatch(jobID: jobID) }
         do throws(BatchAPIError) {
             let response = try await api.cancelJob(id: jobID, reason: reason)
             refresh()

@@ -20,6 +20,14 @@ extension Poller {
             || cyclesSinceFullScan + 1 >= configuration.fullScanEvery || fullScanIsCheaper()
         let queries = full ? configuration.discoveryQueries : configuration.activeQueries
         let listings = await PagedLister(api: api, limit: configuration.maxConcurrentRequests).list(queries)
+        if configuration.apiSelection == .auto, presence[.v1] == .probing,
+            listings.contains(where: { if case .notFound? = $0.failure { return true } else { return false } })
+        {
+            // This server has no beta batch-processing API: drop it quietly until the next refresh.
+            presence[.v1] = .absent
+            return CycleResult(failure: nil, anySuccess: true)
+        }
+        if listings.contains(where: { $0.failure == nil }) { presence[.v1] = .live }
         let fetchedAt = now()
         var outcome = CycleResult(failure: nil, anySuccess: false)
         var seen: Set<String> = []
@@ -45,7 +53,7 @@ extension Poller {
 
         var departed: [String] = []
         for id in order where !seen.contains(id) {
-            guard let known = tracked[id], !known.isVanished else { continue }
+            guard let known = tracked[id], !known.isVanished, known.job.api == .v1 else { continue }
             if let failure = failed.first(where: { Self.covers($0.query, known.job) }) {
                 // The listing that should have shown it failed: keep the data, say why it is not fresh.
                 if !known.job.status.isTerminal { tracked[id]?.fetchError = failure.error.description }
@@ -122,7 +130,7 @@ extension Poller {
 
     /// The list calls `queries` would take, judged by the jobs known (at least one per query).
     func pagesToList(_ queries: [JobListQuery]) -> Int {
-        let live = tracked.values.filter { !$0.isVanished }.map(\.job)
+        let live = tracked.values.filter { !$0.isVanished && $0.job.api == .v1 }.map(\.job)
         return queries.reduce(0) { total, query in
             let count = live.reduce(0) { $0 + (Self.covers(query, $1) ? 1 : 0) }
             return total + max(1, (count + PollerConfiguration.pageSize - 1) / PollerConfiguration.pageSize)

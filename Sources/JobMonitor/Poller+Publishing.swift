@@ -33,9 +33,11 @@ extension Poller {
             }
             return job
         }
-        return Snapshot(
+        var snapshot = Snapshot(
             jobs: metricsTracker.withMetrics(jobs, at: takenAt, pollInterval: configuration.interval), health: health,
             takenAt: takenAt, interval: configuration.interval, cycle: cycle)
+        snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
+        return snapshot
     }
 
     /// Publishes `snapshot` if the rule above says so; returns whether it did.
@@ -79,6 +81,7 @@ struct SnapshotSignature: Sendable, Equatable {
 
     let jobs: [JobSignature]
     let health: APIHealth
+    let liveAPIs: [JobAPI]
 
     init(_ snapshot: Snapshot) {
         jobs = snapshot.jobs.map {
@@ -89,5 +92,6 @@ struct SnapshotSignature: Sendable, Equatable {
         var health = snapshot.health
         health.lastSuccess = nil
         self.health = health
+        liveAPIs = snapshot.liveAPIs
     }
 }

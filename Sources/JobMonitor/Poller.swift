@@ -12,6 +12,8 @@ public actor Poller {
 
     let continuation: AsyncStream<Snapshot>.Continuation
     let api: any BatchAPI
+    /// The v2 Batches API, when the configuration polls it.
+    let batchesAPI: (any BatchesAPI)?
     let configuration: PollerConfiguration
     let now: @Sendable () -> Date
     let clock: any Clock<Duration>
@@ -34,6 +36,22 @@ public actor Poller {
     var publication = PublicationState()
     /// Progress samples per job, from which throughput, ETA, stall and history are derived.
     var metricsTracker = MetricsTracker()
+    /// Whether each polled API has answered (auto mode drops one whose list route is 404).
+    var presence: [JobAPI: APIPresence] = [:]
+    /// v2: what is known about each batch, by ID.
+    var batchStates: [String: BatchProgressState] = [:]
+    /// v2: files per directory and the cycle they were counted in.
+    var directoryCounts: [String: (files: Int, cycle: Int)] = [:]
+    /// v2 discovery: the next cycle lists every batch.
+    var batchFullScanDue = true
+    /// v2 discovery: cycles since the last complete full scan of the batches.
+    var cyclesSinceBatchScan = 0
+    /// Explicit IDs: which API each ID turned out to belong to (prefix, or the API that answered).
+    var owners: [String: JobAPI] = [:]
+    /// Explicit IDs of no known prefix that the beta API did not know this cycle (the v2 pass tries them).
+    var unresolvedAfterV1: Set<String> = []
+    /// v2: the assembled file list of a batch's detail view, reused while paging through it.
+    var fileListCache: [String: BatchFileList] = [:]
 
     private var wakeUp: CheckedContinuation<Void, Never>?
     private var sleepGeneration = 0
@@ -42,10 +60,11 @@ public actor Poller {
 
     /// Creates a poller; `now` and `clock` are seams so tests control time.
     public init(
-        api: any BatchAPI, configuration: PollerConfiguration, now: @escaping @Sendable () -> Date = { Date() },
-        clock: any Clock<Duration> = ContinuousClock()
+        api: any BatchAPI, batches: (any BatchesAPI)? = nil, configuration: PollerConfiguration,
+        now: @escaping @Sendable () -> Date = { Date() }, clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.api = api
+        batchesAPI = configuration.polls(.v2) ? batches : nil
         self.configuration = configuration
         self.now = now
         self.clock = clock
@@ -55,7 +74,10 @@ public actor Poller {
         for id in configuration.jobIDs where tracked[id] == nil {
             order.append(id)
             tracked[id] = .placeholder(id: id)
+            if let owner = JobAPI.owning(id: id) { owners[id] = owner }
         }
+        for polled in configuration.apiSelection.apis { presence[polled] = .probing }
+        if batchesAPI == nil { presence[.v2] = nil }
     }
 
     /// Polls until the surrounding task is cancelled, then finishes the stream. Waits the interval between cycles
@@ -98,10 +120,19 @@ public actor Poller {
         if refreshing {
             backoff.reset()
             fullScanDue = true
+            batchFullScanDue = true
+            for (polled, state) in presence where state == .absent { presence[polled] = .probing }
         }
         var clean = false
         if !health.isUnauthorized {
-            let result = configuration.isDiscovery ? await discover() : await fetchWatchList(all: refreshing)
+            var result = CycleResult(failure: nil, anySuccess: false)
+            if configuration.isDiscovery {
+                if presence[.v1] != nil, presence[.v1] != .absent { result.merge(await discover()) }
+                if presence[.v2] != nil, presence[.v2] != .absent { result.merge(await discoverBatches()) }
+            } else {
+                result = await fetchWatchList(all: refreshing)
+                result.merge(await fetchWatchedBatches(all: refreshing))
+            }
             record(result)
             clean = result.failure == nil
         }
@@ -213,6 +244,12 @@ struct CycleResult: Sendable {
     var failure: BatchAPIError?
     /// True when at least one request succeeded.
     var anySuccess: Bool
+
+    /// Folds another part of the cycle into this one.
+    mutating func merge(_ other: CycleResult) {
+        if let failure = other.failure { note(failure) }
+        anySuccess = anySuccess || other.anySuccess
+    }
 
     /// Keeps the more telling of the current failure and `error`.
     mutating func note(_ error: BatchAPIError) {

@@ -27,6 +27,15 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// history, so a long-running dashboard over a churning project keeps bounded memory. Explicit IDs are never
     /// dropped.
     public var vanishedRetention: TimeInterval
+    /// Which APIs are polled (beta jobs, v2 batches, or both).
+    public var apiSelection: APISelection = .v1
+    /// v2: job IDs per bulk `job_ids` call.
+    public var jobIDsPerCall = 100
+    /// v2: a running batch's directory is counted again every this many cycles (files can be added meanwhile).
+    public var directoryRecountEvery = 30
+    /// v2: most finished batches whose final counts are worked out in one cycle (their first sight costs a
+    /// directory count and the jobs' outcomes); the rest follow in later cycles, active batches always first.
+    public var finishedBatchesPerCycle = 16
 
     /// Creates a configuration.
     public init(
@@ -46,6 +55,45 @@ public struct PollerConfiguration: Sendable, Equatable {
 
     /// True when the poller discovers jobs through the list call.
     public var isDiscovery: Bool { jobIDs.isEmpty }
+
+    /// True when `api` is polled.
+    public func polls(_ api: JobAPI) -> Bool { apiSelection.apis.contains(api) }
+
+    /// v2 batch statuses that can still change, listed each cycle in discovery mode.
+    static let activeBatchStatuses = ["PENDING", "RUNNING", "THROTTLED"]
+    /// Every batch status the v2 list filter accepts.
+    static let batchStatuses = ["PENDING", "RUNNING", "THROTTLED", "COMPLETED", "FAILED", "CANCELLED"]
+
+    /// v2 list queries of a complete scan: the user's statuses that v2 knows (none: every batch), over the directory.
+    /// Empty when the user's status or type filter excludes every batch.
+    var batchDiscoveryQueries: [BatchListQuery] {
+        guard batchTypeFilter != [] else { return [] }
+        if statuses.isEmpty { return [BatchListQuery(pageSize: Self.pageSize, sourceDirectoryID: directoryID)] }
+        let wanted = statuses.map { $0.uppercased() }.filter { Self.batchStatuses.contains($0) }
+        return Array(Set(wanted)).sorted().map {
+            BatchListQuery(pageSize: Self.pageSize, status: $0, sourceDirectoryID: directoryID)
+        }
+    }
+
+    /// v2 list queries of an active-only cycle.
+    var batchActiveQueries: [BatchListQuery] {
+        guard batchTypeFilter != [] else { return [] }
+        return Self.activeBatchStatuses.map {
+            BatchListQuery(pageSize: Self.pageSize, status: $0, sourceDirectoryID: directoryID)
+        }
+    }
+
+    /// The v2 configuration types the user's `--job-type` filter keeps (nil: all; empty: none).
+    var batchTypeFilter: Set<String>? {
+        guard !jobTypes.isEmpty else { return nil }
+        return Set(jobTypes.compactMap { type -> String? in
+            switch type.lowercased() {
+            case "parse", "parse_v2": return "parse_v2"
+            case "extract", "extract_v2": return "extract_v2"
+            default: return nil
+            }
+        })
+    }
 
     /// The list queries of one complete discovery scan: one per combination of status and type filter.
     var discoveryQueries: [JobListQuery] {

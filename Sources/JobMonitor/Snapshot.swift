@@ -12,6 +12,8 @@ public struct Snapshot: Sendable, Equatable {
     public var interval: TimeInterval
     /// Poll cycles completed so far.
     public var cycle: Int
+    /// The APIs that answered (beta jobs, v2 batches); an API dropped after a 404 in auto mode is not among them.
+    public var liveAPIs: [JobAPI] = []
 
     /// Creates a snapshot.
     public init(jobs: [TrackedJob], health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {

@@ -83,15 +83,16 @@ public struct APIConfiguration: Sendable, CustomStringConvertible, CustomDebugSt
         }
     }
 
-    /// The full URL of a call: base URL, API prefix, path, then the scope and the given query parameters.
-    func url(path: String, query: [(String, String?)]) -> String {
+    /// The full URL of a call: base URL, API prefix (the beta batch-processing one unless given), path, then the
+    /// scope and the given query parameters (a name may repeat, as list-valued parameters do).
+    func url(path: String, query: [(String, String?)], prefix: String = APIConfiguration.batchPath) -> String {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         var parameters = query.compactMap { name, value in value.map { (name, $0) } }
         if let organizationID { parameters.append(("organization_id", organizationID)) }
         if let projectID { parameters.append(("project_id", projectID)) }
         let queryString = parameters.map { "\(Self.encode($0))=\(Self.encode($1))" }.joined(separator: "&")
-        return base + Self.batchPath + path + (queryString.isEmpty ? "" : "?" + queryString)
+        return base + prefix + path + (queryString.isEmpty ? "" : "?" + queryString)
     }
 
     /// Percent-encodes a path segment or query component (everything but RFC 3986 unreserved characters).

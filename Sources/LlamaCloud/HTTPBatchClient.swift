@@ -63,20 +63,21 @@ public final class HTTPBatchClient: BatchAPI {
     }
 
     /// Sends one request and decodes a 2xx body as `Response`; maps every failure to a `BatchAPIError` without the key.
-    private func send<Response: Decodable>(
-        _ method: HTTPMethod, path: String, query: [(String, String?)], body: Data? = nil
+    func send<Response: Decodable>(
+        _ method: HTTPMethod, prefix: String = APIConfiguration.batchPath, path: String, query: [(String, String?)],
+        body: Data? = nil
     ) async throws(BatchAPIError) -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         func record(status: Int?, failure: BatchAPIError?) {
             guard let recorder else { return }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9
-            let url = URLComponents(string: configuration.url(path: path, query: query))
+            let url = URLComponents(string: configuration.url(path: path, query: query, prefix: prefix))
             let logged = (url?.percentEncodedPath ?? path) + (url?.percentEncodedQuery.map { "?" + $0 } ?? "")
             recorder.requestFinished(
                 method: method.rawValue, path: logged, status: status, seconds: seconds, failure: failure?.description)
         }
         do {
-            let response: Response = try await perform(method, path: path, query: query, body: body)
+            let response: Response = try await perform(method, url: configuration.url(path: path, query: query, prefix: prefix), body: body)
             record(status: 200, failure: nil)
             return response
         } catch let error as BatchAPIError {
@@ -90,10 +91,8 @@ public final class HTTPBatchClient: BatchAPI {
         }
     }
 
-    private func perform<Response: Decodable>(
-        _ method: HTTPMethod, path: String, query: [(String, String?)], body: Data?
-    ) async throws -> Response {
-        var request = HTTPClientRequest(url: configuration.url(path: path, query: query))
+    private func perform<Response: Decodable>(_ method: HTTPMethod, url: String, body: Data?) async throws -> Response {
+        var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
         request.headers.add(name: "Accept", value: "application/json")

@@ -9,9 +9,7 @@ public struct RetryingBatchAPI: BatchAPI {
     public let base: any BatchAPI
     /// When and how long to retry.
     public let policy: RetryPolicy
-    private let clock: ElapsedClock
-    private let gate: RateLimitGate
-    private let recorder: (any RequestRecorder)?
+    let retrier: Retrier
 
     /// Wraps `base`; waits happen on `clock` (tests pass a test clock); `recorder` hears of every retry.
     public init(
@@ -20,9 +18,7 @@ public struct RetryingBatchAPI: BatchAPI {
     ) {
         self.base = base
         self.policy = policy
-        self.recorder = recorder
-        self.clock = ElapsedClock(clock)
-        gate = RateLimitGate()
+        retrier = Retrier(policy: policy, clock: ElapsedClock(clock), gate: RateLimitGate(), recorder: recorder)
     }
 
     /// One page of jobs, retried.
@@ -49,6 +45,23 @@ public struct RetryingBatchAPI: BatchAPI {
     private func retrying<Response>(
         _ operation: @Sendable () async throws(BatchAPIError) -> Response
     ) async throws(BatchAPIError) -> Response {
+        try await retrier.run(operation)
+    }
+}
+
+/// The retry loop shared by the beta and v2 wrappers: waits out a closed 429 gate, retries what the policy allows.
+struct Retrier: Sendable {
+    let policy: RetryPolicy
+    let clock: ElapsedClock
+    let gate: RateLimitGate
+    let recorder: (any RequestRecorder)?
+
+    /// Runs `operation` until it succeeds, fails for good (per the policy, and `alsoRetryable` when given), runs
+    /// out of retries or the task is cancelled.
+    func run<Response>(
+        _ operation: @Sendable () async throws(BatchAPIError) -> Response,
+        alsoRetryable: (BatchAPIError) -> Bool = { _ in true }
+    ) async throws(BatchAPIError) -> Response {
         var retry = 0
         while true {
             try? await clock.sleep(until: gate.reopensAt)
@@ -56,7 +69,8 @@ public struct RetryingBatchAPI: BatchAPI {
                 return try await operation()
             } catch {
                 let failure = error
-                guard retry < policy.maxRetries, policy.isRetryable(failure), !Task.isCancelled else { throw failure }
+                guard retry < policy.maxRetries, policy.isRetryable(failure), alsoRetryable(failure), !Task.isCancelled
+                else { throw failure }
                 let delay = policy.delay(beforeRetry: retry, after: failure)
                 recorder?.retrying(attempt: retry + 1, seconds: delay, after: failure.description)
                 let resumeAt = clock.now + .seconds(delay)

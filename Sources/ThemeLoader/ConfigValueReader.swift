@@ -28,6 +28,11 @@ enum ConfigValueReader {
                 return .failure(expected(key, "an ID (a string without spaces)", node))
             }
             if setting == .projectID { values.projectID = id } else { values.organizationID = id }
+        case .api:
+            guard case .string(let name) = node, ["auto", "v1", "v2"].contains(name) else {
+                return .failure(expected(key, "\"auto\", \"v1\" or \"v2\"", node))
+            }
+            values.api = name
         case .readOnly, .mouse:
             guard case .boolean(let flag) = node else { return .failure(expected(key, "true or false", node)) }
             if setting == .readOnly { values.readOnly = flag } else { values.mouse = flag }

@@ -8,6 +8,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case organizationID = "organization_id"
     case readOnly = "read_only"
     case mouse
+    case api
 
     /// The key as written in `config.toml`.
     public var key: String { rawValue }

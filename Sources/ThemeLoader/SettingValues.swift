@@ -14,12 +14,15 @@ public struct SettingValues: Sendable, Equatable {
     public var readOnly: Bool?
     /// Capture the mouse.
     public var mouse: Bool?
+    /// Which APIs to read: `auto`, `v1` or `v2`.
+    public var api: String?
 
     /// Creates a layer; every value defaults to "not given".
     public init(
         theme: String? = nil, interval: Double? = nil, baseURL: String? = nil, projectID: String? = nil,
-        organizationID: String? = nil, readOnly: Bool? = nil, mouse: Bool? = nil
+        organizationID: String? = nil, readOnly: Bool? = nil, mouse: Bool? = nil, api: String? = nil
     ) {
+        self.api = api
         self.theme = theme
         self.interval = interval
         self.baseURL = baseURL

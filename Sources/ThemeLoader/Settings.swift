@@ -22,6 +22,8 @@ public struct Settings: Sendable, Equatable {
     public var readOnly: Bool
     /// Capture the mouse.
     public var mouse: Bool
+    /// Which APIs to read: `auto`, `v1` or `v2`.
+    public var api: String = "auto"
     /// The layer each setting came from.
     public var sources: [SettingKey: Source]
 
@@ -54,6 +56,7 @@ public struct Settings: Sendable, Equatable {
             organizationID: pick(.organizationID, \.organizationID),
             readOnly: pick(.readOnly, \.readOnly) ?? false,
             mouse: pick(.mouse, \.mouse) ?? true,
+            api: pick(.api, \.api) ?? "auto",
             sources: sources)
     }
 
@@ -68,6 +71,7 @@ public struct Settings: Sendable, Equatable {
         case .organizationID: value = organizationID ?? "none"
         case .readOnly: value = String(readOnly)
         case .mouse: value = String(mouse)
+        case .api: value = api
         }
         return "\(value) (\(sources[key]?.rawValue ?? Source.defaultValue.rawValue))"
     }

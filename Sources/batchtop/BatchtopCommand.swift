@@ -17,7 +17,8 @@ struct BatchtopCommand: AsyncParsableCommand {
             Keys: ↑/↓ or j/k move, Enter details, / filter, s/S sort, c cancel, p pause, r refresh, t theme, ? help, q quit.
             Settings come from flags, then the environment, then $XDG_CONFIG_HOME/batchtop/config.toml \
             (default ~/.config/batchtop/config.toml: theme, interval, base_url, project_id, organization_id, read_only, \
-            mouse), then defaults.
+            mouse, api), then defaults.
+            Reads both the beta batch-processing jobs (bjb-…) and the v2 batches (bat-…) by default (--api auto).
             `batchtop mock-server --help` describes the embedded mock backend.
             """
     )
@@ -42,6 +43,11 @@ struct BatchtopCommand: AsyncParsableCommand {
 
     @Flag(help: "Allow a plain http:// base URL that is not a loopback address (the key then crosses the network unencrypted).")
     var insecureHTTP = false
+
+    @Option(help: ArgumentHelp(
+        "Which API to read: auto (both, dropping one the server does not have), v1 (beta batch-processing jobs) or v2 (batches). Default: api in the config file, else auto.",
+        valueName: "auto|v1|v2"))
+    var api: APISelection?
 
     @Option(help: "Discovery filter: only jobs with this status (repeatable).")
     var status: [String] = []
@@ -195,7 +201,7 @@ struct BatchtopCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let flags = SettingValues(
             theme: theme, interval: interval, baseURL: baseURL, projectID: projectID, organizationID: organizationID,
-            readOnly: readOnly, mouse: mouse)
+            readOnly: readOnly, mouse: mouse, api: api?.rawValue)
         let launch = LaunchSettings.resolve(flags: flags, configPath: config, environment: environment)
         launch.messages.forEach(Self.printError)
         let settings = launch.settings
@@ -235,11 +241,13 @@ struct BatchtopCommand: AsyncParsableCommand {
             log?.write("start \(demo ? "demo" : sourceLabel(api)), interval \(settings.interval)s")
         }
         let client = HTTPBatchClient(configuration: api, recorder: log)
+        let beta = RetryingBatchAPI(client, recorder: log)
+        var pollerConfiguration = PollerConfiguration(
+            jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID,
+            maxConcurrentRequests: maxRequests)
+        pollerConfiguration.apiSelection = APISelection(rawValue: settings.api) ?? .auto
         let poller = Poller(
-            api: RetryingBatchAPI(client, recorder: log),
-            configuration: PollerConfiguration(
-                jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID,
-                maxConcurrentRequests: maxRequests))
+            api: beta, batches: RetryingBatchesAPI(client, sharingWith: beta), configuration: pollerConfiguration)
         let source = demo ? "demo \(api.baseURL)" : sourceLabel(api)
         let exitCode: Int32
         if once {

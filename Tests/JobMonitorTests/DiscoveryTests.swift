@@ -73,10 +73,10 @@ struct DiscoveryTests {
 
     @Test("statuses the client does not know are refreshed by the full rescan only")
     func unknownStatus() async throws {
-        let api = FakeBatchAPI(jobs: [wireJob("bjb-odd", status: "throttled", processed: 1)] + fleet(1000, finished: 950))
+        let api = FakeBatchAPI(jobs: [wireJob("bjb-odd", status: "paused", processed: 1)] + fleet(1000, finished: 950))
         let poller = Poller(api: api, configuration: PollerConfiguration(fullScanEvery: 4))
         let first = await poller.pollOnce()
-        #expect(first.jobs.first { $0.id == "bjb-odd" }?.job.status == .other("throttled"))
+        #expect(first.jobs.first { $0.id == "bjb-odd" }?.job.status == .other("paused"))
         api.update("bjb-odd") { $0.processedItems = 5 }
         for _ in 0..<3 {
             let snapshot = await poller.pollOnce()

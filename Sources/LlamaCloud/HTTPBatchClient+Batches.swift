@@ -1,0 +1,51 @@
+import Foundation
+
+/// The v2 calls, through the same connection pool, key and error mapping as the beta ones.
+extension HTTPBatchClient: BatchesAPI {
+    /// Path prefix of the v2 batches.
+    static let batchesPath = "/api/v2/batches"
+    /// Path prefix of the directories.
+    static let directoriesPath = "/api/v1/beta/directories"
+
+    /// One page of batches: `GET /api/v2/batches`.
+    public func listBatches(_ query: BatchListQuery) async throws(BatchAPIError) -> CursorPage<Batch> {
+        try await send(
+            .GET, prefix: Self.batchesPath, path: "",
+            query: [
+                ("page_size", String(query.pageSize)), ("page_token", query.pageToken),
+                ("status", query.status?.uppercased()), ("source_directory_id", query.sourceDirectoryID),
+                ("created_at_on_or_after", query.createdOnOrAfter.map(ISO8601Timestamp.format)),
+                ("created_at_on_or_before", query.createdOnOrBefore.map(ISO8601Timestamp.format)),
+            ])
+    }
+
+    /// One batch: `GET /api/v2/batches/{id}[?expand=results]`.
+    public func batch(id: String, expandResults: Bool) async throws(BatchAPIError) -> Batch {
+        try await send(
+            .GET, prefix: Self.batchesPath, path: "/" + APIConfiguration.encode(id),
+            query: [("expand", expandResults ? "results" : nil)])
+    }
+
+    /// Cancels a batch: `POST /api/v2/batches/{id}/cancel`, no body.
+    public func cancelBatch(id: String) async throws(BatchAPIError) -> Batch {
+        try await send(.POST, prefix: Self.batchesPath, path: "/" + APIConfiguration.encode(id) + "/cancel", query: [])
+    }
+
+    /// Parse or extract jobs by ID: `GET /api/v2/parse|extract?job_ids=a&job_ids=b&page_size=…`.
+    public func processingJobs(
+        _ kind: ProcessingJobKind, ids: [String], pageSize: Int, pageToken: String?
+    ) async throws(BatchAPIError) -> CursorPage<ProcessingJob> {
+        let query: [(String, String?)] =
+            ids.map { ("job_ids", $0) } + [("page_size", String(pageSize)), ("page_token", pageToken)]
+        return try await send(.GET, prefix: "/api/v2/" + kind.rawValue, path: "", query: query)
+    }
+
+    /// One page of a directory's files: `GET /api/v1/beta/directories/{id}/files`.
+    public func directoryFiles(
+        directoryID: String, pageSize: Int, pageToken: String?
+    ) async throws(BatchAPIError) -> CursorPage<DirectoryFile> {
+        try await send(
+            .GET, prefix: Self.directoriesPath, path: "/" + APIConfiguration.encode(directoryID) + "/files",
+            query: [("page_size", String(pageSize)), ("page_token", pageToken)])
+    }
+}
