@@ -62,6 +62,7 @@ enum OnceReport {
             "jobs": snapshot.jobs.count, "by_status": byStatus, "active_jobs": aggregate.activeJobs,
             "stalled_jobs": aggregate.stalledJobs, "active_items_done": aggregate.itemsDone,
             "active_items_total": aggregate.itemsTotal, "rate_items_per_second": aggregate.overallRate ?? NSNull(),
+            "live_apis": snapshot.liveAPIs.map(\.rawValue),
         ]
     }
 
@@ -81,7 +82,23 @@ enum OnceReport {
         object["created_at"] = job.createdAt.map(ISO8601Timestamp.format)
         object["completed_at"] = job.completedAt.map(ISO8601Timestamp.format)
         object["stale"] = tracked.isStale(at: takenAt, interval: interval)
+        object["api"] = job.api.rawValue
+        if let batch = job.batch {
+            object["progress_percentage"] = batch.progressPercent ?? NSNull()
+            object["batch"] = batchObject(batch)
+        }
         return object
+    }
+
+    /// A v2 batch's configuration and per-file counts.
+    static func batchObject(_ batch: BatchFacts) -> [String: Any] {
+        [
+            "configuration_type": batch.configurationType, "configuration_id": batch.configurationID,
+            "results_known": batch.resultsKnown, "files_total": batch.filesTotal ?? NSNull(), "done": batch.done,
+            "failed": batch.failed, "failed_jobs": batch.failedJobs, "mapping_errors": batch.mappingErrors,
+            "cancelled": batch.cancelled, "active": batch.active, "waiting": batch.waiting,
+            "cancelling": batch.cancelRequested,
+        ]
     }
 
     private static func isUTF8Locale() -> Bool {
