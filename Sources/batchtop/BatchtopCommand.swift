@@ -246,6 +246,8 @@ struct BatchtopCommand: AsyncParsableCommand {
             jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID,
             maxConcurrentRequests: maxRequests)
         pollerConfiguration.apiSelection = APISelection(rawValue: settings.api) ?? .auto
+        // One snapshot must be complete: settle every finished batch in the one cycle.
+        if once { pollerConfiguration.finishedBatchesPerCycle = .max }
         let poller = Poller(
             api: beta, batches: RetryingBatchesAPI(client, sharingWith: beta), configuration: pollerConfiguration)
         let source = demo ? "demo \(api.baseURL)" : sourceLabel(api)
