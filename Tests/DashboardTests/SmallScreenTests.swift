@@ -20,7 +20,7 @@ import TerminalUI
                 " JOB          STATUS       PROGRESS",
                 " bjb-run-0001 ▶ running    ███▋     52%",
                 " bjb-pend-002 ◌ pending              0%",
-                " bjb-thr-0003 ? throttled  ██       30%",
+                " bjb-thr-0003 ⧗ throttled  ██       30%",
                 " bjb-fail-004 ✘ failed     ███████ 100%",
                 " bjb-canc-006 ⊘ cancelled  ██       30%",
                 " bjb-done-005 ✔ completed  ███████ 100%",
