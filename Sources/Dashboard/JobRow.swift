@@ -76,7 +76,8 @@ public enum JobRow {
         let gaugeWidth = rect.width - labelWidth - 1
         let labelRect = Rect(x: rect.x + gaugeWidth + 1, y: rect.y, width: labelWidth, height: 1)
         guard job.isProgressKnown else {
-            let text = TextLayout.fit(unknownGauge(glyphs: glyphs), width: max(0, gaugeWidth), ellipsis: glyphs.ellipsis)
+            let word = unknownGauge(glyphs: glyphs)
+            let text = TextLayout.fit(word, width: max(0, min(gaugeWidth, CharacterWidth.of(word))), ellipsis: glyphs.ellipsis)
             let offset = max(0, (gaugeWidth - CharacterWidth.of(text)) / 2)
             buffer.write(text, x: rect.x + offset, y: rect.y, style: theme.textDim, maxWidth: max(0, gaugeWidth - offset))
             buffer.write("?", in: labelRect, style: theme.textDim, alignment: .right)

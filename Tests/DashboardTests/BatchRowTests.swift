@@ -13,7 +13,7 @@ import TerminalUI
     private static let unknown = BatchFacts(configurationType: "parse_v2", configurationID: "cfg-PARSE_AGENTIC")
 
     private static func render(_ jobs: [TrackedJob], glyphs: Glyphs = .unicode) -> Buffer {
-        Fixtures.render(Fixtures.state(width: 120, height: 8, glyphs: glyphs, snapshot: Fixtures.snapshot(jobs)))
+        Fixtures.render(Fixtures.state(width: 120, height: 12, glyphs: glyphs, snapshot: Fixtures.snapshot(jobs)))
     }
 
     @Test func throttledRowShowsItsSymbolAndWordInTheThrottledStyle() {

@@ -16,7 +16,7 @@ import TerminalUI
         #expect(
             buffer.lines == [
                 " batchtop · demo · 6 jobs API ok · eve…",
-                " ▶ 1 running  ◌ 1 pending  ✔ 1 completed",
+                " ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending",
                 " JOB          STATUS       PROGRESS",
                 " bjb-run-0001 ▶ running    ███▋     52%",
                 " bjb-pend-002 ◌ pending              0%",

@@ -34,7 +34,7 @@ import TerminalUI
                 " ↑↓/jk move  Enter details  / filter  s sort  c cancel job",
             ])
         #expect(buffer.lines[0] == " batchtop · demo · 6 jobs                 API ok · every 2s")
-        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  "))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1"))
         Self.expectRowsFit(buffer)
     }
 
@@ -56,7 +56,7 @@ import TerminalUI
                 " ↑↓/jk move  Enter details  / filter  s sort  c cancel job  p pause  ? help",
             ])
         #expect(buffer.lines[0] == " batchtop · demo · 6 jobs                                     API ok · every 2s")
-        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  "))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancell"))
         Self.expectRowsFit(buffer)
     }
 
