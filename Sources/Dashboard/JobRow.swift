@@ -76,10 +76,10 @@ public enum JobRow {
         let gaugeWidth = rect.width - labelWidth - 1
         let labelRect = Rect(x: rect.x + gaugeWidth + 1, y: rect.y, width: labelWidth, height: 1)
         guard job.isProgressKnown else {
-            let word = unknownGauge(glyphs: glyphs)
-            let text = TextLayout.fit(word, width: max(0, min(gaugeWidth, CharacterWidth.of(word))), ellipsis: glyphs.ellipsis)
-            let offset = max(0, (gaugeWidth - CharacterWidth.of(text)) / 2)
-            buffer.write(text, x: rect.x + offset, y: rect.y, style: theme.textDim, maxWidth: max(0, gaugeWidth - offset))
+            // Narrow gauges drop the dots, then the word: the `?` still says it.
+            let word = [unknownGauge(glyphs: glyphs), "unknown"].first { CharacterWidth.of($0) <= gaugeWidth } ?? ""
+            let offset = max(0, (gaugeWidth - CharacterWidth.of(word)) / 2)
+            buffer.write(word, x: rect.x + offset, y: rect.y, style: theme.textDim, maxWidth: max(0, gaugeWidth - offset))
             buffer.write("?", in: labelRect, style: theme.textDim, alignment: .right)
             return
         }

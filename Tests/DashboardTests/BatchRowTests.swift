@@ -66,6 +66,13 @@ import TerminalUI
         #expect(ascii.lines[3] == " bat-4k2m9x7q parse    > running             - unknown -             ?         0/?      0")
     }
 
+    /// At 40 columns the 7-wide gauge keeps the word without its dots.
+    @Test func unknownProgressOnANarrowGauge() {
+        let buffer = Fixtures.render(
+            Fixtures.state(width: 40, height: 10, snapshot: Fixtures.snapshot([Fixtures.batch(facts: Self.unknown)])))
+        #expect(buffer.lines[3] == " bat-4k2m9x7q ▶ running    unknown    ?")
+    }
+
     /// Once results and files are known, a batch has an ordinary gauge and finished/total.
     @Test func knownProgressShowsTheGaugeAndFinishedOfTotal() {
         let facts = BatchFacts(
