@@ -11,7 +11,9 @@ public enum CancelDialog {
             "",
             "\(job.id)",
             "\(job.type) \(glyphs.separator) \(StatusBadge.label(job.status, glyphs: glyphs)) \(glyphs.separator) "
-                + "\(Formatting.percent(JobFigures(job: job).percent)) (\(job.processedItems ?? 0)/\(job.totalItems) items)",
+                + (job.isProgressKnown ? Formatting.percent(JobFigures(job: job).percent) : "progress unknown")
+                + " (\(job.processedItems ?? 0)/\(job.batch.map { $0.filesTotal.map(String.init) ?? "?" } ?? String(job.totalItems)) "
+                + (job.api == .v2 ? "files)" : "items)"),
             "",
             "y  cancel the job        n / Esc  keep it running",
         ]

@@ -20,7 +20,9 @@ enum DetailNavigation {
         case .bottom: return move(&state, by: detail.items.count)
         case .cycleItemFilter:
             state.detailGeneration += 1
-            state.detail = DetailState(jobID: detail.jobID, filter: detail.filter.next, generation: state.detailGeneration)
+            let api = (state.job(id: detail.jobID) ?? detail.lastSeen)?.job.api ?? JobAPI.owning(id: detail.jobID) ?? .v1
+            state.detail = DetailState(
+                jobID: detail.jobID, filter: detail.filter.next(for: api), generation: state.detailGeneration)
             return loadMoreIfNeeded(&state)
         case .back:
             state.detail = nil

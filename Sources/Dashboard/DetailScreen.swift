@@ -19,8 +19,7 @@ public enum DetailScreen {
         let title = " \(job.id) \(glyphs.separator) \(job.type) \(glyphs.separator) "
         let used = buffer.write(title, x: 0, y: 0, style: theme.title)
         let badge = buffer.write(
-            StatusBadge.label(job.status, glyphs: glyphs), x: used, y: 0,
-            style: StatusBadge.style(job.status, theme: theme).over(theme.title))
+            StatusBadge.wideLabel(job, glyphs: glyphs), x: used, y: 0, style: StatusBadge.style(job, theme: theme).over(theme.title))
         if listed == nil, detail.lastSeen != nil {
             buffer.write(
                 "  \(glyphs.separator) dropped from the listing: last data shown", x: used + badge, y: 0,
@@ -33,8 +32,12 @@ public enum DetailScreen {
         DetailItemList.draw(detail, job: job, layout: layout, glyphs: glyphs, theme: theme, into: &buffer)
     }
 
-    /// The job's fields in API order, name and value; absent values are shown as such.
+    /// The job's fields in API order, name and value; absent values are shown as such. A v2 batch shows its own
+    /// fields instead (`BatchFields`).
     static func fields(_ job: Job, glyphs: Glyphs, secondsFromGMT: Int) -> [(String, String?)] {
+        if job.api == .v2, let batch = job.batch {
+            return BatchFields.fields(job, batch: batch, glyphs: glyphs, secondsFromGMT: secondsFromGMT)
+        }
         func date(_ value: Date?) -> String? { value.map { Formatting.dateTime($0, secondsFromGMT: secondsFromGMT) } }
         return [
             ("id", job.id), ("job_type", job.type.description), ("project_id", job.projectID.isEmpty ? nil : job.projectID),
@@ -77,7 +80,8 @@ public enum DetailScreen {
         let metrics = tracked.metrics
         let glyphs = state.glyphs
         let figures = JobFigures(tracked: tracked)
-        var parts = ["progress " + Formatting.percent(figures.percent)]
+        let known = tracked.job.isProgressKnown
+        var parts = ["progress " + (known ? Formatting.percent(figures.percent) : "unknown")]
         parts.append("rate " + (metrics.throughput.map(Formatting.rate) ?? glyphs.absent))
         parts.append("ETA " + (metrics.eta.map(Formatting.duration) ?? glyphs.absent))
         parts.append(
@@ -89,8 +93,9 @@ public enum DetailScreen {
         let line = parts.joined(separator: "  \(glyphs.separator)  ")
         let used = buffer.write(line, x: 1, y: layout.metricsRow, style: theme.text, maxWidth: buffer.width - 2)
         var alerts: [String] = []
-        if metrics.isStalled { alerts.append("STALLED") }
-        if figures.isInconsistent {
+        if StatusBadge.showsStall(tracked) { alerts.append("STALLED") }
+        // A batch's counts before its results and files are known are placeholders, not the server contradicting itself.
+        if figures.isInconsistent, known {
             alerts.append("? counts inconsistent: " + figures.inconsistencies.map(\.explanation).joined(separator: "; "))
         }
         if !alerts.isEmpty {

@@ -7,14 +7,31 @@ public enum ItemFilter: Sendable, Hashable {
     /// Only files with this status.
     case only(String)
 
-    /// The `f` cycle: failed first, then each status alone.
-    public var next: ItemFilter {
-        let cycle: [ItemFilter] = [
-            .failedFirst, .only("failed"), .only("skipped"), .only("processing"), .only("pending"), .only("completed"),
-            .only("cancelled"),
-        ]
+    /// The `f` cycle of a beta job's files: failed first, then each status alone.
+    public var next: ItemFilter { next(for: .v1) }
+
+    /// The `f` cycle for a job of `api`: the file statuses that API reports, each alone, after "all, failed first".
+    public func next(for api: JobAPI) -> ItemFilter {
+        let cycle = Self.cycle(for: api)
         let index = cycle.firstIndex(of: self) ?? 0
         return cycle[(index + 1) % cycle.count]
+    }
+
+    /// Every filter of the `f` cycle for a job of `api`. A v2 batch's files carry their job's status (`running`,
+    /// `throttled`, …; `failed` also for a mapping error) or `waiting` when the batch has not reached them yet.
+    public static func cycle(for api: JobAPI) -> [ItemFilter] {
+        switch api {
+        case .v1:
+            return [
+                .failedFirst, .only("failed"), .only("skipped"), .only("processing"), .only("pending"),
+                .only("completed"), .only("cancelled"),
+            ]
+        case .v2:
+            return [
+                .failedFirst, .only("failed"), .only("completed"), .only("cancelled"), .only("running"),
+                .only("pending"), .only("throttled"), .only("waiting"),
+            ]
+        }
     }
 
     /// How the filter is named on screen.

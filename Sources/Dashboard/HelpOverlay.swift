@@ -8,11 +8,12 @@ public enum HelpOverlay {
     static let columnWidth = 36
 
     /// Draws the overlay centred on the screen: the key maps side by side when the terminal is wide enough,
-    /// otherwise one below the other.
+    /// otherwise one below the other; the legend of the less obvious cells goes under the last key map.
     public static func draw(keyMaps: [KeyMap], glyphs: Glyphs, theme: Theme, into buffer: inout Buffer) {
-        let columns = keyMaps.map { keyMap in
+        var columns = keyMaps.map { keyMap in
             [(keyMap.title, "")] + keyMap.helpBindings.map { ($0.label(ascii: glyphs.isASCII), $0.summary) }
         }
+        if !columns.isEmpty { columns[columns.count - 1] += legend(glyphs: glyphs) }
         let sideBySide = buffer.width >= columns.count * (columnWidth + 1) + 4
         let blocks: [[(String, String)]] =
             sideBySide ? columns : [columns.enumerated().flatMap { index, lines in (index > 0 ? [("", "")] : []) + lines }]
@@ -30,6 +31,16 @@ public enum HelpOverlay {
         if inner.height >= 1 {
             draw(closing, x: inner.x + 1, y: inner.maxY - 1, maxX: inner.maxX, theme: theme, into: &buffer)
         }
+    }
+
+    /// What the cells v2 batches add mean: a heading, then cell and meaning, each short enough for one column.
+    public static func legend(glyphs: Glyphs) -> [(String, String)] {
+        [
+            ("Legend", ""),
+            (StatusBadge.label(.throttled, glyphs: glyphs), "held back, not stuck"),
+            (StatusBadge.symbol(.cancelled, glyphs: glyphs) + " cancelling", "cancel sent, not done"),
+            (JobRow.unknownGauge(glyphs: glyphs), "progress not known yet"),
+        ]
     }
 
     /// One line: a heading (no summary) or a key and what it does.

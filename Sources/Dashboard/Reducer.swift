@@ -136,6 +136,8 @@ public enum Reducer {
         guard let jobID, let tracked = state.job(id: jobID) else { return }
         if state.isReadOnly {
             state.statusMessage = "read-only: cancelling is disabled"
+        } else if StatusBadge.isCancelling(tracked.job) {
+            state.statusMessage = "\(String(jobID.prefix(JobRow.shortIDLength))) is already cancelling" + state.glyphs.ellipsis
         } else if tracked.job.status.isTerminal {
             state.statusMessage = "\(String(jobID.prefix(JobRow.shortIDLength))) is already \(tracked.job.status)"
         } else {

@@ -11,17 +11,20 @@ public enum RowOrder {
         return sorted(matching, by: sort)
     }
 
-    /// The default order: running work first, then pending and unknown statuses, then failures, then finished jobs,
-    /// newest first within each group.
+    /// The default order: running work first, then waiting (pending, throttled) and unknown statuses, then failures,
+    /// then finished jobs, newest first within each group.
     public static func sorted(_ jobs: [TrackedJob]) -> [TrackedJob] {
         sorted(jobs, by: SortOrder())
     }
 
-    /// True when the filter text occurs in the job's ID, type, status or directory (case-insensitive).
+    /// True when the filter text occurs in the job's ID, type, status or directory (case-insensitive); a v2
+    /// batch also matches its configuration type (`parse_v2`) and, while a cancel is under way, `cancelling`.
     static func matches(_ tracked: TrackedJob, _ needle: String) -> Bool {
         let job = tracked.job
-        return [job.id, job.type.description, job.status.description, job.directoryID ?? ""]
-            .contains { $0.lowercased().contains(needle) }
+        var fields = [job.id, job.type.description, job.status.description, job.directoryID ?? ""]
+        if let batch = job.batch { fields.append(batch.configurationType) }
+        if StatusBadge.isCancelling(job) { fields.append("cancelling") }
+        return fields.contains { $0.lowercased().contains(needle) }
     }
 
     private static func sorted(_ jobs: [TrackedJob], by order: SortOrder) -> [TrackedJob] {
@@ -46,7 +49,7 @@ public enum RowOrder {
         let job = tracked.job
         switch key {
         case .standard, .status: return .number(Double(rank(job.status)))
-        case .progress: return .number(-JobFigures(job: job).percent)
+        case .progress: return job.isProgressKnown ? .number(-JobFigures(job: job).percent) : nil
         case .throughput: return tracked.metrics.throughput.map { .number(-$0) }
         case .eta: return tracked.metrics.eta.map { .number($0) }
         case .failed: return .number(-Double(job.failedItems ?? 0))
@@ -56,11 +59,12 @@ public enum RowOrder {
         }
     }
 
-    /// Group of a status: 0 running, 1 pending or unknown (which may be active), 2 failed, 3 finished.
+    /// Group of a status: 0 running, 1 waiting (pending; throttled, held back by the service) or unknown (which may
+    /// be active), 2 failed, 3 finished.
     static func rank(_ status: JobStatus) -> Int {
         switch status {
-        case .running, .dispatched, .throttled: return 0
-        case .pending, .other: return 1
+        case .running, .dispatched: return 0
+        case .pending, .throttled, .other: return 1
         case .failed: return 2
         case .completed, .cancelled: return 3
         }

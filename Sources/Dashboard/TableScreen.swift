@@ -66,7 +66,8 @@ public enum TableScreen {
             let count = counts[status] ?? 0
             if count > 0 { return true }
             if case .other = status { return false }
-            return status != .dispatched && status != .cancelled
+            // Statuses that only some jobs ever reach (throttled: v2 batches only) are listed only when present.
+            return status != .dispatched && status != .throttled && status != .cancelled
         }
         var segments: [(String, Style)] = []
         if state.sort.key != .standard || state.sort.reversed {

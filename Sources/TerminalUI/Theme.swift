@@ -28,6 +28,8 @@ public struct Theme: Sendable, Equatable {
     public var statusRunning: Style
     /// Status `dispatched`.
     public var statusDispatched: Style
+    /// Status `throttled`: work held back by the service (waiting for capacity), not stuck.
+    public var statusThrottled: Style
     /// Status `completed`.
     public var statusCompleted: Style
     /// Status `failed`.
@@ -41,7 +43,7 @@ public struct Theme: Sendable, Equatable {
     public init(
         name: String, text: Style, textDim: Style, title: Style, tableHeader: Style, tableSelected: Style,
         border: Style, alert: Style, footerKey: Style, gaugeFill: Style, gaugeEmpty: Style, statusPending: Style,
-        statusRunning: Style, statusDispatched: Style, statusCompleted: Style, statusFailed: Style,
+        statusRunning: Style, statusDispatched: Style, statusThrottled: Style, statusCompleted: Style, statusFailed: Style,
         statusCancelled: Style, statusUnknown: Style
     ) {
         self.name = name
@@ -58,6 +60,7 @@ public struct Theme: Sendable, Equatable {
         self.statusPending = statusPending
         self.statusRunning = statusRunning
         self.statusDispatched = statusDispatched
+        self.statusThrottled = statusThrottled
         self.statusCompleted = statusCompleted
         self.statusFailed = statusFailed
         self.statusCancelled = statusCancelled
@@ -80,6 +83,7 @@ public struct Theme: Sendable, Equatable {
         statusPending: Style(foreground: .yellow),
         statusRunning: Style(foreground: .cyan, attributes: .bold),
         statusDispatched: Style(foreground: .blue, attributes: .bold),
+        statusThrottled: Style(foreground: .ansi(12)),
         statusCompleted: Style(foreground: .green),
         statusFailed: Style(foreground: .red, attributes: .bold),
         statusCancelled: Style(foreground: .magenta),
@@ -102,6 +106,7 @@ public struct Theme: Sendable, Equatable {
         statusPending: .plain,
         statusRunning: Style(attributes: .bold),
         statusDispatched: Style(attributes: .bold),
+        statusThrottled: Style(attributes: [.dim, .underline]),
         statusCompleted: .plain,
         statusFailed: Style(attributes: [.bold, .underline]),
         statusCancelled: Style(attributes: .dim),

@@ -54,6 +54,9 @@ public enum BuiltinThemes {
 "status.running" = { fg = "cyan", attrs = ["bold"] }
 # Status "dispatched".
 "status.dispatched" = { fg = "blue", attrs = ["bold"] }
+# Status "throttled" (v2 batches): the service holds the work back for capacity; not stuck, not failed.
+# Here a calm bright blue, apart from running (cyan), pending (yellow) and failed (red).
+"status.throttled" = { fg = "bright-blue" }
 # Status "completed" (and completed files).
 "status.completed" = { fg = "green" }
 # Status "failed": the status column, failed files and their errors, a failed job's gauge.
@@ -80,6 +83,7 @@ green = "#008700"
 amber = "#875f00"
 crimson = "#af0000"
 plum = "#875f87"
+teal = "#008787"
 
 [styles]
 # Ordinary text: job IDs, counts, the detail pane, the status message; also fills the screen.
@@ -108,6 +112,9 @@ plum = "#875f87"
 "status.running" = { fg = "blue", attrs = ["bold"] }
 # Status "dispatched".
 "status.dispatched" = { fg = "purple", attrs = ["bold"] }
+# Status "throttled" (v2 batches): the service holds the work back for capacity; not stuck, not failed.
+# Here teal, apart from running (blue), pending (amber) and failed (crimson).
+"status.throttled" = { fg = "teal" }
 # Status "completed" (and completed files).
 "status.completed" = { fg = "green" }
 # Status "failed": the status column, failed files and their errors, a failed job's gauge.
@@ -153,6 +160,9 @@ plum = "#875f87"
 "status.running" = { fg = "bright-cyan", attrs = ["bold"] }
 # Status "dispatched".
 "status.dispatched" = { fg = "bright-blue", attrs = ["bold"] }
+# Status "throttled" (v2 batches): the service holds the work back for capacity; not stuck, not failed.
+# Here orange (256-colour index 208), apart from running, pending and failed.
+"status.throttled" = { fg = 208, attrs = ["bold"] }
 # Status "completed" (and completed files).
 "status.completed" = { fg = "bright-green", attrs = ["bold"] }
 # Status "failed": the status column, failed files and their errors, a failed job's gauge.
@@ -212,6 +222,9 @@ green = "#859900"
 "status.running" = { fg = "blue", attrs = ["bold"] }
 # Status "dispatched".
 "status.dispatched" = { fg = "violet", attrs = ["bold"] }
+# Status "throttled" (v2 batches): the service holds the work back for capacity; not stuck, not failed.
+# Here Solarized cyan, apart from running (blue), pending (yellow) and failed (red).
+"status.throttled" = { fg = "cyan" }
 # Status "completed" (and completed files).
 "status.completed" = { fg = "green" }
 # Status "failed": the status column, failed files and their errors, a failed job's gauge.
@@ -267,6 +280,9 @@ grey = "#999999"
 "status.running" = { fg = "sky-blue", attrs = ["bold"] }
 # Status "dispatched".
 "status.dispatched" = { fg = "blue", attrs = ["bold"] }
+# Status "throttled" (v2 batches): the service holds the work back for capacity; not stuck, not failed.
+# Here Okabe-Ito orange without bold, apart from running, pending (yellow) and failed (vermillion).
+"status.throttled" = { fg = "orange" }
 # Status "completed" (and completed files).
 "status.completed" = { fg = "bluish-green" }
 # Status "failed": the status column, failed files and their errors, a failed job's gauge.
@@ -314,6 +330,9 @@ grey = "#999999"
 "status.running" = { attrs = ["bold"] }
 # Status "dispatched".
 "status.dispatched" = { attrs = ["bold"] }
+# Status "throttled" (v2 batches): the service holds the work back for capacity; not stuck, not failed.
+# Here dim and underlined, an attribute pair no other status has.
+"status.throttled" = { attrs = ["dim", "underline"] }
 # Status "completed" (and completed files).
 "status.completed" = { }
 # Status "failed": the status column, failed files and their errors, a failed job's gauge.

@@ -15,6 +15,7 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case statusPending = "status.pending"
     case statusRunning = "status.running"
     case statusDispatched = "status.dispatched"
+    case statusThrottled = "status.throttled"
     case statusCompleted = "status.completed"
     case statusFailed = "status.failed"
     case statusCancelled = "status.cancelled"
@@ -39,6 +40,7 @@ public enum ThemeRole: String, CaseIterable, Sendable {
         case .statusPending: return \.statusPending
         case .statusRunning: return \.statusRunning
         case .statusDispatched: return \.statusDispatched
+        case .statusThrottled: return \.statusThrottled
         case .statusCompleted: return \.statusCompleted
         case .statusFailed: return \.statusFailed
         case .statusCancelled: return \.statusCancelled

@@ -9,11 +9,11 @@ import TerminalUI
         let buffer = Fixtures.render(Fixtures.state(glyphs: .ascii))
         let expected = [
             " batchtop | demo | 6 jobs                                                                             API ok | every 2s",
-            " > 1 running  . 1 pending  + 1 completed  x 1 failed  - 1 cancelled  ? 1 throttled                 active items 107/260",
+            " > 1 running  = 1 throttled  . 1 pending  + 1 completed  x 1 failed  - 1 cancelled                 active items 107/260",
             " JOB          TYPE     STATUS       PROGRESS                            DONE/TOTAL FAILED SKIPPED   RATE     ETA  STALE",
             " bjb-run-0001 parse    > running    ###############..............  52%     104/200      0       0                 ! 10s",
             " bjb-pend-002 extract  . pending    .............................   0%        0/50      0       0",
-            " bjb-thr-0003 classify ? throttled  ########.....................  30%        3/10      0       0",
+            " bjb-thr-0003 classify = throttled  ########.....................  30%        3/10      0       0",
             " bjb-fail-004 parse    x failed     ############################# 100%       40/40      7       1",
             " bjb-canc-006 classify - cancelled  ########.....................  30%        9/30      0       2                  gone",
             " bjb-done-005 extract  + completed  ############################# 100%       12/12      0       0",

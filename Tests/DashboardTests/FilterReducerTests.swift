@@ -38,7 +38,7 @@ import TerminalUI
         ("classify", [Fixtures.ID.thr, Fixtures.ID.canc]),  // type
         ("CLASSIFY", [Fixtures.ID.thr, Fixtures.ID.canc]),  // case-insensitive
         ("cancel", [Fixtures.ID.canc]),  // status
-        ("throttled", [Fixtures.ID.thr]),  // unknown status, as sent
+        ("throttled", [Fixtures.ID.thr]),
         ("invoices", ["bjb-dir-0007"]),  // directory
         ("nothing-like-this", []),
     ])

@@ -89,6 +89,20 @@ enum Fixtures {
         }
     }
 
+    /// A v2 batch as the poller fills it from `facts`: counts from the files, progress 0 when not known.
+    static func batch(
+        id: String = "bat-4k2m9x7q1w", type: JobType = .parse, status: JobStatus = .running, facts: BatchFacts,
+        metrics: JobMetrics = .empty
+    ) -> TrackedJob {
+        var job = Job(
+            id: id, type: type, status: status, totalItems: facts.filesTotal ?? 0, processedItems: facts.finished,
+            failedItems: facts.failed, progressPercent: facts.progressPercent ?? 0, createdAt: ago(3600),
+            updatedAt: ago(60), directoryID: "dir-invoices")
+        job.api = .v2
+        job.batch = facts
+        return TrackedJob(job: job, fetchedAt: ago(1), metrics: metrics)
+    }
+
     /// Presses the keys in order and returns every effect they asked for.
     @discardableResult
     static func press(_ keys: Key..., on state: inout AppState) -> [Effect] {

@@ -7,7 +7,7 @@ import TerminalUI
 /// The right end of the counts row (row 1): the active sort, the filter and how many jobs it hides; otherwise the
 /// active items. At 120 columns the counts end at x 81.
 @Suite struct HeaderIndicatorTests {
-    private static let counts = " ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled"
+    private static let counts = " ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled"
 
     private static func header(_ keys: [Key], glyphs: Glyphs = .unicode) -> String {
         var state = Fixtures.state(glyphs: glyphs)

@@ -14,7 +14,7 @@ import TerminalUI
         let line = Fixtures.render(state).lines[1]
         #expect(line.contains("sort status↓"), "\(line)")
         #expect(line.contains("/par 4 hidden"), "\(line)")
-        #expect(line.hasPrefix(" ▶1 ◌1 ✔1 ✘1 ⊘1 ?1"), "\(line)")
+        #expect(line.hasPrefix(" ▶1 ⧗1 ◌1 ✔1 ✘1 ⊘1"), "\(line)")
         #expect(CharacterWidth.of(line) <= 80)
     }
 
@@ -23,7 +23,7 @@ import TerminalUI
         _ = Fixtures.type("/par", on: &state)
         Fixtures.press(.enter, on: &state)
         let line = Fixtures.render(state).lines[1]
-        #expect(line.hasPrefix(" ▶ 1 running  ◌ 1 pending"), "\(line)")
+        #expect(line.hasPrefix(" ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending"), "\(line)")
         #expect(line.hasSuffix("/par 4 hidden"), "\(line)")
     }
 }

@@ -16,11 +16,11 @@ import TerminalUI
         #expect(
             buffer.lines == [
                 " batchtop · demo · 6 jobs API ok · eve…",
-                " ▶ 1 running  ◌ 1 pending  ✔ 1 completed",
+                " ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending",
                 " JOB          STATUS       PROGRESS",
                 " bjb-run-0001 ▶ running    ███▋     52%",
                 " bjb-pend-002 ◌ pending              0%",
-                " bjb-thr-0003 ? throttled  ██       30%",
+                " bjb-thr-0003 ⧗ throttled  ██       30%",
                 " bjb-fail-004 ✘ failed     ███████ 100%",
                 " bjb-canc-006 ⊘ cancelled  ██       30%",
                 " bjb-done-005 ✔ completed  ███████ 100%",

@@ -10,11 +10,11 @@ import TerminalUI
         #expect(buffer.width == 120 && buffer.height == 12)
         let expected = [
             " batchtop · demo · 6 jobs                                                                             API ok · every 2s",
-            " ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled                 active items 107/260",
+            " ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled                 active items 107/260",
             " JOB          TYPE     STATUS       PROGRESS                            DONE/TOTAL FAILED SKIPPED   RATE     ETA  STALE",
             " bjb-run-0001 parse    ▶ running    ███████████████                52%     104/200      0       0                 ⚠ 10s",
             " bjb-pend-002 extract  ◌ pending                                    0%        0/50      0       0",
-            " bjb-thr-0003 classify ? throttled  ████████▋                      30%        3/10      0       0",
+            " bjb-thr-0003 classify ⧗ throttled  ████████▋                      30%        3/10      0       0",
             " bjb-fail-004 parse    ✘ failed     █████████████████████████████ 100%       40/40      7       1",
             " bjb-canc-006 classify ⊘ cancelled  ████████▋                      30%        9/30      0       2                  gone",
             " bjb-done-005 extract  ✔ completed  █████████████████████████████ 100%       12/12      0       0",
@@ -41,7 +41,10 @@ import TerminalUI
         let buffer = Fixtures.render(Fixtures.state())
         // Row 6 is the failed job; the status column starts at x = 23.
         #expect(buffer[23, 6] == Cell("✘", style: theme.statusFailed))
-        #expect(buffer[23, 5] == Cell("?", style: theme.statusUnknown))
+        // Row 5 is the throttled job: its own symbol in its own role, not pending's or an unknown status's.
+        #expect(buffer[23, 5] == Cell("⧗", style: theme.statusThrottled))
+        #expect(buffer.lines[5].contains("⧗ throttled"))
+        #expect((23..<34).allSatisfy { buffer[$0, 5].style == theme.statusThrottled })
         // FAILED count 7 (x = 88) is drawn as a failure, 0 elsewhere dim.
         #expect(buffer[88, 6] == Cell("7", style: theme.statusFailed))
         #expect(buffer[88, 4] == Cell("0", style: theme.textDim))
@@ -51,12 +54,15 @@ import TerminalUI
     }
 
     @Test func unknownStatusIsCountedAndShownNotDropped() {
-        let state = Fixtures.state()
+        var jobs = Fixtures.jobs
+        jobs[2].job.status = JobStatus(raw: "paused")
+        let state = Fixtures.state(snapshot: Fixtures.snapshot(jobs))
         #expect(state.rows.count == 6)
-        #expect(state.rows.map(\.job.status).contains(.other("throttled")))
+        #expect(state.rows.map(\.job.status).contains(.other("paused")))
         let buffer = Fixtures.render(state)
-        #expect(buffer.lines[1].contains("  ? 1 throttled  "))
-        #expect(buffer.lines[5].contains("? throttled"))
+        #expect(buffer.lines[1].contains("  ? 1 paused"))
+        #expect(buffer.lines[5].contains("? paused"))
+        #expect(buffer[23, 5] == Cell("?", style: Theme.defaultDark.statusUnknown))
     }
 
     /// 20 jobs, 6 body rows at height 10: the position goes flush right (x 110…118), after the hints (x 1…82).
@@ -67,11 +73,11 @@ import TerminalUI
         #expect(buffer.lines[9].count == 119)
     }
 
-    /// Counts end at x 81 ("? 1 throttled" from x 69); the summary is flush right, ending at x 198.
+    /// Counts end at x 81 ("⊘ 1 cancelled" from x 69); the summary is flush right, ending at x 198.
     @Test func activeItemSummaryAppearsWhenThereIsRoom() {
         let buffer = Fixtures.render(Fixtures.state(width: 200, height: 12))
         // Active jobs: running 104/200, pending 0/50, throttled 3/10.
-        #expect(buffer.lines[1].hasSuffix("? 1 throttled" + String(repeating: " ", count: 97) + "active items 107/260"))
+        #expect(buffer.lines[1].hasSuffix("⊘ 1 cancelled" + String(repeating: " ", count: 97) + "active items 107/260"))
         #expect(buffer.lines[1].count == 199)
     }
 
@@ -79,13 +85,21 @@ import TerminalUI
     @Test func activeItemSummaryGivesWayToTheCounts() {
         let buffer = Fixtures.render(Fixtures.state(width: 80, height: 12))
         #expect(!buffer.lines[1].contains("active items"))
-        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 "))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 "))
     }
 
     @Test func zeroDispatchedAndCancelledAreLeftOutOfTheCounts() {
         let jobs = Fixtures.jobs.filter { $0.job.status != .cancelled }
         let buffer = Fixtures.render(Fixtures.state(snapshot: Fixtures.snapshot(jobs)))
-        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ? 1 throttled  "))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  "))
+    }
+
+    /// Throttled only happens to v2 batches: with none, a beta-only dashboard does not list `⧗ 0 throttled`.
+    @Test func zeroThrottledIsLeftOutOfTheCounts() {
+        let jobs = Fixtures.jobs.filter { $0.job.status != .throttled }
+        let buffer = Fixtures.render(Fixtures.state(snapshot: Fixtures.snapshot(jobs)))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  "))
+        #expect(!buffer.lines[1].contains("throttled"))
     }
 
     @Test func emptySnapshotSaysSo() {

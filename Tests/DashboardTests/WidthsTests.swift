@@ -25,7 +25,7 @@ import TerminalUI
                 " JOB          STATUS       PROGRESS           FAILED  STALE",
                 " bjb-run-0001 ▶ running    ██████▊        52%      0  ⚠ 10s",
                 " bjb-pend-002 ◌ pending                    0%      0",
-                " bjb-thr-0003 ? throttled  ███▉           30%      0",
+                " bjb-thr-0003 ⧗ throttled  ███▉           30%      0",
                 " bjb-fail-004 ✘ failed     █████████████ 100%      7",
                 " bjb-canc-006 ⊘ cancelled  ███▉           30%      0   gone",
                 " bjb-done-005 ✔ completed  █████████████ 100%      0",
@@ -34,7 +34,7 @@ import TerminalUI
                 " ↑↓/jk move  Enter details  / filter  s sort  c cancel job",
             ])
         #expect(buffer.lines[0] == " batchtop · demo · 6 jobs                 API ok · every 2s")
-        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  "))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1"))
         Self.expectRowsFit(buffer)
     }
 
@@ -47,7 +47,7 @@ import TerminalUI
                 " JOB          STATUS       PROGRESS            DONE/TOTAL FAILED     ETA  STALE",
                 " bjb-run-0001 ▶ running    ██████▊        52%     104/200      0          ⚠ 10s",
                 " bjb-pend-002 ◌ pending                    0%        0/50      0",
-                " bjb-thr-0003 ? throttled  ███▉           30%        3/10      0",
+                " bjb-thr-0003 ⧗ throttled  ███▉           30%        3/10      0",
                 " bjb-fail-004 ✘ failed     █████████████ 100%       40/40      7",
                 " bjb-canc-006 ⊘ cancelled  ███▉           30%        9/30      0           gone",
                 " bjb-done-005 ✔ completed  █████████████ 100%       12/12      0",
@@ -56,7 +56,7 @@ import TerminalUI
                 " ↑↓/jk move  Enter details  / filter  s sort  c cancel job  p pause  ? help",
             ])
         #expect(buffer.lines[0] == " batchtop · demo · 6 jobs                                     API ok · every 2s")
-        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  "))
+        #expect(buffer.lines[1].hasPrefix(" ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancell"))
         Self.expectRowsFit(buffer)
     }
 
@@ -66,12 +66,12 @@ import TerminalUI
         #expect(
             Array(buffer.lines[0...11]) == [
                 " batchtop · demo · 6 jobs" + String(repeating: " ", count: 149) + "        API ok · every 2s",
-                " ▶ 1 running  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled  ? 1 throttled"
+                " ▶ 1 running  ⧗ 1 throttled  ◌ 1 pending  ✔ 1 completed  ✘ 1 failed  ⊘ 1 cancelled"
                     + String(repeating: " ", count: 97) + "active items 107/260",
                 " JOB          TYPE     STATUS       PROGRESS                                                      DONE/TOTAL FAILED SKIPPED   RATE     ETA  STALE",
                 " bjb-run-0001 parse    ▶ running    ████████████████████████████▌                            52%     104/200      0       0                 ⚠ 10s",
                 " bjb-pend-002 extract  ◌ pending                                                              0%        0/50      0       0",
-                " bjb-thr-0003 classify ? throttled  ████████████████▌                                        30%        3/10      0       0",
+                " bjb-thr-0003 classify ⧗ throttled  ████████████████▌                                        30%        3/10      0       0",
                 " bjb-fail-004 parse    ✘ failed     ███████████████████████████████████████████████████████ 100%       40/40      7       1",
                 " bjb-canc-006 classify ⊘ cancelled  ████████████████▌                                        30%        9/30      0       2                  gone",
                 " bjb-done-005 extract  ✔ completed  ███████████████████████████████████████████████████████ 100%       12/12      0       0",

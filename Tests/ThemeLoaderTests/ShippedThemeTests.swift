@@ -65,12 +65,12 @@ struct ShippedThemeTests {
         }
     }
 
-    @Test("in every colour theme the six statuses look different from each other",
+    @Test("in every colour theme the seven statuses look different from each other",
         arguments: BuiltinThemes.names.filter { $0 != "monochrome" })
     func statusesDistinct(name: String) throws {
         let theme = try #require(ThemeCatalog.builtin(name)).theme
-        let styles = [theme.statusPending, theme.statusRunning, theme.statusDispatched, theme.statusCompleted,
-            theme.statusFailed, theme.statusCancelled]
+        let styles = [theme.statusPending, theme.statusRunning, theme.statusDispatched, theme.statusThrottled,
+            theme.statusCompleted, theme.statusFailed, theme.statusCancelled]
         #expect(Set(styles).count == styles.count)
     }
 
@@ -81,9 +81,34 @@ struct ShippedThemeTests {
             .rgb(0xE6, 0x9F, 0x00), .rgb(0x56, 0xB4, 0xE9), .rgb(0x00, 0x9E, 0x73), .rgb(0xF0, 0xE4, 0x42),
             .rgb(0x00, 0x72, 0xB2), .rgb(0xD5, 0x5E, 0x00), .rgb(0xCC, 0x79, 0xA7), .rgb(0x99, 0x99, 0x99),
         ]
-        for style in [theme.statusPending, theme.statusRunning, theme.statusDispatched, theme.statusCompleted,
-            theme.statusFailed, theme.statusCancelled, theme.statusUnknown] {
+        for style in [theme.statusPending, theme.statusRunning, theme.statusDispatched, theme.statusThrottled,
+            theme.statusCompleted, theme.statusFailed, theme.statusCancelled, theme.statusUnknown] {
             #expect(okabeIto.contains(style.foreground), "\(style.foreground)")
         }
+    }
+
+    @Test("every theme file sets status.throttled, commented, in its own colour or attributes", arguments: BuiltinThemes.names)
+    func throttledRole(name: String) throws {
+        let lines = try Self.fileText(name).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("\"status.throttled\" = ") }, "\(name): no status.throttled")
+        #expect(lines[index - 1].hasPrefix("# "), "\(name): status.throttled has no comment")
+        let theme = try #require(ThemeCatalog.builtin(name)).theme
+        for other in [theme.statusRunning, theme.statusPending, theme.statusFailed, theme.statusUnknown] {
+            #expect(theme.statusThrottled != other, "\(name): throttled looks like another status")
+        }
+        if name == "monochrome" {
+            // No colour: the attributes alone must tell throttled apart from every other status.
+            let others = [theme.statusPending, theme.statusRunning, theme.statusDispatched, theme.statusCompleted,
+                theme.statusFailed, theme.statusCancelled, theme.statusUnknown]
+            #expect(!others.contains(theme.statusThrottled))
+        } else {
+            let hues = [theme.statusRunning, theme.statusPending, theme.statusFailed].map(\.foreground)
+            #expect(!hues.contains(theme.statusThrottled.foreground), "\(name): throttled shares a colour")
+        }
+    }
+
+    @Test("ThemeRole knows status.throttled and maps it to Theme.statusThrottled")
+    func throttledRoleKey() {
+        #expect(ThemeRole(rawValue: "status.throttled")?.keyPath == \Theme.statusThrottled)
     }
 }
