@@ -30,7 +30,10 @@ public enum TableScreen {
         case .connecting:
             right = "connecting" + glyphs.ellipsis
         case .ok:
-            right = "API ok \(glyphs.separator) every \(Formatting.interval(state.snapshot.interval))"
+            // Which APIs answered (beta jobs, v2 batches), when the poller says.
+            let live = state.snapshot.liveAPIs.map(\.rawValue).joined(separator: "+")
+            let apis = live.isEmpty ? "" : " (\(live))"
+            right = "API ok\(apis) \(glyphs.separator) every \(Formatting.interval(state.snapshot.interval))"
         case .degraded, .down:
             let label = health.state == .down ? "API down" : "API degraded"
             right = "\(label) (\(health.consecutiveFailures)x)" + retry

@@ -174,7 +174,8 @@ public actor Poller {
         let earlier = tracked[job.id]?.highestProcessed
         entry.highestProcessed = [earlier, job.processedItems].compactMap { $0 }.max()
         tracked[job.id] = entry
-        metricsTracker.record(job: job, at: date)
+        // A v2 batch whose progress is not known yet would record a false 0 and then a burst: no sample until it is.
+        if job.isProgressKnown { metricsTracker.record(job: job, at: date) }
     }
 
     /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time, each paired with its ID.

@@ -50,7 +50,10 @@ enum WatchJSONL {
         } else {
             object["stale_seconds"] = NSNull()
         }
-        for key in ["processed_items", "failed_items", "skipped_items", "error_message", "directory_id", "created_at", "completed_at"]
+        for key in [
+            "processed_items", "failed_items", "skipped_items", "error_message", "directory_id", "created_at", "completed_at",
+            "batch",
+        ]
         where object[key] == nil {
             object[key] = NSNull()
         }

@@ -5,6 +5,15 @@ import Testing
 import TerminalUI
 
 @Suite struct TableScreenTests {
+    @Test("the title says which APIs answered, when the poller says")
+    func liveAPIsInTitle() {
+        var state = Fixtures.state()
+        state.snapshot.liveAPIs = [.v1, .v2]
+        #expect(Fixtures.render(state).lines[0].hasSuffix("API ok (v1+v2) · every 2s"))
+        state.snapshot.liveAPIs = [.v2]
+        #expect(Fixtures.render(state).lines[0].hasSuffix("API ok (v2) · every 2s"))
+    }
+
     @Test func rendersTheFixtureSnapshotAt120x12() {
         let buffer = Fixtures.render(Fixtures.state())
         #expect(buffer.width == 120 && buffer.height == 12)

@@ -325,3 +325,27 @@ private final class EmptyPageBatches: BatchesAPI {
     func processingJobs(_ kind: ProcessingJobKind, ids: [String], pageSize: Int, pageToken: String?) async throws(BatchAPIError) -> CursorPage<ProcessingJob> { CursorPage(items: [], nextPageToken: nil) }
     func directoryFiles(directoryID: String, pageSize: Int, pageToken: String?) async throws(BatchAPIError) -> CursorPage<DirectoryFile> { CursorPage(items: [], nextPageToken: nil) }
 }
+
+/// Throughput of v2 batches comes from known counts only.
+@Suite("v2 batch metrics")
+struct BatchMetricsTests {
+    @Test("a batch first seen mid-run has no rate until two known observations, and no burst from a false 0")
+    func noFalseBurst() async throws {
+        let api = FakeBatchesAPI()
+        let jobs = api.addBatch("bat-m", files: 100, mapped: 100, jobStatus: "COMPLETED")
+        api.setJobs(Array(jobs[60...]), status: "RUNNING")
+        var configuration = PollerConfiguration()
+        configuration.apiSelection = .v2
+        let clock = Locked(Date(timeIntervalSince1970: 1_800_000_000))
+        let poller = Poller(
+            api: FakeBatchAPI(jobs: []), batches: api, configuration: configuration, now: { clock.withLock { $0 } })
+        let first = await poller.pollOnce()
+        #expect(first.jobs.first?.metrics.throughput == nil)
+        #expect(await poller.metricsTracker.samples(for: "bat-m").count == 1)
+        clock.withLock { $0 = $0.addingTimeInterval(10) }
+        api.setJobs(Array(jobs[60..<80]), status: "COMPLETED")
+        let second = await poller.pollOnce()
+        let rate = try #require(second.jobs.first?.metrics.throughput)
+        #expect(abs(rate - 2) < 0.01)
+    }
+}

@@ -26,7 +26,7 @@ struct ConfigTests {
         #expect(settings.mouse == true)
         #expect(settings.sources == [
             .theme: .flag, .interval: .flag, .baseURL: .environment, .projectID: .file, .organizationID: .environment,
-            .readOnly: .file, .mouse: .defaultValue,
+            .readOnly: .file, .mouse: .defaultValue, .api: .defaultValue,
         ])
     }
 
