@@ -101,10 +101,10 @@ struct BatchPlan: Sendable {
         let mapped = time < runStart ? 0 : min(mappableFiles, max(0, Int(((mapLimit - runStart) * mappingRate).rounded())))
         let status: String
         let changed: TimeInterval
-        if time < runStart {
-            (status, changed) = ("PENDING", appearsAt)
-        } else if let cancel, time >= cancel + Self.cancelDelay {
+        if let cancel, time >= cancel + Self.cancelDelay {
             (status, changed) = ("CANCELLED", cancel + Self.cancelDelay)
+        } else if time < runStart {
+            (status, changed) = ("PENDING", appearsAt)
         } else if let failsAt, now >= failsAt {
             (status, changed) = ("FAILED", real(failsAt))
         } else if now >= completesAt {
