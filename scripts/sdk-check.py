@@ -7,6 +7,7 @@ Usage: sdk-check.py --base-url http://127.0.0.1:PORT --api-key KEY
 import argparse
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 
 import llama_cloud
 from llama_cloud import LlamaCloud, APIStatusError
@@ -71,6 +72,11 @@ def main():
 
     running = [b for b in client.batches.list(status="RUNNING", page_size=100)]
     check(all(b.status == "RUNNING" for b in running), "status=RUNNING filter returned other statuses")
+    since = datetime.now(timezone.utc) - timedelta(minutes=5)
+    recent = [b for b in client.batches.list(created_at_on_or_after=since, page_size=100)]
+    check(0 < len(recent) < len(ids), f"created_at_on_or_after={since.isoformat()} kept {len(recent)} of {len(ids)}")
+    check(all(b.created_at >= since for b in recent), "created_at_on_or_after kept an older batch")
+    print(f"filters: status=RUNNING gave {len(running)}, created in the last 5 minutes {len(recent)}")
 
     # 2. Get with and without expand=results.
     expanded, plain_batch = None, None

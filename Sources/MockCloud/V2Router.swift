@@ -40,10 +40,9 @@ struct V2Router: Sendable {
         -> MockResponder.Payload
     {
         guard let call = Self.call(components, method: method) else {
-            let known = ["batches", "parse", "extract", "directories"].contains(components.dropFirst(2).first ?? "")
-                || components.count >= 4 && components[3] == "directories"
-            throw known && components.count <= 6
-                ? MockFailure(status: 405, detail: "Method Not Allowed") : MockFailure(status: 404, detail: "Not Found")
+            let otherMethod = Self.call(components, method: .get) ?? Self.call(components, method: .post)
+            throw otherMethod == nil
+                ? MockFailure(status: 404, detail: "Not Found") : MockFailure(status: 405, detail: "Method Not Allowed")
         }
         let time = store.elapsed()
         let start = store.startDate

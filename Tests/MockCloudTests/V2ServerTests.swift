@@ -61,6 +61,8 @@ struct V2ServerTests {
             #expect(results.allSatisfy { $0.jobReference.map { $0.type == "parse_v2" && $0.id.hasPrefix("pjb-") } ?? true })
             #expect(try await send(server, "/api/v2/batches/bat-nope").status == 404)
             #expect(try await send(server, "/api/v2/nothing").status == 404)
+            #expect(try await send(server, "/api/v2/batches/\(id)/results").status == 404)
+            #expect(try await send(server, "/api/v2/batches/\(id)/cancel").status == 405)
             #expect(try await send(server, "/api/v2/parse/pjb-nope").status == 404)
             for path in ["/api/v2/batches", "/api/v2/batches/\(id)", "/api/v2/parse", "/api/v1/beta/directories/x"] {
                 let response = try await send(server, path, key: nil)
