@@ -204,6 +204,28 @@ struct V2ServerTests {
         }
     }
 
+    @Test("30 s into the demo, jobs of every status exist; failed jobs carry an error message")
+    func demoJobStatuses() async throws {
+        let clock = TestClock()
+        try await withServer(.demo(), clock: clock) { server in
+            clock.advance(by: 30)
+            for kind in ["parse", "extract"] {
+                for status in ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"] {
+                    let response = try await send(server, "/api/v2/\(kind)?status=\(status)&page_size=100")
+                    let jobs = try response.decode(V2TestPage<V2TestJob>.self).items
+                    #expect(!jobs.isEmpty, "no \(status) \(kind) job")
+                    #expect(jobs.allSatisfy { $0.status == status })
+                    if status == "FAILED" {
+                        #expect(!String(decoding: response.body, as: UTF8.self).contains(#""error_message":null"#))
+                    }
+                }
+            }
+            let (all, pages) = try await allV2Pages(server, "/api/v2/parse?page_size=100", as: V2TestJob.self)
+            #expect(pages > 1)
+            #expect(Set(all.map(\.id)).count == all.count, "cursor pages are disjoint")
+        }
+    }
+
     @Test("faults can target one kind of v2 call")
     func faults() async throws {
         try await withServer(.demo()) { server in
