@@ -66,27 +66,29 @@ struct BatchState: Sendable {
     }
 
     /// The status, last change and error of the job of file `index` (which must have one).
-    func job(_ index: Int) -> (status: String, created: TimeInterval, updated: TimeInterval, error: String?) {
+    func job(_ index: Int) -> BatchFileJob {
         let created = plan.mappedAt(index)
         let started = created + 0.5 + plan.unit(index, 3) * 2.5
         let ended = started + 2 + plan.unit(index, 4) * (BatchPlan.longestJob - 5.5)
         let createdReal = plan.real(created)
         if let cancel, time >= cancel + BatchPlan.cancelDelay, ended > plan.effective(cancel + BatchPlan.cancelDelay) {
-            return ("CANCELLED", createdReal, cancel + BatchPlan.cancelDelay, nil)
+            return BatchFileJob("CANCELLED", createdReal, cancel + BatchPlan.cancelDelay, nil)
         }
         let now = plan.effective(time)
-        if now < started { return ("PENDING", createdReal, createdReal, nil) }
+        if now < started { return BatchFileJob("PENDING", createdReal, createdReal, nil) }
         if now < ended {
             let throttled = plan.isExtract && plan.isThrottled(at: time)
-            return (throttled ? "THROTTLED" : "RUNNING", createdReal, plan.real(started), nil)
+            return BatchFileJob(throttled ? "THROTTLED" : "RUNNING", createdReal, plan.real(started), nil)
         }
         let outcome = plan.unit(index, 5)
         if outcome < plan.jobFailureRate {
             let message = Self.jobErrors[Int(plan.hash(index, 6) % UInt64(Self.jobErrors.count))]
-            return ("FAILED", createdReal, plan.real(ended), message)
+            return BatchFileJob("FAILED", createdReal, plan.real(ended), message)
         }
-        if outcome < plan.jobFailureRate + plan.jobCancelRate { return ("CANCELLED", createdReal, plan.real(ended), nil) }
-        return ("COMPLETED", createdReal, plan.real(ended), nil)
+        if outcome < plan.jobFailureRate + plan.jobCancelRate {
+            return BatchFileJob("CANCELLED", createdReal, plan.real(ended), nil)
+        }
+        return BatchFileJob("COMPLETED", createdReal, plan.real(ended), nil)
     }
 
     /// The parse job of file `index`.
@@ -133,5 +135,25 @@ struct BatchState: Sendable {
         return V2Directory(
             id: plan.directoryID, name: plan.directoryName, projectID: BatchPlan.projectID, type: "user",
             description: "\(plan.fileCount) files", createdAt: created, updatedAt: created)
+    }
+}
+
+/// The state of one file's job at one moment (times in seconds since the start).
+struct BatchFileJob: Sendable, Equatable {
+    /// Upper-case status.
+    let status: String
+    /// When the job was created.
+    let created: TimeInterval
+    /// When the job last changed.
+    let updated: TimeInterval
+    /// Why it failed, if it did.
+    let error: String?
+
+    /// Creates a job state.
+    init(_ status: String, _ created: TimeInterval, _ updated: TimeInterval, _ error: String?) {
+        self.status = status
+        self.created = created
+        self.updated = updated
+        self.error = error
     }
 }
