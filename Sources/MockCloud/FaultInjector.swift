@@ -2,8 +2,10 @@ import Foundation
 import LlamaCloud
 
 /// The kind of call a request is, judged from its path and method.
-enum MockCall: Sendable {
+enum MockCall: Sendable, Equatable {
     case list, status, cancel, items, other
+    /// A call of the v2 Batches API (or its directory calls).
+    case v2(MockV2Call)
 
     /// Classifies a request path (after the API prefix) and method.
     init(rest: [String], isGet: Bool, isPost: Bool) {
@@ -54,12 +56,21 @@ final class FaultInjector: Sendable {
             case .cancel: state.counts.cancel += 1
             case .items: state.counts.items += 1
             case .other: state.counts.other += 1
+            case .v2(let kind): state.counts.v2[kind, default: 0] += 1
             }
             if let index = state.queue.firstIndex(where: { Self.matches($0.target, call) }) {
                 return state.queue.remove(at: index).fault
             }
             guard rate > 0, call != .other, state.random.double(in: 0...1) < rate else { return nil }
             return state.random.pick(Self.randomFaults)
+        }
+    }
+
+    /// Records how many `job_ids` one bulk job call asked for.
+    func recordJobIDs(_ count: Int) {
+        state.withLock { state in
+            state.counts.jobIDsAsked += count
+            state.counts.mostJobIDsInOneCall = max(state.counts.mostJobIDsInOneCall, count)
         }
     }
 
@@ -77,6 +88,7 @@ final class FaultInjector: Sendable {
         case .any: return true
         case .list: return call == .list
         case .status: return call == .status
+        case .v2(let kind): return call == .v2(kind)
         }
     }
 }

@@ -36,7 +36,8 @@ public struct MockCloudConfiguration: Sendable {
 
 /// What a `MockCloudServer` serves.
 public enum MockScenario: Sendable {
-    /// About two dozen jobs in every state that evolve with time, plus a new job about every 45 s (deterministic per seed).
+    /// About two dozen v1 jobs in every state that evolve with time, plus a new job about every 45 s, and eight v2
+    /// batches showing every v2 case within 30 s (deterministic per seed).
     case demo(seed: UInt64 = 1)
     /// `runningJobs` jobs of 20,000 items that all stay `running` for hours at about one item per second (for benchmarks).
     case steady(runningJobs: Int)
@@ -47,6 +48,9 @@ public enum MockScenario: Sendable {
     /// Four jobs with fixed IDs (`ScenarioPlans.OutcomeID`) that end within about 4 s: one completes (with a failed
     /// item), one fails, one is cancelled, one stays pending for 3 s first (for `--until-done` tests and scripts).
     case outcomes
+    /// v2 only: `batches` batches of `files` files each, one created every 15 s before the start (the newest still
+    /// running), computed lazily per request; no v1 jobs (deterministic per seed).
+    case batches(count: Int, files: Int, seed: UInt64 = 1)
     /// Exactly these jobs and items (keyed by job id), unchanged by time; only a cancel changes them.
     case fixed(jobs: [BatchJob], items: [String: [JobItem]])
 }

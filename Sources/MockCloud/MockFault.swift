@@ -40,6 +40,14 @@ public enum MockFaultTarget: Sendable, Equatable {
     case list
     /// A job's status call.
     case status
+    /// One kind of v2 call.
+    case v2(MockV2Call)
+}
+
+/// The kinds of v2 Batches API calls (and the directory calls they need), for counts and fault targets.
+public enum MockV2Call: String, Sendable, Hashable, CaseIterable {
+    case listBatches, getBatch, cancelBatch, listParseJobs, listExtractJobs, getParseJob, getExtractJob, getDirectory,
+        listDirectoryFiles
 }
 
 /// How many API requests the mock server received, by call.
@@ -54,6 +62,18 @@ public struct MockRequestCounts: Sendable, Equatable {
     public var items = 0
     /// Anything else (unknown paths).
     public var other = 0
+    /// v2 calls by kind (kinds never called are absent; read them with the subscript).
+    public var v2: [MockV2Call: Int] = [:]
+    /// `job_ids` values asked for, summed over all bulk parse and extract list calls.
+    public var jobIDsAsked = 0
+    /// The most `job_ids` values one bulk call asked for.
+    public var mostJobIDsInOneCall = 0
+
+    /// The number of v2 calls of one kind.
+    public subscript(call: MockV2Call) -> Int { v2[call] ?? 0 }
+
+    /// All v2 calls.
+    public var v2Total: Int { v2.values.reduce(0, +) }
 
     /// Creates counts (all zero by default).
     public init(list: Int = 0, status: Int = 0, cancel: Int = 0, items: Int = 0, other: Int = 0) {
@@ -65,5 +85,5 @@ public struct MockRequestCounts: Sendable, Equatable {
     }
 
     /// All requests.
-    public var total: Int { list + status + cancel + items + other }
+    public var total: Int { list + status + cancel + items + other + v2Total }
 }

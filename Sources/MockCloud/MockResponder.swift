@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 import LlamaCloud
 
-/// Answers the batch-processing API under `/api/v1/beta/batch-processing`, checking the API key first.
+/// Answers the batch-processing API under `/api/v1/beta/batch-processing` and the v2 Batches API (`V2Router`),
+/// checking the API key first.
 struct MockResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -46,6 +47,7 @@ struct MockResponder: HTTPResponder {
     /// The kind of call a request is (for fault targets and counts).
     private static func call(of request: Request) -> MockCall {
         let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if let v2 = V2Router.call(components, method: request.method) { return .v2(v2) }
         guard components.count >= prefix.count, Array(components.prefix(prefix.count)) == prefix else { return .other }
         return MockCall(
             rest: Array(components.dropFirst(prefix.count)), isGet: request.method == .get, isPost: request.method == .post)
@@ -64,6 +66,10 @@ struct MockResponder: HTTPResponder {
     private func route(_ request: Request) async throws(MockFailure) -> Payload {
         let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true).map {
             String($0).removingPercentEncoding ?? String($0)
+        }
+        if V2Router.owns(components) {
+            let query = V2Query(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+            return try await V2Router(store: store, faults: faults).route(components, method: request.method, query: query)
         }
         guard components.count >= Self.prefix.count, Array(components.prefix(Self.prefix.count)) == Self.prefix else {
             throw MockFailure(status: 404, detail: "Not Found")

@@ -26,6 +26,7 @@ enum MockData: Sendable {
             self = .simulated(
                 SimulatedData(plans: ScenarioPlans.churn(jobs: count, seed: seed), maximumLifetime: ScenarioPlans.churnLifetime))
         case .outcomes: self = .simulated(SimulatedData(plans: ScenarioPlans.outcomes()))
+        case .batches: self = .simulated(SimulatedData(plans: []))
         case .fixed(let jobs, let items): self = .fixed(FixedData(jobs: jobs, items: items))
         }
     }
@@ -207,12 +208,20 @@ actor MockStore {
     nonisolated let startDate: Date
     /// The current data.
     private(set) var data: MockData
+    /// The v2 batches.
+    private(set) var batches: BatchData
 
     /// Creates the store of a scenario, starting its clock now.
     init(scenario: MockScenario, now: @escaping @Sendable () -> Date) {
         self.now = now
         startDate = now()
         data = MockData(scenario: scenario)
+        batches = BatchData(scenario: scenario)
+    }
+
+    /// Requests a batch's cancel; answers with the batch as it is now.
+    func cancelBatch(_ id: String) throws(MockFailure) -> BatchState {
+        try batches.cancel(id, at: elapsed())
     }
 
     /// Seconds since the start by the store's clock.

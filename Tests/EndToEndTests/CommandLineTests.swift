@@ -90,6 +90,7 @@ struct CommandLineTests {
         "mock-server refuses a bad scenario or fault rate with a message naming the option",
         arguments: [
             (["--scenario", "churn:0"], "--scenario"), (["--scenario", "churn:x"], "--scenario"),
+            (["--scenario", "batches:0:10"], "--scenario"), (["--scenario", "batches:10"], "--scenario"),
             (["--fault-rate", "1.5"], "--fault-rate"), (["--fault-rate", "-0.1"], "--fault-rate"),
             (["--fault-rate", "nan"], "--fault-rate"),
         ])
