@@ -116,7 +116,14 @@ struct CommandLineTests {
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         let jobs = try #require(object?["jobs"] as? [[String: Any]])
         #expect(jobs.count >= 20)
-        #expect(jobs.allSatisfy { ($0["id"] as? String)?.hasPrefix("bjb-") == true })
+        // Both APIs: beta jobs and v2 batches, each marked, batches with their counts.
+        let beta = jobs.filter { $0["api"] as? String == "v1" }
+        let batches = jobs.filter { $0["api"] as? String == "v2" }
+        #expect(beta.count >= 20 && beta.allSatisfy { ($0["id"] as? String)?.hasPrefix("bjb-") == true })
+        #expect(batches.count == 8 && batches.allSatisfy { ($0["id"] as? String)?.hasPrefix("bat-") == true })
+        #expect(batches.allSatisfy { ($0["batch"] as? [String: Any])?["done"] is Int })
+        #expect(batches.contains { ($0["batch"] as? [String: Any])?["results_known"] as? Bool == false })
+        #expect((object?["summary"] as? [String: Any])?["live_apis"] as? [String] == ["v1", "v2"])
         #expect(jobs.allSatisfy { $0.keys.contains("rate_items_per_second") && $0["stalled"] is Bool && $0.keys.contains("eta_seconds") })
         let summary = try #require(object?["summary"] as? [String: Any])
         #expect(summary["jobs"] as? Int == jobs.count)
