@@ -95,6 +95,28 @@ struct HeadlessUntilDoneTests {
         #expect(result.status == 2, "stdout: \(result.output)\nstderr: \(result.error)")
     }
 
+    /// The demo's v2 batches that ended before the server started (IDs are fixed by the demo's seed).
+    static let completedBatch = "bat-92366c0"
+    static let cancelledBatch = "bat-6f402b6"
+
+    @Test("v2 batches: a completed batch with failed files is 0 (1 with --fail-on-items); a cancelled one is 2")
+    func batches() async throws {
+        let completed = try await run(["--format", "jsonl", Self.completedBatch], scenario: .demo())
+        #expect(completed.status == 0, "stdout: \(completed.output)\nstderr: \(completed.error)")
+        let finished = try #require(completed.lines.first { $0.contains("job_finished") && $0.contains(Self.completedBatch) })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(finished.utf8)) as? [String: Any])
+        let job = try #require(object["job"] as? [String: Any])
+        #expect(job["api"] as? String == "v2")
+        let batch = try #require(job["batch"] as? [String: Any])
+        #expect(batch["files_total"] as? Int == 40)
+        #expect((batch["failed"] as? Int ?? 0) > 0)
+        let strict = try await run(["--fail-on-items", Self.completedBatch], scenario: .demo())
+        #expect(strict.status == 1, "\(strict.output)")
+        let cancelled = try await run([Self.completedBatch, Self.cancelledBatch], scenario: .demo())
+        #expect(cancelled.status == 2, "\(cancelled.output)")
+        #expect(cancelled.output.contains("\(Self.cancelledBatch) parse cancelled"), "\(cancelled.output)")
+    }
+
     @Test("3: --timeout-total reached while a job runs; heartbeats keep the output alive meanwhile")
     func timeout() async throws {
         let started = Date()
