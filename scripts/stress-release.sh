@@ -103,12 +103,12 @@ tmux -L "$socket" -f /dev/null new-session -d -s "$session" -x 120 -y 40 \
 
 screen() { tmux -L "$socket" capture-pane -p -t "$session"; }
 alive() { [ ! -e "$work/exit" ] && [ -s "$work/pid" ] && kill -0 "$(cat "$work/pid")" 2>/dev/null; }
-job_rows() { screen | grep -c '^ bjb-' || true; }
+job_rows() { screen | grep -cE '^ (bjb|bat)-' || true; }
 # The ID of the selected (reverse-video) job row, empty when none is selected.
 selected_id() {
     tmux -L "$socket" capture-pane -p -e -t "$session" | awk '
         { plain = $0; gsub(/\033\[[0-9;]*m/, "", plain) }
-        plain ~ /^ bjb-/ && $0 ~ /\033\[([0-9]+;)*7(;[0-9]+)*m/ { split(plain, words, " "); print words[1]; exit }'
+        plain ~ /^ (bjb|bat)-/ && $0 ~ /\033\[([0-9]+;)*7(;[0-9]+)*m/ { split(plain, words, " "); print words[1]; exit }'
 }
 # Waits up to $1 seconds for the command in the remaining arguments to succeed, failing early if batchtop died.
 wait_for() {

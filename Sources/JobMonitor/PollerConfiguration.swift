@@ -35,7 +35,7 @@ public struct PollerConfiguration: Sendable, Equatable {
     public var directoryRecountEvery = 30
     /// v2: most finished batches whose final counts are worked out in one cycle (their first sight costs a
     /// directory count and the jobs' outcomes); the rest follow in later cycles, active batches always first.
-    public var finishedBatchesPerCycle = 16
+    public var finishedBatchesPerCycle = 32
 
     /// Creates a configuration.
     public init(

@@ -72,7 +72,7 @@ public final class HTTPBatchClient: BatchAPI {
             guard let recorder else { return }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9
             let url = URLComponents(string: configuration.url(path: path, query: query, prefix: prefix))
-            let logged = (url?.percentEncodedPath ?? path) + (url?.percentEncodedQuery.map { "?" + $0 } ?? "")
+            let logged = (url?.percentEncodedPath ?? path) + (url?.percentEncodedQuery.map { "?" + Self.abridged($0) } ?? "")
             recorder.requestFinished(
                 method: method.rawValue, path: logged, status: status, seconds: seconds, failure: failure?.description)
         }
@@ -122,6 +122,25 @@ public final class HTTPBatchClient: BatchAPI {
         } catch {
             throw BatchAPIError.undecodable(Self.describe(decodingError: error, body: data))
         }
+    }
+
+    /// A query string for the log: a list-valued parameter repeated more than twice (`job_ids`) is shown as its first
+    /// value and a count, so a bulk call logs one short line instead of a hundred IDs.
+    static func abridged(_ query: String) -> String {
+        let parts = query.split(separator: "&", omittingEmptySubsequences: false).map(String.init)
+        var counts: [String: Int] = [:]
+        for part in parts { counts[String(part.prefix { $0 != "=" }), default: 0] += 1 }
+        var shown: Set<String> = []
+        var kept: [String] = []
+        for part in parts {
+            let name = String(part.prefix { $0 != "=" })
+            guard let count = counts[name], count > 2 else {
+                kept.append(part)
+                continue
+            }
+            if shown.insert(name).inserted { kept.append(part + "&\(name)=…(\(count) in all)") }
+        }
+        return kept.joined(separator: "&")
     }
 
     /// Maps a non-2xx status, its body and its retry headers to a typed error. `x-should-retry` is kept for the

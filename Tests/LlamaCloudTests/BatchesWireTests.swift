@@ -135,3 +135,15 @@ struct BatchesWireTests {
         #expect(url == "https://example.test/api/v2/parse?job_ids=pjb-1&job_ids=pjb-2&page_size=100&project_id=prj%201")
     }
 }
+
+/// What the log shows of a bulk call.
+@Suite("log lines of bulk calls")
+struct AbridgedQueryTests {
+    @Test("a parameter repeated more than twice shows its first value and a count; others are kept")
+    func abridged() {
+        let query = (1...100).map { "job_ids=pjb-\($0)" }.joined(separator: "&") + "&page_size=100"
+        #expect(HTTPBatchClient.abridged(query) == "job_ids=pjb-1&job_ids=…(100 in all)&page_size=100")
+        #expect(HTTPBatchClient.abridged("job_ids=a&job_ids=b&page_size=2") == "job_ids=a&job_ids=b&page_size=2")
+        #expect(HTTPBatchClient.abridged("limit=100&offset=0") == "limit=100&offset=0")
+    }
+}
