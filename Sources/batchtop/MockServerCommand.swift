@@ -19,7 +19,8 @@ struct MockServerCommand: AsyncParsableCommand {
         help: """
             Scenario: demo; steady:N for N jobs that keep running (benchmarks); churn:N for about N jobs at any time \
             that keep arriving, finishing and leaving the listing (stress and soak runs); outcomes for four jobs that \
-            complete, fail, are cancelled, or start late, all within about 4 s (--until-done scripts and tests).
+            complete, fail, are cancelled, or start late, all within about 4 s (--until-done scripts and tests); \
+            finished:N for N completed jobs that never change (idle-cost measurements).
             """)
     var scenario: String = "demo"
 
@@ -66,6 +67,10 @@ struct MockServerCommand: AsyncParsableCommand {
         if scenario.hasPrefix("churn:"), let count = Int(scenario.dropFirst("churn:".count)), (1...100_000).contains(count) {
             return .churn(jobs: count)
         }
-        throw ValidationError("--scenario must be 'demo', 'outcomes', 'steady:N' or 'churn:N' with N between 1 and 100000")
+        if scenario.hasPrefix("finished:"), let count = Int(scenario.dropFirst("finished:".count)), (1...100_000).contains(count) {
+            return .finished(jobs: count)
+        }
+        throw ValidationError(
+            "--scenario must be 'demo', 'outcomes', 'steady:N', 'churn:N' or 'finished:N' with N between 1 and 100000")
     }
 }
