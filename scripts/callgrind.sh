@@ -10,10 +10,10 @@ frame_jobs=${1:-100000}
 poll_jobs=${2:-10000}
 cd "$(dirname "$0")/../Benchmarks"
 command -v valgrind >/dev/null || { echo "callgrind.sh: valgrind is missing (apt-get install -y valgrind)" >&2; exit 1; }
-swift build -c release --product batchtop-callgrind >/dev/null
-bin=$(swift build -c release --show-bin-path)/batchtop-callgrind
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+swift build -c release --product batchtop-callgrind > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+bin=$(swift build -c release --show-bin-path)/batchtop-callgrind
 
 # The exact symbol of measuredFrame (Swift names are not demangled by valgrind).
 symbol=$(nm "$bin" | awk '$2 == "T" && $3 ~ /measuredFrame/ && $3 ~ /tF$/ {print $3}' | head -n 1)

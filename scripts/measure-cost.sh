@@ -15,10 +15,8 @@ port=${PORT:-18098}
 warmup=${WARMUP:-5}
 cd "$(dirname "$0")/.."
 if ! command -v htop >/dev/null; then
-  (apt-get update -qq && apt-get install -y -qq htop) >/dev/null || { echo "measure-cost.sh: htop is missing" >&2; exit 1; }
+  (apt-get update -qq && apt-get install -y -qq htop) >/dev/null 2>&1 || { echo "measure-cost.sh: htop is missing" >&2; exit 1; }
 fi
-swift build -c release --product batchtop >/dev/null
-bin=$(swift build -c release --show-bin-path)/batchtop
 work=$(mktemp -d)
 socket="batchtop-cost-$$"
 server=""
@@ -29,6 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+swift build -c release --product batchtop > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+bin=$(swift build -c release --show-bin-path)/batchtop
 ticks=$(getconf CLK_TCK)
 
 # utime + stime of a process, in clock ticks (fields 14 and 15; the name in parentheses may hold spaces).

@@ -19,8 +19,9 @@ import TerminalUI
 func measuredFrame(_ state: AppState, previous: Buffer) -> Int {
     var buffer = Buffer(width: Fixtures.frameSize.width, height: Fixtures.frameSize.height)
     DashboardView.render(state, theme: .defaultDark, into: &buffer)
-    let changes = buffer.changes(since: previous)
-    return changes.reduce(0) { $0 + $1.cells.count }
+    var changed = 0
+    for change in buffer.changes(since: previous) { changed += change.cells.count }
+    return changed
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
