@@ -6,8 +6,8 @@
 # For each program: bytes/s written to its terminal (tmux pipe-pane, after the first frame), CPU % (utime+stime
 # from /proc/PID/stat over the window) and wake-ups/s (voluntary + nonvoluntary context switches of all threads,
 # /proc/PID/task/*/status, delta over the window). For batchtop in (a) also the floor: from `capture-pane -p` screens
-# taken every second, the changed characters (UTF-8 bytes) plus one cursor move (CUP, ESC[row;colH) per run of
-# changed cells, per second. Text only: colour changes are not in capture-pane -p, so the floor ignores them.
+# taken every second, the changed characters (UTF-8 bytes) plus one cursor move per run of changed cells, counted
+# as 3 bytes and as a full ESC[row;colH, per second. Text only: capture-pane -p has no colours, so neither has the floor.
 # Usage: scripts/measure-cost.sh [SECONDS=60]
 set -euo pipefail
 seconds=${1:-60}
@@ -41,7 +41,7 @@ floor_rate() {
   python3 - "$1" "$2" <<'PY'
 import glob, sys
 screens = [open(p, encoding="utf-8", errors="replace").read().split("\n") for p in sorted(glob.glob(sys.argv[1] + "/screen-*.txt"))]
-total = 0
+changed = runs = cup = 0
 for before, after in zip(screens, screens[1:]):
     for row in range(max(len(before), len(after))):
         old = before[row] if row < len(before) else ""
@@ -56,8 +56,12 @@ for before, after in zip(screens, screens[1:]):
             start = column
             while column < width and old[column] != new[column]:
                 column += 1
-            total += len(f"\x1b[{row + 1};{start + 1}H") + len(new[start:column].encode("utf-8"))
-print(round(total / float(sys.argv[2])))
+            runs += 1
+            cup += len(f"\x1b[{row + 1};{start + 1}H")
+            changed += len(new[start:column].encode("utf-8"))
+seconds = float(sys.argv[2])
+print(f"{changed / seconds:.0f} B/s of changed characters in {runs / seconds:.1f} runs/s: "
+      f"{(changed + 3 * runs) / seconds:.0f} B/s with 3-byte moves, {(changed + cup) / seconds:.0f} B/s with ESC[row;colH moves")
 PY
 }
 
@@ -106,5 +110,5 @@ for scenario in steady:30 finished:30; do
   server=""
   sleep 1
 done
-echo "floor for batchtop in steady:30 (changed characters + cursor moves, from capture-pane each second): $steady_floor bytes/s"
+echo "floor for batchtop in steady:30 (capture-pane each second): $steady_floor"
 echo "(about $seconds s per scenario, 120x40 panes, release build)"

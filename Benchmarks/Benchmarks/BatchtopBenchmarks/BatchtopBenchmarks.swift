@@ -30,7 +30,7 @@ let benchmarks: @Sendable () -> Void = {
                 // The bodies were encoded from valid pages; a failure would only make the run cheaper, never hide.
                 blackHole(try? decoder.decode(JobListPage.self, from: body))
             }
-        } setup: {
+        } setup: { () -> [Data] in
             Fixtures.listPageBodies(jobs: count)
         }
 
@@ -57,7 +57,7 @@ let benchmarks: @Sendable () -> Void = {
             let (state, snapshots, turn) = setup
             turn.value += 1
             blackHole(Reducer.reduce(&state.value, .snapshot(snapshots[turn.value % 2])))
-        } setup: {
+        } setup: { () -> (Box<AppState>, [Snapshot], Box<Int>) in
             let snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
             return (Box(Fixtures.state(after: snapshots[0])), snapshots, Box(0))
         }
@@ -67,14 +67,14 @@ let benchmarks: @Sendable () -> Void = {
             var buffer = Buffer(width: Fixtures.frameSize.width, height: Fixtures.frameSize.height)
             DashboardView.render(state, theme: .defaultDark, into: &buffer)
             blackHole(buffer)
-        } setup: {
+        } setup: { () -> AppState in
             Fixtures.state(after: Fixtures.snapshot(jobs: count, generation: 0))
         }
 
         // Buffer.changes(since:) between two consecutive 200×50 frames (every running job's counts changed).
         Benchmark("diff-200x50/\(label)") { benchmark, frames in
             blackHole(frames.1.changes(since: frames.0))
-        } setup: {
+        } setup: { () -> (Buffer, Buffer) in
             let frames = [0, 1].map { Fixtures.frame(of: Fixtures.state(after: Fixtures.snapshot(jobs: count, generation: $0))) }
             return (frames[0], frames[1])
         }
