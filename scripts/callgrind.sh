@@ -13,18 +13,23 @@ command -v valgrind >/dev/null || { echo "callgrind.sh: valgrind is missing (apt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build -c release --product batchtop-callgrind > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-bin=$(swift build -c release --show-bin-path)/batchtop-callgrind
+# valgrind 3.19 cannot read the DWARF 5 debug info of this toolchain: run a copy without it (symbols stay).
+strip --strip-debug -o "$work/batchtop-callgrind" "$(swift build -c release --show-bin-path)/batchtop-callgrind"
+bin=$work/batchtop-callgrind
 
 # The exact symbol of measuredFrame (Swift names are not demangled by valgrind).
-symbol=$(nm "$bin" | awk '$2 == "T" && $3 ~ /measuredFrame/ && $3 ~ /tF$/ {print $3}' | head -n 1)
+symbol=$(nm "$bin" | awk '$2 ~ /^[Tt]$/ && $3 ~ /measuredFrame/ && $3 ~ /tF$/ {print $3}' | head -n 1)
 [[ -n $symbol ]] || { echo "callgrind.sh: measuredFrame not found in $bin" >&2; exit 1; }
 
 # Runs the rest of the line under callgrind and prints the instructions it collected ("Collected : N").
 collected() {
   local name=$1
   shift
-  valgrind --tool=callgrind --callgrind-out-file="$work/$name.out" --log-file="$work/$name.log" "$@" >/dev/null
-  awk '/Collected :/ {print $NF}' "$work/$name.log"
+  valgrind --tool=callgrind --callgrind-out-file="$work/$name.out" --log-file="$work/$name.log" "$@" >"$work/$name.txt"
+  local count
+  count=$(awk '/Collected :/ {print $NF}' "$work/$name.log")
+  [[ -n $count ]] || { cat "$work/$name.log" >&2; echo "callgrind.sh: the $name run failed" >&2; exit 1; }
+  echo "$count"
 }
 
 frame=$(collected frame --collect-atstart=no --toggle-collect="$symbol" "$bin" frame "$frame_jobs")

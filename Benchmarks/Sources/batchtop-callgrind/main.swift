@@ -36,18 +36,24 @@ case ("frame", 1...):
     print("frame jobs=\(jobs) changed_cells=\(changed)")
 case ("poll", 1...):
     let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
-    let api = FakeBatchAPI(jobs: jobs)
-    let poller = Fixtures.poller(over: api)
-    for _ in 0..<2 {
-        await poller.pollOnce()
-        api.advance()
+    // Not top-level `await`: its dispatch_main ending crashes valgrind 3.19. The main thread waits instead.
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        let api = FakeBatchAPI(jobs: jobs)
+        let poller = Fixtures.poller(over: api)
+        for _ in 0..<2 {
+            await poller.pollOnce()
+            api.advance()
+        }
+        var shown = 0
+        for _ in 0..<max(0, cycles) {
+            shown = await poller.pollOnce().jobs.count
+            api.advance()
+        }
+        print("poll jobs=\(jobs) cycles=\(cycles) last_snapshot_jobs=\(shown)")
+        done.signal()
     }
-    var shown = 0
-    for _ in 0..<max(0, cycles) {
-        shown = await poller.pollOnce().jobs.count
-        api.advance()
-    }
-    print("poll jobs=\(jobs) cycles=\(cycles) last_snapshot_jobs=\(shown)")
+    done.wait()
 default:
     FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | poll JOBS CYCLES\n".utf8))
     exit(2)
