@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "batchtop", targets: ["batchtop"]),
+        // For the separate benchmarks package in Benchmarks/ (not built by `swift test`).
+        .library(name: "BatchtopCore", targets: ["LlamaCloud", "JobMonitor", "Dashboard", "TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -20,6 +20,7 @@ struct MockServerCommand: AsyncParsableCommand {
             Scenario: demo; steady:N for N jobs that keep running (benchmarks); churn:N for about N jobs at any time \
             that keep arriving, finishing and leaving the listing (stress and soak runs); outcomes for four jobs that \
             complete, fail, are cancelled, or start late, all within about 4 s (--until-done scripts and tests); \
+            finished:N for N completed jobs that never change (idle-cost measurements); \
             batches:N:F for N v2 batches of F files each (v2 only, N up to 100000, F up to 100000). Every scenario \
             serves both the v1 API and the v2 Batches API; demo also has eight v2 batches.
             """)
@@ -68,6 +69,9 @@ struct MockServerCommand: AsyncParsableCommand {
         if scenario.hasPrefix("churn:"), let count = Int(scenario.dropFirst("churn:".count)), (1...100_000).contains(count) {
             return .churn(jobs: count)
         }
+        if scenario.hasPrefix("finished:"), let count = Int(scenario.dropFirst("finished:".count)), (1...100_000).contains(count) {
+            return .finished(jobs: count)
+        }
         if scenario.hasPrefix("batches:") {
             let numbers = scenario.dropFirst("batches:".count).split(separator: ":", omittingEmptySubsequences: false)
             if numbers.count == 2, let count = Int(numbers[0]), let files = Int(numbers[1]), (1...100_000).contains(count),
@@ -77,7 +81,7 @@ struct MockServerCommand: AsyncParsableCommand {
             }
         }
         throw ValidationError(
-            "--scenario must be 'demo', 'outcomes', 'steady:N', 'churn:N' (N between 1 and 100000) or 'batches:N:F' "
-                + "(N batches of F files, each between 1 and 100000)")
+            "--scenario must be 'demo', 'outcomes', 'steady:N', 'churn:N', 'finished:N' (N between 1 and 100000) or "
+                + "'batches:N:F' (N batches of F files, each between 1 and 100000)")
     }
 }

@@ -1,0 +1,82 @@
+import Benchmark
+import BenchmarkFixtures
+import Dashboard
+import Foundation
+import JobMonitor
+import LlamaCloud
+import TerminalUI
+
+/// The sizes every benchmark runs at, with the suffix of its name.
+private let sizes: [(label: String, jobs: Int)] = [("1k", 1_000), ("10k", 10_000), ("100k", 100_000)]
+
+/// Holds state that the iterations of one benchmark change in turn.
+private final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Everything is built in each benchmark's `setup` (run in that benchmark's own process), never here, so that
+/// the peak memory of one benchmark does not include another's fixtures.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+        timeUnits: .microseconds, warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 1_000)
+
+    for (label, count) in sizes {
+        // JSON → Page<BatchJob> for every list page of a full scan: count / 100 pages of 100 jobs.
+        Benchmark("decode-pages/\(label)") { benchmark, bodies in
+            let decoder = JSONDecoder()
+            for body in bodies {
+                // The bodies were encoded from valid pages; a failure would only make the run cheaper, never hide.
+                blackHole(try? decoder.decode(JobListPage.self, from: body))
+            }
+        } setup: { () -> [Data] in
+            Fixtures.listPageBodies(jobs: count)
+        }
+
+        // One Poller.pollOnce() over an in-memory API whose `count` jobs all changed: list pages (fan-out), store,
+        // metrics, makeSnapshot, signature comparison and publication.
+        Benchmark("poll-cycle/\(label)") { benchmark, setup in
+            let (api, poller) = setup
+            api.advance()
+            benchmark.startMeasurement()
+            blackHole(await poller.pollOnce())
+        } setup: { () async -> (FakeBatchAPI, Poller) in
+            let api = FakeBatchAPI(jobs: count)
+            let poller = Fixtures.poller(over: api)
+            for _ in 0..<2 {
+                await poller.pollOnce()
+                api.advance()
+            }
+            return (api, poller)
+        }
+
+        // Reducer.reduce(&state, .snapshot): store, summary, filter + sort, selection; alternating two snapshots
+        // in which every running job changed.
+        Benchmark("reduce/\(label)") { benchmark, setup in
+            let (state, snapshots, turn) = setup
+            turn.value += 1
+            blackHole(Reducer.reduce(&state.value, .snapshot(snapshots[turn.value % 2])))
+        } setup: { () -> (Box<AppState>, [Snapshot], Box<Int>) in
+            let snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
+            return (Box(Fixtures.state(after: snapshots[0])), snapshots, Box(0))
+        }
+
+        // DashboardView.render of a 200×50 frame into a new buffer (as the run loop does each frame).
+        Benchmark("render-200x50/\(label)") { benchmark, state in
+            var buffer = Buffer(width: Fixtures.frameSize.width, height: Fixtures.frameSize.height)
+            DashboardView.render(state, theme: .defaultDark, into: &buffer)
+            blackHole(buffer)
+        } setup: { () -> AppState in
+            Fixtures.state(after: Fixtures.snapshot(jobs: count, generation: 0))
+        }
+
+        // Buffer.changes(since:) between two consecutive 200×50 frames (every running job's counts changed).
+        Benchmark("diff-200x50/\(label)") { benchmark, frames in
+            blackHole(frames.1.changes(since: frames.0))
+        } setup: { () -> (Buffer, Buffer) in
+            let frames = [0, 1].map { Fixtures.frame(of: Fixtures.state(after: Fixtures.snapshot(jobs: count, generation: $0))) }
+            return (frames[0], frames[1])
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import BenchmarkFixtures
+import Dashboard
+import Foundation
+import JobMonitor
+import TerminalUI
+
+// `batchtop-callgrind frame JOBS` or `batchtop-callgrind poll JOBS CYCLES`: does exactly the piece that
+// `scripts/callgrind.sh` counts under `valgrind --tool=callgrind`, after a set-up it does not count.
+//
+// frame: two snapshots of JOBS jobs (every running job changed between them) are reduced into 200×50 states and the
+//   first frame is rendered during set-up; `measuredFrame` then renders the second frame and diffs it against the
+//   first. The script counts it with `--toggle-collect` on that function.
+// poll: a poller over an in-memory API of JOBS running jobs runs two warm-up cycles, then CYCLES more (each after
+//   every job changed). A cycle runs in async partial functions on the cooperative pool, which `--toggle-collect`
+//   cannot bracket, so the script counts a run with 1 cycle and one with 0 and subtracts.
+
+/// Renders `state` into a new 200×50 buffer and diffs it against `previous`: one steady-state frame.
+@inline(never)
+func measuredFrame(_ state: AppState, previous: Buffer) -> Int {
+    var buffer = Buffer(width: Fixtures.frameSize.width, height: Fixtures.frameSize.height)
+    DashboardView.render(state, theme: .defaultDark, into: &buffer)
+    var changed = 0
+    for change in buffer.changes(since: previous) { changed += change.cells.count }
+    return changed
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first ?? ""
+let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 0 : 0
+switch (mode, jobs) {
+case ("frame", 1...):
+    let first = Fixtures.state(after: Fixtures.snapshot(jobs: jobs, generation: 0))
+    let second = Fixtures.state(after: Fixtures.snapshot(jobs: jobs, generation: 1))
+    let previous = Fixtures.frame(of: first)
+    let changed = measuredFrame(second, previous: previous)
+    print("frame jobs=\(jobs) changed_cells=\(changed)")
+case ("poll", 1...):
+    let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
+    // Not top-level `await`: its dispatch_main ending crashes valgrind 3.19. The main thread waits instead.
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        let api = FakeBatchAPI(jobs: jobs)
+        let poller = Fixtures.poller(over: api)
+        for _ in 0..<2 {
+            await poller.pollOnce()
+            api.advance()
+        }
+        var shown = 0
+        for _ in 0..<max(0, cycles) {
+            shown = await poller.pollOnce().jobs.count
+            api.advance()
+        }
+        print("poll jobs=\(jobs) cycles=\(cycles) last_snapshot_jobs=\(shown)")
+        done.signal()
+    }
+    done.wait()
+default:
+    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | poll JOBS CYCLES\n".utf8))
+    exit(2)
+}
