@@ -22,7 +22,7 @@ struct BatchFlowTests {
                 && screen.contains("API ok (v1+v2)")
         }
         #expect(table, "no v2 batches with gauges:\n\(tableScreen)")
-        // The demo's extract batch is THROTTLED from 6 s to 16 s: its own symbol and word.
+        // The demo's extract batch is THROTTLED from 6 s to 36 s: its own symbol and word.
         let (throttled, throttledScreen) = try await session.waitFor(seconds: 30) { screen in
             Self.batchRows(screen).contains { $0.contains("⧗ throttled") }
         }
