@@ -21,9 +21,10 @@ enum BatchScenarioPlans {
         var completed = plan(0, extract: false, files: 40, appears: -900, pending: 3, rate: 0.5)
         completed.mappingErrorRate = 0.05
         completed.directoryName = "contracts-2026"
-        // Running, THROTTLED from 6 s to 36 s (its extract jobs show THROTTLED meanwhile).
+        // Running, THROTTLED from 6 s to 36 s and again for 30 s at 70, 150 and 230 s (its extract jobs show THROTTLED
+        // meanwhile).
         var throttled = plan(1, extract: true, files: 120, appears: -60, pending: 2, rate: 1)
-        throttled.throttles = [.init(start: 6, duration: 30), .init(start: 150, duration: 15)]
+        throttled.throttles = [6, 70, 150, 230].map { .init(start: $0, duration: 30) }
         throttled.jobFailureRate = 0.08
         throttled.directoryName = "invoices-march"
         // Running with many mapping errors and hostile names (CJK, accents, a terminal escape).
