@@ -17,12 +17,16 @@ extension Poller {
             return .success(cached.page(offset: offset, limit: limit, filter: status))
         }
         do throws(BatchAPIError) {
-            let batch = try await batchesAPI.batch(id: jobID, expandResults: true)
+            let batch = try await Self.again { () async throws(BatchAPIError) in
+                try await batchesAPI.batch(id: jobID, expandResults: true)
+            }
             let directory = batch.sourceDirectoryID.isEmpty
                 ? [] : try await collectPages(maxPages: BatchFileList.maximumFiles / DirectoryListing.pageSize) {
                     (token: String?) async throws(BatchAPIError) in
-                    try await batchesAPI.directoryFiles(
-                        directoryID: batch.sourceDirectoryID, pageSize: DirectoryListing.pageSize, pageToken: token)
+                    try await Self.again { () async throws(BatchAPIError) in
+                        try await batchesAPI.directoryFiles(
+                            directoryID: batch.sourceDirectoryID, pageSize: DirectoryListing.pageSize, pageToken: token)
+                    }
                 }
             var jobs: [String: ProcessingJob] = [:]
             var wanted: [ProcessingJobKind: [String]] = [:]
@@ -35,7 +39,10 @@ extension Poller {
                 let ids = wanted[kind] ?? []
                 for start in stride(from: 0, to: ids.count, by: perCall) {
                     let chunk = JobChunk(kind: kind, ids: Array(ids[start..<min(ids.count, start + perCall)]))
-                    for job in try await Self.jobs(chunk, using: batchesAPI, pageSize: perCall).get() { jobs[job.id] = job }
+                    let fetched = try await Self.again { () async throws(BatchAPIError) in
+                        try await Self.jobs(chunk, using: batchesAPI, pageSize: perCall).get()
+                    }
+                    for job in fetched { jobs[job.id] = job }
                 }
             }
             let list = BatchFileList.assemble(directory: directory, results: batch.results, jobs: jobs, at: now())
@@ -43,6 +50,24 @@ extension Poller {
             return .success(list.page(offset: offset, limit: limit, filter: status))
         } catch {
             return .failure(ActionFailure(message: error.description))
+        }
+    }
+
+    /// Runs `call` up to `attempts` times: a detail view needs every one of its many pages, so a page that failed
+    /// for a passing reason (a body that did not decode, a timeout, a 5xx or 429 the retry layer gave up on) is asked
+    /// for again; an answer that will not change (401, 403, 404, other 4xx) is not.
+    static func again<Value>(
+        attempts: Int = 3, _ call: () async throws(BatchAPIError) -> Value
+    ) async throws(BatchAPIError) -> Value {
+        var attempt = 1
+        while true {
+            do throws(BatchAPIError) {
+                return try await call()
+            } catch {
+                let passing = error.httpStatus.map { $0 == 429 || $0 >= 500 } ?? true
+                guard passing, attempt < attempts, !Task.isCancelled else { throw error }
+                attempt += 1
+            }
         }
     }
 

@@ -149,7 +149,16 @@ extension Poller {
             listed.results = nil
             state.batch = listed
             let filesTotal = directoryCounts[batch.sourceDirectoryID]?.files
-            if let results = batch.results {
+            let incomplete = jobFailure != nil && (batch.results ?? []).contains { entry in
+                guard let jobID = entry.jobReference?.id else { return false }
+                return state.finishedJobs[jobID] == nil && outcomes[jobID] == nil
+            }
+            if incomplete {
+                // Some of its jobs could not be fetched: counting them as active would understate the counts and then
+                // jump; keep the last counts (unknown if none) until a cycle fetches them all.
+                state.facts.filesTotal = filesTotal ?? state.facts.filesTotal
+                state.isFinal = false
+            } else if let results = batch.results {
                 var known = state.finishedJobs
                 for entry in results {
                     guard let jobID = entry.jobReference?.id, known[jobID] == nil, let fresh = outcomes[jobID] else { continue }

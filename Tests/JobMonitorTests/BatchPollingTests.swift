@@ -113,6 +113,26 @@ struct BatchPollingTests {
         #expect(api.getCalls == ["bat-big"])
     }
 
+    @Test("a failed bulk job fetch keeps the last counts (unknown if none) instead of counting those files active")
+    func failedBulkFetchKeepsCounts() async throws {
+        let api = FakeBatchesAPI()
+        let jobs = api.addBatch("bat-b", files: 10, mapped: 10, jobStatus: "COMPLETED")
+        api.state.withLock { $0.jobsFailure = .server(status: 503, detail: nil) }
+        let poller = v2Poller(api)
+        let first = await poller.pollOnce()
+        #expect(facts(first, "bat-b")?.progressPercent == nil)
+        #expect(first.jobs.first { $0.id == "bat-b" }?.fetchError != nil)
+        api.state.withLock { $0.jobsFailure = nil }
+        let second = await poller.pollOnce()
+        #expect(facts(second, "bat-b")?.done == 10)
+        api.setJobs(Array(jobs[0..<0]), status: "FAILED")
+        api.setStatus("bat-b", "RUNNING")
+        api.state.withLock { $0.jobsFailure = .server(status: 503, detail: nil) }
+        let third = await poller.pollOnce()
+        #expect(facts(third, "bat-b")?.done == 10)
+        #expect(facts(third, "bat-b")?.active == 0)
+    }
+
     @Test("economy per cycle for 1, 100 and 1,000 running batches of 1,000 files each", arguments: [1, 100, 1000])
     func economyTable(batches: Int) async throws {
         let api = FakeBatchesAPI()
@@ -347,5 +367,40 @@ struct BatchMetricsTests {
         let second = await poller.pollOnce()
         let rate = try #require(second.jobs.first?.metrics.throughput)
         #expect(abs(rate - 2) < 0.01)
+    }
+}
+
+/// The detail view's per-page retry.
+@Suite("batch detail pages are asked for again after a passing failure")
+struct BatchDetailRetryTests {
+    @Test("a body that did not decode or a 503 is retried up to three times; a 404 is not")
+    func again() async throws {
+        let calls = Locked(0)
+        let value = try await Poller.again { () async throws(BatchAPIError) -> Int in
+            let count = calls.withLock { $0 += 1; return $0 }
+            if count == 1 { throw .undecodable("truncated") }
+            if count == 2 { throw .server(status: 503, detail: nil) }
+            return count
+        }
+        #expect(value == 3)
+        calls.withLock { $0 = 0 }
+        do throws(BatchAPIError) {
+            _ = try await Poller.again { () async throws(BatchAPIError) -> Int in
+                calls.withLock { $0 += 1 }
+                throw .notFound(detail: nil)
+            }
+            Issue.record("a 404 did not fail")
+        } catch {
+            #expect(error.httpStatus == 404)
+        }
+        #expect(calls.withLock { $0 } == 1)
+        calls.withLock { $0 = 0 }
+        do throws(BatchAPIError) {
+            _ = try await Poller.again { () async throws(BatchAPIError) -> Int in
+                calls.withLock { $0 += 1 }
+                throw .timeout
+            }
+        } catch {}
+        #expect(calls.withLock { $0 } == 3)
     }
 }
