@@ -27,21 +27,23 @@ public enum RowOrder {
         return fields.contains { $0.lowercased().contains(needle) }
     }
 
+    /// Sorts positions, not jobs: the keys are computed once per job and the comparisons move small integers, so a
+    /// 100,000-job snapshot is not copied around element by element while it is sorted.
     private static func sorted(_ jobs: [TrackedJob], by order: SortOrder) -> [TrackedJob] {
-        let keyed = jobs.enumerated().map { (offset: $0.offset, job: $0.element, key: sortValue($0.element, order.key)) }
-        return keyed.sorted { lhs, rhs in
-            switch (lhs.key, rhs.key) {
+        let keys = jobs.map { sortValue($0, order.key) }
+        let created = jobs.map { $0.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity }
+        let positions = jobs.indices.sorted { lhs, rhs in
+            switch (keys[lhs], keys[rhs]) {
             case (nil, nil): break
             case (nil, _): return false
             case (_, nil): return true
             case (let left?, let right?):
                 if left != right { return order.reversed ? right < left : left < right }
             }
-            let leftDate = lhs.job.job.createdAt ?? .distantPast
-            let rightDate = rhs.job.job.createdAt ?? .distantPast
-            if leftDate != rightDate { return leftDate > rightDate }
-            return lhs.offset < rhs.offset
-        }.map(\.job)
+            if created[lhs] != created[rhs] { return created[lhs] > created[rhs] }
+            return lhs < rhs
+        }
+        return positions.map { jobs[$0] }
     }
 
     /// The primary key of a job for a sort column, ascending; nil sorts last whatever the direction.
