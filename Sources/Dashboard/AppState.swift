@@ -7,7 +7,7 @@ public struct AppState: Sendable, Equatable {
     /// The newest snapshot from the poller.
     public var snapshot: Snapshot
     /// The snapshot's jobs after filter and sort (derived in the reducer, so rendering never sorts).
-    public var rows: [TrackedJob]
+    public var rows: JobRows
     /// Counts and totals over all of the snapshot's jobs (derived in the reducer, so rendering stays O(visible rows)).
     public var summary: AggregateMetrics
     /// The selected job, by ID, so the selection follows the job when rows reorder.
@@ -53,7 +53,7 @@ public struct AppState: Sendable, Equatable {
         size: TerminalSize, now: Date, interval: TimeInterval, source: String, glyphs: Glyphs, isReadOnly: Bool = false
     ) {
         self.snapshot = .empty(interval: interval, at: now)
-        self.rows = []
+        self.rows = JobRows()
         self.summary = .empty
         self.selectedID = nil
         self.scrollOffset = 0
@@ -77,7 +77,7 @@ public struct AppState: Sendable, Equatable {
     /// Index of the selected job in `rows`, or nil when nothing is selected.
     public var selectedIndex: Int? {
         guard let selectedID else { return nil }
-        return rows.firstIndex { $0.id == selectedID }
+        return rows.row(ofID: selectedID)
     }
 
     /// The selected job's row.

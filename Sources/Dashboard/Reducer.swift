@@ -49,7 +49,7 @@ public enum Reducer {
         if state.selectedIndex == nil {
             // The selected job left (pruned, filtered out): select the row that took its place, as htop does.
             let index = min(previousIndex ?? 0, max(0, state.rows.count - 1))
-            state.selectedID = state.rows.indices.contains(index) ? state.rows[index].id : nil
+            state.selectedID = state.rows.indices.contains(index) ? state.rows.id(at: index) : nil
         }
         TableNavigation.clampScroll(&state)
     }

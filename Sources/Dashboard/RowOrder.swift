@@ -5,16 +5,16 @@ import JobMonitor
 /// never in the render path.
 public enum RowOrder {
     /// The jobs matching `filter`, ordered by `sort` (stable for equal keys).
-    public static func arrange(_ jobs: [TrackedJob], sort: SortOrder, filter: String) -> [TrackedJob] {
+    public static func arrange(_ jobs: [TrackedJob], sort: SortOrder, filter: String) -> JobRows {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
-        let matching = needle.isEmpty ? jobs : jobs.filter { matches($0, needle) }
-        return sorted(matching, by: sort)
+        let matching = needle.isEmpty ? Array(jobs.indices) : jobs.indices.filter { matches(jobs[$0], needle) }
+        return JobRows(jobs: jobs, positions: sortedPositions(matching, of: jobs, by: sort))
     }
 
     /// The default order: running work first, then waiting (pending, throttled) and unknown statuses, then failures,
     /// then finished jobs, newest first within each group.
     public static func sorted(_ jobs: [TrackedJob]) -> [TrackedJob] {
-        sorted(jobs, by: SortOrder())
+        sortedPositions(Array(jobs.indices), of: jobs, by: SortOrder()).map { jobs[$0] }
     }
 
     /// True when the filter text occurs in the job's ID, type, status or directory (case-insensitive); a v2
@@ -29,10 +29,14 @@ public enum RowOrder {
 
     /// Sorts positions, not jobs: the keys are computed once per job and the comparisons move small integers, so a
     /// 100,000-job snapshot is not copied around element by element while it is sorted.
-    private static func sorted(_ jobs: [TrackedJob], by order: SortOrder) -> [TrackedJob] {
-        let keys = jobs.map { sortValue($0, order.key) }
-        let created = jobs.map { $0.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity }
-        let positions = jobs.indices.sorted { lhs, rhs in
+    private static func sortedPositions(_ positions: [Int], of jobs: [TrackedJob], by order: SortOrder) -> [Int] {
+        var keys: [SortValue?] = Array(repeating: nil, count: jobs.count)
+        var created: [Double] = Array(repeating: -.infinity, count: jobs.count)
+        for position in positions {
+            keys[position] = sortValue(jobs[position], order.key)
+            created[position] = jobs[position].job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
+        }
+        return positions.sorted { lhs, rhs in
             switch (keys[lhs], keys[rhs]) {
             case (nil, nil): break
             case (nil, _): return false
@@ -43,7 +47,6 @@ public enum RowOrder {
             if created[lhs] != created[rhs] { return created[lhs] > created[rhs] }
             return lhs < rhs
         }
-        return positions.map { jobs[$0] }
     }
 
     /// The primary key of a job for a sort column, ascending; nil sorts last whatever the direction.

@@ -52,7 +52,7 @@ enum TableNavigation {
 
     static func select(_ state: inout AppState, index: Int) {
         guard !state.rows.isEmpty else { return }
-        state.selectedID = state.rows[min(max(0, index), state.rows.count - 1)].id
+        state.selectedID = state.rows.id(at: min(max(0, index), state.rows.count - 1))
         clampScroll(&state)
     }
 

@@ -1,0 +1,37 @@
+import JobMonitor
+
+/// The table's rows in display order: positions into the snapshot's jobs, which are shared, not copied, so filtering
+/// and sorting 100,000 jobs moves integers only.
+public struct JobRows: RandomAccessCollection, Equatable, Sendable {
+    /// The snapshot's jobs (shared storage).
+    public let jobs: [TrackedJob]
+    /// Positions in `jobs`, in display order.
+    public let positions: [Int]
+
+    /// Rows showing `jobs[positions[i]]` at row `i`; no rows by default.
+    public init(jobs: [TrackedJob] = [], positions: [Int] = []) {
+        self.jobs = jobs
+        self.positions = positions
+    }
+
+    /// Every job, in the order given.
+    public init(_ jobs: [TrackedJob]) {
+        self.init(jobs: jobs, positions: Array(jobs.indices))
+    }
+
+    /// The first row.
+    public var startIndex: Int { 0 }
+    /// One past the last row.
+    public var endIndex: Int { positions.count }
+
+    /// The job shown at `row`.
+    public subscript(row: Int) -> TrackedJob { jobs[positions[row]] }
+
+    /// The row of the job with this ID, without copying jobs while looking.
+    public func row(ofID id: String) -> Int? {
+        positions.firstIndex { jobs[$0].job.id == id }
+    }
+
+    /// The ID of the job at `row`.
+    public func id(at row: Int) -> String { jobs[positions[row]].job.id }
+}
