@@ -13,7 +13,8 @@ struct BatchFileList: Sendable {
     let assembledAt: Date
 
     /// Joins the directory's files, the mapping and the jobs: a file with a job shows the job's status and error; a
-    /// mapping error shows as `failed`; a file with no entry yet as `waiting`. Entries for files no longer in the
+    /// mapping error shows as `failed`; a file with no entry yet as `waiting`; every file as `unknown` while the
+    /// batch's `results` are null. Entries for files no longer in the
     /// directory are kept (named by their ID).
     static func assemble(
         directory: [DirectoryFile], results: [BatchResult]?, jobs: [String: ProcessingJob], at date: Date
@@ -25,7 +26,11 @@ struct BatchFileList: Sendable {
         var files: [FileItem] = []
         var named: Set<String> = []
         for file in directory where named.insert(file.id).inserted {
-            files.append(item(id: file.id, name: file.displayName, entry: entries[file.id], jobs: jobs))
+            // Without a mapping (`results` null during a run) nothing is known of any file: not "waiting".
+            files.append(
+                results == nil
+                    ? FileItem(id: file.id, name: file.displayName, status: "unknown")
+                    : item(id: file.id, name: file.displayName, entry: entries[file.id], jobs: jobs))
         }
         for entry in results ?? [] where named.insert(entry.sourceDirectoryFileID).inserted {
             files.append(item(id: entry.sourceDirectoryFileID, name: entry.sourceDirectoryFileID, entry: entry, jobs: jobs))

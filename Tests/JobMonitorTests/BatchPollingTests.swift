@@ -282,7 +282,11 @@ struct BatchPollingTests {
         let jobs = api.addBatch("bat-f", files: 6, mapped: 3, mappingErrors: 1)
         api.setJobs([jobs[0]], status: "COMPLETED")
         api.setJobs([jobs[1]], status: "FAILED", error: "OCR timeout")
-        let poller = v2Poller(api)
+        var configuration = PollerConfiguration()
+        configuration.apiSelection = .v2
+        let clock = Locked(Date(timeIntervalSince1970: 1_800_000_000))
+        let poller = Poller(
+            api: FakeBatchAPI(jobs: []), batches: api, configuration: configuration, now: { clock.withLock { $0 } })
         await poller.pollOnce()
         let page = try await poller.items(jobID: "bat-f", offset: 0, limit: 50).get()
         #expect(page.totalSize == 6)
@@ -297,6 +301,10 @@ struct BatchPollingTests {
         #expect(waiting.totalSize == 2)
         let second = try await poller.items(jobID: "bat-f", offset: 4, limit: 50).get()
         #expect(second.items.map(\.status) == ["waiting", "completed"])
+        api.setResultsNull("bat-f", true)
+        clock.withLock { $0 = $0.addingTimeInterval(3) }  // past the reuse window of the assembled list (interval 2 s)
+        let hidden = try await poller.items(jobID: "bat-f", offset: 0, limit: 50).get()
+        #expect(hidden.items.count == 6 && hidden.items.allSatisfy { $0.status == "unknown" })
     }
 
     @Test("pagination of the list ends on a null token and on an empty page with a token")
