@@ -37,7 +37,7 @@ extension Poller {
         for (query, listing) in zip(queries, listings) {
             // The pages that arrived are fresh data even when a later page failed.
             if !listing.jobs.isEmpty || listing.failure == nil { outcome.anySuccess = true }
-            for wire in listing.jobs {
+            for wire in listing.jobs where configuration.admits(createdAt: wire.createdAt) {
                 if tracked[wire.id] == nil, !seen.contains(wire.id) { newIDs.append(wire.id) }
                 seen.insert(wire.id)
                 store(Job(wire: wire), at: fetchedAt)

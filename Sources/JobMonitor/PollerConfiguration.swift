@@ -27,6 +27,11 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// history, so a long-running dashboard over a churning project keeps bounded memory. Explicit IDs are never
     /// dropped.
     public var vanishedRetention: TimeInterval
+    /// Discovery filter: only jobs created at or after this time (v2: the list call's `created_at_on_or_after`;
+    /// beta jobs: filtered here, the beta list call has no such filter).
+    public var createdAfter: Date? = nil
+    /// Discovery filter: only jobs created at or before this time.
+    public var createdBefore: Date? = nil
     /// Which APIs are polled (beta jobs, v2 batches, or both).
     public var apiSelection: APISelection = .v1
     /// v2: job IDs per bulk `job_ids` call.
@@ -56,6 +61,16 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// True when the poller discovers jobs through the list call.
     public var isDiscovery: Bool { jobIDs.isEmpty }
 
+    /// True when a job created at `date` passes the `createdAfter`/`createdBefore` filter (an unknown creation time
+    /// passes only when there is no such filter).
+    public func admits(createdAt date: Date?) -> Bool {
+        if createdAfter == nil, createdBefore == nil { return true }
+        guard let date else { return false }
+        if let createdAfter, date < createdAfter { return false }
+        if let createdBefore, date > createdBefore { return false }
+        return true
+    }
+
     /// True when `api` is polled.
     public func polls(_ api: JobAPI) -> Bool { apiSelection.apis.contains(api) }
 
@@ -68,10 +83,14 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// Empty when the user's status or type filter excludes every batch.
     var batchDiscoveryQueries: [BatchListQuery] {
         guard batchTypeFilter != [] else { return [] }
-        if statuses.isEmpty { return [BatchListQuery(pageSize: Self.pageSize, sourceDirectoryID: directoryID)] }
+        if statuses.isEmpty { return [BatchListQuery(
+                pageSize: Self.pageSize, sourceDirectoryID: directoryID, createdOnOrAfter: createdAfter,
+                createdOnOrBefore: createdBefore)] }
         let wanted = statuses.map { $0.uppercased() }.filter { Self.batchStatuses.contains($0) }
         return Array(Set(wanted)).sorted().map {
-            BatchListQuery(pageSize: Self.pageSize, status: $0, sourceDirectoryID: directoryID)
+            BatchListQuery(
+                pageSize: Self.pageSize, status: $0, sourceDirectoryID: directoryID, createdOnOrAfter: createdAfter,
+                createdOnOrBefore: createdBefore)
         }
     }
 
@@ -79,7 +98,9 @@ public struct PollerConfiguration: Sendable, Equatable {
     var batchActiveQueries: [BatchListQuery] {
         guard batchTypeFilter != [] else { return [] }
         return Self.activeBatchStatuses.map {
-            BatchListQuery(pageSize: Self.pageSize, status: $0, sourceDirectoryID: directoryID)
+            BatchListQuery(
+                pageSize: Self.pageSize, status: $0, sourceDirectoryID: directoryID, createdOnOrAfter: createdAfter,
+                createdOnOrBefore: createdBefore)
         }
     }
 

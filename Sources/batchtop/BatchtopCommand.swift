@@ -58,6 +58,14 @@ struct BatchtopCommand: AsyncParsableCommand {
     @Option(help: "Discovery filter: only jobs over this directory.")
     var directoryID: String?
 
+    @Option(help: ArgumentHelp(
+        "Discovery filter: only jobs created at or after this time (YYYY-MM-DD or an ISO 8601 date-time; UTC when no zone).",
+        valueName: "time"))
+    var createdAfter: String?
+
+    @Option(help: ArgumentHelp("Discovery filter: only jobs created at or before this time.", valueName: "time"))
+    var createdBefore: String?
+
     @Option(help: "Seconds between polls (default: interval in the config file, else 2).")
     var interval: Double?
 
@@ -128,6 +136,11 @@ struct BatchtopCommand: AsyncParsableCommand {
 
     /// Checks the options that ArgumentParser cannot check by type.
     func validate() throws {
+        for (flag, value) in [("--created-after", createdAfter), ("--created-before", createdBefore)] {
+            if let value, Self.time(value) == nil {
+                throw ValidationError("\(flag) must be a date (2026-11-30) or an ISO 8601 date-time (2026-11-30T08:00:00Z), not '\(value)'")
+            }
+        }
         if let interval, !(interval.isFinite && ConfigFile.intervalRange.contains(interval)) {
             throw ValidationError("--interval must be between 0.2 and 3600 seconds (got \(interval))")
         }
@@ -246,6 +259,8 @@ struct BatchtopCommand: AsyncParsableCommand {
             jobIDs: jobIDs, interval: settings.interval, statuses: status, jobTypes: jobType, directoryID: directoryID,
             maxConcurrentRequests: maxRequests)
         pollerConfiguration.apiSelection = APISelection(rawValue: settings.api) ?? .auto
+        pollerConfiguration.createdAfter = createdAfter.flatMap(Self.time)
+        pollerConfiguration.createdBefore = createdBefore.flatMap(Self.time)
         // One snapshot must be complete: settle every finished batch in the one cycle.
         if once { pollerConfiguration.finishedBatchesPerCycle = .max }
         let poller = Poller(
@@ -274,6 +289,12 @@ struct BatchtopCommand: AsyncParsableCommand {
         await client.shutdown()
         await demoServer?.stop()
         if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// A `--created-after`/`--created-before` value: a date (midnight UTC) or an ISO 8601 date-time.
+    static func time(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return ISO8601Timestamp.parse(trimmed.count == 10 ? trimmed + "T00:00:00Z" : trimmed)
     }
 
     private static func printError(_ message: String) {

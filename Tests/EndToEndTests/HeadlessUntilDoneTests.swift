@@ -237,6 +237,7 @@ struct HeadlessUntilDoneTests {
             (["--until-done", "--timeout-total", "0"], "--timeout-total"), (["--until-done", "--max-api-errors", "0"], "--max-api-errors"),
             (["--fail-fast"], "--until-done"), (["--once", "--format", "line"], "--until-done"),
             (["--until-done", "--format", "json"], "--once"),
+            (["--created-after", "yesterday"], "--created-after"), (["--api", "v3"], "--api"),
         ])
     func badFlags(_ arguments: [String], mentions option: String) throws {
         var environment = ProcessInfo.processInfo.environment

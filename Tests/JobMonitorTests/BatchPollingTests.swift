@@ -133,6 +133,32 @@ struct BatchPollingTests {
         #expect(facts(third, "bat-b")?.active == 0)
     }
 
+    @Test("--created-after/--created-before: sent as created_at_* on v2 list calls, filtered here for beta jobs")
+    func createdWindow() async throws {
+        let after = Date(timeIntervalSince1970: 1_800_000_000)
+        var configuration = PollerConfiguration()
+        configuration.apiSelection = .auto
+        configuration.createdAfter = after
+        configuration.createdBefore = after.addingTimeInterval(3600)
+        #expect(configuration.admits(createdAt: after))
+        #expect(!configuration.admits(createdAt: after.addingTimeInterval(-1)))
+        #expect(!configuration.admits(createdAt: after.addingTimeInterval(3601)))
+        #expect(!configuration.admits(createdAt: nil))
+        #expect(PollerConfiguration().admits(createdAt: nil))
+        var inside = wireJob("bjb-in")
+        inside.createdAt = after.addingTimeInterval(60)
+        var before = wireJob("bjb-old")
+        before.createdAt = after.addingTimeInterval(-60)
+        let beta = FakeBatchAPI(jobs: [inside, before, wireJob("bjb-undated")])
+        let batches = FakeBatchesAPI()
+        let poller = Poller(api: beta, batches: batches, configuration: configuration)
+        let snapshot = await poller.pollOnce()
+        #expect(snapshot.jobs.map(\.id) == ["bjb-in"])
+        let listed = try #require(batches.listCalls.first)
+        #expect(listed.createdOnOrAfter == after)
+        #expect(listed.createdOnOrBefore == after.addingTimeInterval(3600))
+    }
+
     @Test("economy per cycle for 1, 100 and 1,000 running batches of 1,000 files each", arguments: [1, 100, 1000])
     func economyTable(batches: Int) async throws {
         let api = FakeBatchesAPI()
