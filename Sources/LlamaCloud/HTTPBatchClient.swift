@@ -12,6 +12,8 @@ public final class HTTPBatchClient: BatchAPI {
     private let configuration: APIConfiguration
     private let client: HTTPClient
     private let recorder: (any RequestRecorder)?
+    /// v2 list routes that refused the `page_size` asked for (400/422): asked without it from then on.
+    let pageSizeRefused = Locked<Set<String>>([])
 
     /// Creates a client with its own connection pool; `recorder` (e.g. `--log-file`) hears of every request.
     public init(configuration: APIConfiguration, recorder: (any RequestRecorder)? = nil) {

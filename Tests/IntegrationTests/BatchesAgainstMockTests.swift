@@ -66,6 +66,30 @@ struct BatchesAgainstMockTests {
         }
     }
 
+    @Test("a list route that refuses the page size (422) is asked again without it, and without it from then on")
+    func pageSizeRefused() async throws {
+        let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: "k", scenario: .demo()))
+        let paths = PathRecorder()
+        let client = HTTPBatchClient(
+            configuration: APIConfiguration(baseURL: server.baseURL, apiKey: "k", timeout: 5), recorder: paths)
+        server.injectFaults(
+            [.respond(status: 422, body: #"{"detail":"page_size: ensure this value is less than or equal to 50"}"#)],
+            on: .v2(.listBatches))
+        let first = try await client.listBatches(BatchListQuery(pageSize: 100))
+        let second = try await client.listBatches(BatchListQuery(pageSize: 100))
+        // Another route still asks for its page size.
+        let running = try #require(first.items.first { $0.status == "RUNNING" })
+        _ = try await client.directoryFiles(directoryID: running.sourceDirectoryID, pageSize: 7, pageToken: nil)
+        await client.shutdown()
+        await server.stop()
+        #expect(!first.items.isEmpty && first.items.map(\.id) == second.items.map(\.id))
+        let listed = paths.paths.filter { $0.hasPrefix("/api/v2/batches") }
+        #expect(listed.count == 3)
+        #expect(listed.first?.contains("page_size=100") == true)
+        #expect(listed.dropFirst().allSatisfy { !$0.contains("page_size") })
+        #expect(paths.paths.contains { $0.contains("/files") && $0.contains("page_size=7") })
+    }
+
     @Test("a refused cancel (409 for a finished batch) is not retried")
     func refusedCancel() async throws {
         try await withClient(.demo()) { server, client in
@@ -117,4 +141,18 @@ struct BatchesAgainstMockTests {
             #expect(counts.list + counts.status == 0)
         }
     }
+}
+
+/// Collects the paths (with queries) of the requests an `HTTPBatchClient` made.
+final class PathRecorder: RequestRecorder {
+    private let recorded = Locked<[String]>([])
+
+    /// The paths, in order.
+    var paths: [String] { recorded.withLock { $0 } }
+
+    func requestFinished(method: String, path: String, status: Int?, seconds: TimeInterval, failure: String?) {
+        recorded.withLock { $0.append(path) }
+    }
+
+    func retrying(attempt: Int, seconds: TimeInterval, after failure: String) {}
 }
