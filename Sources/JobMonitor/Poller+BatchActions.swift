@@ -35,15 +35,11 @@ extension Poller {
                 wanted[reference.kind ?? .parse, default: []].append(reference.id)
             }
             let perCall = max(1, configuration.jobIDsPerCall)
-            for kind in ProcessingJobKind.allCases {
-                let ids = wanted[kind] ?? []
-                for start in stride(from: 0, to: ids.count, by: perCall) {
-                    let chunk = JobChunk(kind: kind, ids: Array(ids[start..<min(ids.count, start + perCall)]))
-                    let fetched = try await Self.again { () async throws(BatchAPIError) in
-                        try await Self.jobs(chunk, using: batchesAPI, pageSize: perCall).get()
-                    }
-                    for job in fetched { jobs[job.id] = job }
+            for chunk in JobChunk.split(wanted, perCall: perCall) {
+                let fetched = try await Self.again { () async throws(BatchAPIError) in
+                    try await Self.jobs(chunk, using: batchesAPI, pageSize: perCall).get()
                 }
+                for job in fetched { jobs[job.id] = job }
             }
             let list = BatchFileList.assemble(directory: directory, results: batch.results, jobs: jobs, at: now())
             fileListCache = [jobID: list]

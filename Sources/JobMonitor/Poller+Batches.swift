@@ -241,13 +241,7 @@ extension Poller {
             }
         }
         let perCall = max(1, configuration.jobIDsPerCall)
-        var chunks: [JobChunk] = []
-        for kind in ProcessingJobKind.allCases {
-            let ids = wanted[kind] ?? []
-            for start in stride(from: 0, to: ids.count, by: perCall) {
-                chunks.append(JobChunk(kind: kind, ids: Array(ids[start..<min(ids.count, start + perCall)])))
-            }
-        }
+        let chunks = JobChunk.split(wanted, perCall: perCall)
         let fetched = await boundedMap(chunks, limit: configuration.maxConcurrentRequests) { chunk in
             await Self.jobs(chunk, using: api, pageSize: perCall)
         }
@@ -317,6 +311,16 @@ struct JobChunk: Sendable {
     let kind: ProcessingJobKind
     /// The IDs.
     let ids: [String]
+
+    /// The bulk calls for `ids` by kind: parse chunks first, then extract, at most `perCall` IDs each.
+    static func split(_ ids: [ProcessingJobKind: [String]], perCall: Int) -> [JobChunk] {
+        ProcessingJobKind.allCases.flatMap { kind -> [JobChunk] in
+            let all = ids[kind] ?? []
+            return stride(from: 0, to: all.count, by: max(1, perCall)).map { start in
+                JobChunk(kind: kind, ids: Array(all[start..<min(all.count, start + max(1, perCall))]))
+            }
+        }
+    }
 }
 
 /// A directory's files, every page (at most `maximumFiles`, and 5,000 pages).

@@ -33,7 +33,7 @@ public struct Page<Element: Codable & Sendable & Equatable>: Codable, Sendable, 
                 decoded.append(element)
             } else {
                 failures += 1
-                _ = try list.decode(Discard.self)
+                _ = try list.decode(AnyDiscard.self)
             }
         }
         items = decoded
@@ -46,11 +46,6 @@ public struct Page<Element: Codable & Sendable & Equatable>: Codable, Sendable, 
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(items, forKey: .items)
         try container.encode(totalSize, forKey: .totalSize)
-    }
-
-    /// Consumes one element of any shape.
-    private struct Discard: Decodable {
-        init(from decoder: any Decoder) throws {}
     }
 }
 

@@ -9,25 +9,9 @@ import Testing
 /// the `batches:N:F` scenario with its requests counted by the server.
 @Suite("v2 Batches API against MockCloud over HTTP")
 struct BatchesAgainstMockTests {
-    private func withClient(
-        _ scenario: MockScenario, _ body: (MockCloudServer, HTTPBatchClient) async throws -> Void
-    ) async throws {
-        let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: "k", scenario: scenario))
-        let client = HTTPBatchClient(configuration: APIConfiguration(baseURL: server.baseURL, apiKey: "k", timeout: 5))
-        do {
-            try await body(server, client)
-        } catch {
-            await client.shutdown()
-            await server.stop()
-            throw error
-        }
-        await client.shutdown()
-        await server.stop()
-    }
-
     @Test("list pages to a null token, get with expand=results, bulk jobs by job_ids, directory files, cancel")
     func clientCalls() async throws {
-        try await withClient(.demo()) { server, client in
+        try await withClientAgainstMock(.demo()) { server, client in
             let batches = try await collectPages { (token: String?) async throws(BatchAPIError) in
                 try await client.listBatches(BatchListQuery(pageSize: 3, pageToken: token))
             }
@@ -68,21 +52,18 @@ struct BatchesAgainstMockTests {
 
     @Test("a list route that refuses the page size (422) is asked again without it, and without it from then on")
     func pageSizeRefused() async throws {
-        let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: "k", scenario: .demo()))
         let paths = PathRecorder()
-        let client = HTTPBatchClient(
-            configuration: APIConfiguration(baseURL: server.baseURL, apiKey: "k", timeout: 5), recorder: paths)
-        server.injectFaults(
-            [.respond(status: 422, body: #"{"detail":"page_size: ensure this value is less than or equal to 50"}"#)],
-            on: .v2(.listBatches))
-        let first = try await client.listBatches(BatchListQuery(pageSize: 100))
-        let second = try await client.listBatches(BatchListQuery(pageSize: 100))
-        // Another route still asks for its page size.
-        let running = try #require(first.items.first { $0.status == "RUNNING" })
-        _ = try await client.directoryFiles(directoryID: running.sourceDirectoryID, pageSize: 7, pageToken: nil)
-        await client.shutdown()
-        await server.stop()
-        #expect(!first.items.isEmpty && first.items.map(\.id) == second.items.map(\.id))
+        try await withClientAgainstMock(.demo(), recorder: paths) { server, client in
+            server.injectFaults(
+                [.respond(status: 422, body: #"{"detail":"page_size: ensure this value is less than or equal to 50"}"#)],
+                on: .v2(.listBatches))
+            let first = try await client.listBatches(BatchListQuery(pageSize: 100))
+            let second = try await client.listBatches(BatchListQuery(pageSize: 100))
+            // Another route still asks for its page size.
+            let running = try #require(first.items.first { $0.status == "RUNNING" })
+            _ = try await client.directoryFiles(directoryID: running.sourceDirectoryID, pageSize: 7, pageToken: nil)
+            #expect(!first.items.isEmpty && first.items.map(\.id) == second.items.map(\.id))
+        }
         let listed = paths.paths.filter { $0.hasPrefix("/api/v2/batches") }
         #expect(listed.count == 3)
         #expect(listed.first?.contains("page_size=100") == true)
@@ -92,7 +73,7 @@ struct BatchesAgainstMockTests {
 
     @Test("a refused cancel (409 for a finished batch) is not retried")
     func refusedCancel() async throws {
-        try await withClient(.demo()) { server, client in
+        try await withClientAgainstMock(.demo()) { server, client in
             let batches = try await collectPages { (token: String?) async throws(BatchAPIError) in
                 try await client.listBatches(BatchListQuery(pageSize: 100, pageToken: token))
             }
@@ -111,7 +92,7 @@ struct BatchesAgainstMockTests {
 
     @Test("the poller over HTTP: 20 batches of 300 files, true counts, steady cycles cost one get per active batch")
     func pollerEconomy() async throws {
-        try await withClient(.batches(count: 20, files: 300)) { server, client in
+        try await withClientAgainstMock(.batches(count: 20, files: 300)) { server, client in
             var configuration = PollerConfiguration(interval: 1)
             configuration.apiSelection = .v2
             let poller = Poller(api: client, batches: client, configuration: configuration)

@@ -10,12 +10,23 @@ func withPollerAgainstMock(
     jobs count: Int = 150, key: String = "k", configuration: PollerConfiguration = PollerConfiguration(interval: 1),
     _ body: (MockCloudServer, Poller) async throws -> Void
 ) async throws {
-    let server = try await MockCloudServer.start(
-        MockCloudConfiguration(apiKey: key, scenario: .fixed(jobs: fixedJobs(count), items: [:])))
-    let client = HTTPBatchClient(configuration: APIConfiguration(baseURL: server.baseURL, apiKey: key, timeout: 1))
-    let poller = Poller(api: RetryingBatchAPI(client, policy: PollerFaultTests.policy), configuration: configuration)
-    do {
+    try await withClientAgainstMock(.fixed(jobs: fixedJobs(count), items: [:]), key: key, timeout: 1) { server, client in
+        let poller = Poller(api: RetryingBatchAPI(client, policy: PollerFaultTests.policy), configuration: configuration)
         try await body(server, poller)
+    }
+}
+
+/// Runs `body` with an HTTP client against a fresh mock server serving `scenario`, and shuts both down afterwards,
+/// also when `body` throws; `recorder` hears of every request.
+func withClientAgainstMock(
+    _ scenario: MockScenario, key: String = "k", timeout: TimeInterval = 5, recorder: (any RequestRecorder)? = nil,
+    _ body: (MockCloudServer, HTTPBatchClient) async throws -> Void
+) async throws {
+    let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: key, scenario: scenario))
+    let client = HTTPBatchClient(
+        configuration: APIConfiguration(baseURL: server.baseURL, apiKey: key, timeout: timeout), recorder: recorder)
+    do {
+        try await body(server, client)
     } catch {
         await client.shutdown()
         await server.stop()
