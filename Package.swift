@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "RunLog", dependencies: ["LlamaCloud"]),
         .target(name: "TerminalUI"),
         .target(name: "CTerminalRescue"),
-        .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "TerminalUI"]),
+        .target(name: "CTerminalWake"),
+        .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "CTerminalWake", "TerminalUI"]),
+        .target(name: "AppRuntime", dependencies: ["Dashboard", "JobMonitor", "TerminalUI"]),
         .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI"]),
         .target(name: "ThemeLoader", dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
@@ -40,7 +42,8 @@ let package = Package(
         .executableTarget(
             name: "batchtop",
             dependencies: [
-                "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "MockCloud", "ThemeLoader", "RunLog",
+                "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "AppRuntime", "MockCloud", "ThemeLoader",
+                "RunLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +56,7 @@ let package = Package(
             name: "JobMonitorTests",
             dependencies: ["JobMonitor", "LlamaCloud", "PollerStress", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "AppRuntimeTests", dependencies: ["AppRuntime", "Dashboard", "JobMonitor", "TerminalUI"]),
         .testTarget(name: "RunLogTests", dependencies: ["RunLog"]),
         .testTarget(name: "ThemeLoaderTests", dependencies: ["ThemeLoader", "TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),

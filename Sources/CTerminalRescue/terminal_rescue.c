@@ -52,6 +52,8 @@ static void keep(const char *bytes, size_t length) {
     }
 }
 
+int batchtop_rescue_capture_fd(void) { return capture_read; }
+
 void batchtop_rescue_drain(void) {
     if (capture_read < 0) { return; }
     char chunk[4096];

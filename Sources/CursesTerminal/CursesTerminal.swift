@@ -18,6 +18,8 @@ public final class CursesTerminal: Terminal {
     private var isActive = true
     /// Timeouts of `nextEvent` so far; standard error captured during full screen is collected every 20th.
     private var idleWakeups = 0
+    /// The thread that waits for input while the run loop sleeps (between `startInputWatch` and `stopInputWatch`).
+    private var watcher: InputWatcher?
 
     /// Starts full-screen mode. `forceASCII` disables Unicode drawing; `noColor` uses attributes only; `mouse`
     /// captures clicks and the wheel.
@@ -107,7 +109,8 @@ public final class CursesTerminal: Terminal {
             let early = timeoutMilliseconds <= 0 || waited < UInt64(timeoutMilliseconds) * 500_000
             if early, batchtop_input_closed() != 0 { return .closed }
             idleWakeups += 1
-            if idleWakeups % 20 == 0 { batchtop_rescue_drain() }
+            // The input thread drains captured standard error while it runs; without it, every 20th idle wake-up does.
+            if watcher == nil, idleWakeups % 20 == 0 { batchtop_rescue_drain() }
             return nil
         }
         if result == KEY_CODE_YES {
@@ -129,6 +132,24 @@ public final class CursesTerminal: Terminal {
         return KeyDecoder.character(UInt32(character)).map(TerminalEvent.key)
     }
 
+    /// Starts the input thread (`InputWatcher`): `ready` is called when a key, a resize or the end of input may wait.
+    public func startInputWatch(_ ready: @escaping @Sendable () -> Void) {
+        guard isActive, watcher == nil, let created = InputWatcher(ready: ready) else { return }
+        watcher = created
+        created.start()
+    }
+
+    /// Lets the input thread watch standard input again.
+    public func resumeInputWatch() {
+        watcher?.resume()
+    }
+
+    /// Stops the input thread.
+    public func stopInputWatch() {
+        watcher?.stop()
+        watcher = nil
+    }
+
     /// Writes a terminal control (OSC 52 clipboard, bell, OSC 9/777 notification) straight to the terminal, after
     /// what ncurses has buffered; wrapped for tmux's passthrough where needed.
     public func send(_ control: TerminalControl) {
@@ -147,6 +168,7 @@ public final class CursesTerminal: Terminal {
     /// Leaves full-screen mode and frees the screen (idempotent).
     public func restore() {
         guard isActive else { return }
+        stopInputWatch()
         isActive = false
         curs_set(1)
         endwin()

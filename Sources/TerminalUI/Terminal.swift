@@ -53,7 +53,15 @@ public protocol Terminal: AnyObject {
     /// Shows a frame, sending only what changed since the previous one.
     func present(_ buffer: Buffer)
     /// Waits up to `timeoutMilliseconds` for a key, a resize or the end of input; nil when nothing happened.
+    /// The run loop calls it with 0 only, after `startInputWatch`'s callback said input may be waiting.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+    /// Starts watching for input off the main actor: `ready` is called, from any thread, when a key, a resize or the
+    /// end of input may be waiting; after each call the watch pauses until `resumeInputWatch()`.
+    func startInputWatch(_ ready: @escaping @Sendable () -> Void)
+    /// Resumes the watch once what was waiting has been read with `nextEvent(timeoutMilliseconds: 0)`.
+    func resumeInputWatch()
+    /// Stops the watch (idempotent); returns once it no longer calls `ready`.
+    func stopInputWatch()
     /// Puts the terminal back as it was (idempotent).
     func restore()
     /// Asks the terminal for something outside the grid: clipboard, bell, notification.

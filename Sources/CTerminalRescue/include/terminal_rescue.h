@@ -23,6 +23,9 @@ int batchtop_rescue_arm(const char *restore_bytes, size_t length);
 /** Moves what standard error received since the last call into the replay buffer (its newest 16 KiB). */
 void batchtop_rescue_drain(void);
 
+/** The read end of the pipe that captures standard error while armed, or -1: a thread may poll it and drain. */
+int batchtop_rescue_capture_fd(void);
+
 /** Gives standard error back (replaying what it received), removes the handlers; idempotent. */
 void batchtop_rescue_disarm(void);
 
