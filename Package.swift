@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "CTerminalRescue"),
         .target(name: "CTerminalWake"),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "CTerminalWake", "TerminalUI"]),
-        .target(name: "AppRuntime", dependencies: ["Dashboard", "JobMonitor", "TerminalUI"]),
+        .target(name: "AppRuntime", dependencies: ["Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
         .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI"]),
         .target(name: "ThemeLoader", dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(

@@ -1,10 +1,10 @@
 import JobMonitor
-import Synchronization
+import LlamaCloud
 
 /// Holds the newest snapshot not yet taken by the run loop, so a burst of snapshots costs one reduce and the event
-/// stream never holds more than one snapshot's worth of jobs.
+/// stream never holds more than one snapshot's worth of jobs. (`Locked`, not `Mutex`: ThreadSanitizer sees it.)
 final class SnapshotSlot: Sendable {
-    private let newest = Mutex<Snapshot?>(nil)
+    private let newest = Locked<Snapshot?>(nil)
 
     /// Stores `snapshot` over any untaken one; true when the slot was empty (the loop must be told).
     func put(_ snapshot: Snapshot) -> Bool {

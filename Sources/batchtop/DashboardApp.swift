@@ -3,8 +3,8 @@ import CursesTerminal
 import Dashboard
 import Foundation
 import JobMonitor
+import LlamaCloud
 import RunLog
-import Synchronization
 import TerminalUI
 import ThemeLoader
 
@@ -67,7 +67,7 @@ enum DashboardApp {
 /// Writes the watch events between consecutive snapshots to `--log-file`, as the headless watch does.
 final class WatchLogWriter: Sendable {
     private let log: LogFile
-    private let previous = Mutex<Snapshot?>(nil)
+    private let previous = Locked<Snapshot?>(nil)
 
     /// A writer into `log`.
     init(log: LogFile) {
