@@ -28,18 +28,12 @@ public struct AppState: Sendable, Equatable {
     public var sort: SortOrder
     /// Live filter text (matches ID, type, status, directory).
     public var filter: String
-    /// True while the user types the filter.
-    public var isEditingFilter: Bool
     /// True while polling is paused.
     public var isPaused: Bool
     /// True with `--read-only`: no cancel.
     public var isReadOnly: Bool
-    /// True while the help overlay is open.
-    public var showsHelp: Bool
-    /// The job awaiting a yes/no to be cancelled.
-    public var confirmingCancel: String?
-    /// The detail screen, when open (Esc returns to the table where it was).
-    public var detail: DetailState?
+    /// The layers of the UI (table, filter input or detail, help or cancel confirmation); keys go to its top.
+    public var screens: ScreenStack
     /// Last generation given to a detail view: every open or filter change gets a new one, so answers to requests
     /// of an earlier view are recognised and dropped.
     public var detailGeneration: Int
@@ -64,15 +58,28 @@ public struct AppState: Sendable, Equatable {
         self.glyphs = glyphs
         self.sort = SortOrder()
         self.filter = ""
-        self.isEditingFilter = false
         self.isPaused = false
         self.isReadOnly = isReadOnly
-        self.showsHelp = false
-        self.confirmingCancel = nil
-        self.detail = nil
+        self.screens = ScreenStack()
         self.detailGeneration = 0
         self.themeNoticeUntil = nil
     }
+
+    /// The detail screen, when open (Esc returns to the table where it was): the detail layer of `screens`.
+    /// Setting nil closes it and anything above it; see `ScreenStack.detail`.
+    public var detail: DetailState? {
+        get { screens.detail }
+        set { screens.detail = newValue }
+    }
+
+    /// True while the user types the filter (the filter input layer is open).
+    public var isEditingFilter: Bool { screens.contains(.filterInput) }
+
+    /// True while the help overlay is open.
+    public var showsHelp: Bool { screens.contains(.help) }
+
+    /// The job awaiting a yes/no to be cancelled.
+    public var confirmingCancel: String? { screens.confirmingCancel }
 
     /// Index of the selected job in `rows`, or nil when nothing is selected.
     public var selectedIndex: Int? {

@@ -2,12 +2,14 @@ import Foundation
 import JobMonitor
 import TerminalUI
 
-/// The whole screen: the table or the detail screen, the footer, and any overlay (help, cancel confirmation).
+/// The whole screen: the layers of the screen stack drawn bottom to top (the table or the detail screen with its
+/// footer, then the filter input line or an overlay: help, cancel confirmation).
 public enum DashboardView {
     /// Smallest terminal the dashboard draws in; below it a message says how large it must be.
     public static let minimumSize = TerminalSize(width: 40, height: 10)
 
-    /// Renders the state into a buffer of the terminal's size. Pure: no I/O, no sorting.
+    /// Renders the state into a buffer of the terminal's size: each visible layer, bottom to top (a screen hides the
+    /// layers below it, so those are skipped). Pure: no I/O, no sorting.
     public static func render(_ state: AppState, theme: Theme, secondsFromGMT: Int = 0, into buffer: inout Buffer) {
         buffer.fill(buffer.area, style: theme.text)
         buffer.markStyle = theme.alert
@@ -15,19 +17,28 @@ public enum DashboardView {
             drawTooSmall(buffer.width, buffer.height, theme: theme, into: &buffer)
             return
         }
-        let keyMap: KeyMap
-        if let detail = state.detail {
-            DetailScreen.render(state, detail: detail, theme: theme, secondsFromGMT: secondsFromGMT, into: &buffer)
-            keyMap = .detail
-        } else {
+        for layer in state.screens.visibleLayers {
+            draw(layer, of: state, theme: theme, secondsFromGMT: secondsFromGMT, into: &buffer)
+        }
+    }
+
+    /// Draws one layer of the screen stack over what the layers below it drew: a screen (table, detail) with its
+    /// footer, the filter input line, or an overlay box.
+    public static func draw(
+        _ layer: ScreenStack.Layer, of state: AppState, theme: Theme, secondsFromGMT: Int = 0, into buffer: inout Buffer
+    ) {
+        switch layer {
+        case .table:
             TableScreen.render(state, theme: theme, secondsFromGMT: secondsFromGMT, into: &buffer)
-            keyMap = .table
-        }
-        Footer.draw(state, keyMap: keyMap, theme: theme, into: &buffer)
-        if let jobID = state.confirmingCancel {
+            Footer.draw(state, keyMap: .table, showsPosition: true, theme: theme, into: &buffer)
+        case .detail(let detail):
+            DetailScreen.render(state, detail: detail, theme: theme, secondsFromGMT: secondsFromGMT, into: &buffer)
+            Footer.draw(state, keyMap: .detail, showsPosition: false, theme: theme, into: &buffer)
+        case .filterInput:
+            Footer.drawFilterInput(state, theme: theme, into: &buffer)
+        case .confirmCancel(let jobID):
             CancelDialog.draw(state.job(id: jobID) ?? .placeholder(id: jobID), glyphs: state.glyphs, theme: theme, into: &buffer)
-        }
-        if state.showsHelp {
+        case .help:
             HelpOverlay.draw(keyMaps: [.table, .detail], glyphs: state.glyphs, theme: theme, into: &buffer)
         }
     }

@@ -7,6 +7,13 @@ enum DetailNavigation {
     /// How close to the end of the loaded files the cursor may come before the next page is fetched.
     static let prefetchDistance = 10
 
+    /// Handles a key while the detail is the top layer: the wheel moves the file cursor, bound keys act.
+    static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        if case .wheel(let steps) = key { return move(&state, by: steps * 3) }
+        guard let action = KeyMap.detail.action(for: key) else { return [] }
+        return perform(action, in: &state)
+    }
+
     /// Performs a detail-screen action.
     static func perform(_ action: Action, in state: inout AppState) -> [Effect] {
         guard let detail = state.detail else { return [] }
@@ -25,7 +32,7 @@ enum DetailNavigation {
                 jobID: detail.jobID, filter: detail.filter.next(for: api), generation: state.detailGeneration)
             return loadMoreIfNeeded(&state)
         case .back:
-            state.detail = nil
+            state.detail = nil  // pops the detail layer: the table shows again as it was
             return []
         case .cancelJob, .togglePause, .refresh, .help, .cycleTheme, .quit, .copyID:
             return Reducer.performCommon(action, in: &state, jobID: detail.jobID) ?? []

@@ -1,6 +1,7 @@
 import TerminalUI
 
-/// Typing the table filter: characters append, Backspace deletes, Enter keeps the filter, Esc clears it.
+/// Typing the table filter (the filter input layer over the table): characters append, Backspace deletes, Enter
+/// keeps the filter, Esc clears it; both close the layer and give the keys back to the table.
 enum FilterInput {
     /// Longest filter accepted.
     static let maximumLength = 64
@@ -14,10 +15,10 @@ enum FilterInput {
         case .backspace:
             if !state.filter.isEmpty { state.filter.removeLast() }
         case .enter, .down, .up:
-            state.isEditingFilter = false
+            state.screens.pop()
         case .escape:
             state.filter = ""
-            state.isEditingFilter = false
+            state.screens.pop()
         default:
             return
         }

@@ -70,35 +70,22 @@ public enum Reducer {
         "refreshing" + state.glyphs.ellipsis
     }
 
-    /// Keys go to the innermost layer: help overlay, confirmation, filter input, detail screen, then the table.
+    /// Keys go to the top layer of the screen stack only (Ctrl-C quits from any layer).
     private static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
         if key == .control("c") { return [.quit] }
-        if state.showsHelp {
-            state.showsHelp = false
+        switch state.screens.top {
+        case .help:
+            state.screens.pop()
             return []
-        }
-        if let jobID = state.confirmingCancel {
+        case .confirmCancel(let jobID):
             return confirm(key, jobID: jobID, in: &state)
-        }
-        if state.isEditingFilter {
+        case .filterInput:
             FilterInput.handle(key, in: &state)
             return []
-        }
-        if state.detail != nil {
-            if case .wheel(let steps) = key { return DetailNavigation.move(&state, by: steps * 3) }
-            guard let action = KeyMap.detail.action(for: key) else { return [] }
-            return DetailNavigation.perform(action, in: &state)
-        }
-        switch key {
-        case .wheel(let steps):
-            TableNavigation.move(&state, by: steps * 3)
-            return []
-        case .click(_, let y):
-            TableNavigation.click(row: y, in: &state)
-            return []
-        default:
-            guard let action = KeyMap.table.action(for: key) else { return [] }
-            return TableNavigation.perform(action, in: &state)
+        case .detail:
+            return DetailNavigation.handle(key, in: &state)
+        case .table:
+            return TableNavigation.handle(key, in: &state)
         }
     }
 
@@ -116,7 +103,7 @@ public enum Reducer {
             state.statusMessage = refreshingMessage(state)
             return [.refresh]
         case .help:
-            state.showsHelp = true
+            state.screens.push(.help)
             return []
         case .cycleTheme:
             return [.cycleTheme]
@@ -141,18 +128,19 @@ public enum Reducer {
         } else if tracked.job.status.isTerminal {
             state.statusMessage = "\(String(jobID.prefix(JobRow.shortIDLength))) is already \(tracked.job.status)"
         } else {
-            state.confirmingCancel = jobID
+            state.screens.push(.confirmCancel(jobID: jobID))
         }
     }
 
+    /// Answers the cancel confirmation: y cancels, n/Esc/q/Enter keep the job; either way the dialog closes.
     private static func confirm(_ key: Key, jobID: String, in state: inout AppState) -> [Effect] {
         switch key {
         case .character("y"), .character("Y"):
-            state.confirmingCancel = nil
+            state.screens.pop()
             state.statusMessage = "cancelling \(String(jobID.prefix(JobRow.shortIDLength)))" + state.glyphs.ellipsis
             return [.cancel(jobID: jobID)]
         case .character("n"), .character("N"), .character("q"), .escape, .enter:
-            state.confirmingCancel = nil
+            state.screens.pop()
             state.statusMessage = "cancel aborted"
             return []
         default:

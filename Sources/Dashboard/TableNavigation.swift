@@ -2,6 +2,21 @@ import TerminalUI
 
 /// The table's actions: selection, scrolling, sort, filter, opening a job.
 enum TableNavigation {
+    /// Handles a key while the table is the top layer: the wheel scrolls, a click selects, bound keys act.
+    static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        switch key {
+        case .wheel(let steps):
+            move(&state, by: steps * 3)
+            return []
+        case .click(_, let y):
+            click(row: y, in: &state)
+            return []
+        default:
+            guard let action = KeyMap.table.action(for: key) else { return [] }
+            return perform(action, in: &state)
+        }
+    }
+
     /// Performs a table action.
     static func perform(_ action: Action, in state: inout AppState) -> [Effect] {
         let page = max(1, state.visibleRowCount - 1)
@@ -15,7 +30,7 @@ enum TableNavigation {
         case .openDetail:
             guard let jobID = state.selectedID, state.selectedIndex != nil else { return [] }
             state.detailGeneration += 1
-            state.detail = DetailState(jobID: jobID, generation: state.detailGeneration)
+            state.screens.push(.detail(DetailState(jobID: jobID, generation: state.detailGeneration)))
             return DetailNavigation.loadMoreIfNeeded(&state)
         case .back:
             if !state.filter.isEmpty {
@@ -23,7 +38,7 @@ enum TableNavigation {
                 Reducer.rearrange(&state)
             }
         case .startFilter:
-            state.isEditingFilter = true
+            state.screens.push(.filterInput)
         case .cycleSort:
             state.sort.key = state.sort.key.next
             Reducer.rearrange(&state)
@@ -50,6 +65,7 @@ enum TableNavigation {
         select(&state, index: index)
     }
 
+    /// Selects the row at `index`, clamped to the rows, and keeps it on screen.
     static func select(_ state: inout AppState, index: Int) {
         guard !state.rows.isEmpty else { return }
         state.selectedID = state.rows.id(at: min(max(0, index), state.rows.count - 1))

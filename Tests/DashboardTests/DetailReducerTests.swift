@@ -264,8 +264,8 @@ import TerminalUI
         #expect(detail.isAtLimit && !detail.isComplete)
         var state = Fixtures.state(width: 160, height: 24)
         _ = Fixtures.press(.enter, on: &state)
+        detail.jobID = state.selectedID ?? ""
         state.detail = detail
-        state.detail?.jobID = state.selectedID ?? ""
         let text = Fixtures.text(Fixtures.render(state))
         #expect(text.contains("20000 loaded") && text.contains("keeps at most 20000"), "\(text)")
     }

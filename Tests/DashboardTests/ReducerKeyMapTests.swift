@@ -74,10 +74,10 @@ import TerminalUI
                 }, [.loadItems(request)]
             ),
             .back: (changed { $0.filter = "" }, []),
-            .startFilter: (changed { $0.isEditingFilter = true }, []),
+            .startFilter: (changed { $0.screens.push(.filterInput) }, []),
             .cycleSort: (changed { $0.sort = SortOrder(key: .status) }, []),
             .reverseSort: (changed { $0.sort = SortOrder(key: .standard, reversed: true) }, []),
-            .cancelJob: (changed { $0.confirmingCancel = "job-10" }, []),
+            .cancelJob: (changed { $0.screens.push(.confirmCancel(jobID: "job-10")) }, []),
             .togglePause: (
                 changed {
                     $0.isPaused = true
@@ -86,7 +86,7 @@ import TerminalUI
             ),
             .refresh: (changed { $0.statusMessage = "refreshing…" }, [.refresh]),
             .cycleTheme: (before, [.cycleTheme]),
-            .help: (changed { $0.showsHelp = true }, []),
+            .help: (changed { $0.screens.push(.help) }, []),
             .quit: (before, [.quit]),
             .copyID: (
                 changed { $0.statusMessage = "copied job-10 (OSC 52; if your terminal does not take it, select the ID here)" },
@@ -118,7 +118,7 @@ import TerminalUI
                 }, [.loadItems(request)]
             ),
             .back: (changed { $0.detail = nil }, []),
-            .cancelJob: (changed { $0.confirmingCancel = "job-25" }, []),
+            .cancelJob: (changed { $0.screens.push(.confirmCancel(jobID: "job-25")) }, []),
             .togglePause: (
                 changed {
                     $0.isPaused = true
@@ -127,7 +127,7 @@ import TerminalUI
             ),
             .refresh: (changed { $0.statusMessage = "refreshing…" }, [.refresh]),
             .cycleTheme: (before, [.cycleTheme]),
-            .help: (changed { $0.showsHelp = true }, []),
+            .help: (changed { $0.screens.push(.help) }, []),
             .quit: (before, [.quit]),
             .copyID: (
                 changed { $0.statusMessage = "copied job-25 (OSC 52; if your terminal does not take it, select the ID here)" },
