@@ -56,7 +56,7 @@ let package = Package(
             name: "JobMonitorTests",
             dependencies: ["JobMonitor", "LlamaCloud", "PollerStress", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "AppRuntimeTests", dependencies: ["AppRuntime", "Dashboard", "JobMonitor", "TerminalUI"]),
+        .testTarget(name: "AppRuntimeTests", dependencies: ["AppRuntime", "Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
         .testTarget(name: "RunLogTests", dependencies: ["RunLog"]),
         .testTarget(name: "ThemeLoaderTests", dependencies: ["ThemeLoader", "TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),

@@ -147,7 +147,9 @@ public final class DashboardRuntime<T: Terminal> {
     /// Draws a frame when the state (apart from the clock) changed, the theme changed, or the clock reached the moment
     /// the last frame's clock-dependent text changes.
     private func drawIfChanged(now: Date) {
-        if let shown, shown.themeGeneration == themeGeneration, !shown.clockIsDue(at: now) {
+        if let shown, shown.themeGeneration == themeGeneration, !shown.clockIsDue(at: now),
+            !shown.isOlderSnapshot(than: state.snapshot)
+        {
             var comparable = state
             comparable.now = shown.state.now
             if comparable == shown.state { return }
@@ -182,5 +184,12 @@ struct ShownFrame {
     /// True once the clock has changed text that frame shows.
     func clockIsDue(at now: Date) -> Bool {
         clockChanges.map { now >= $0 } ?? false
+    }
+
+    /// True when `snapshot` is a later publication than the one drawn. The poller publishes only when content
+    /// changed, so this answers "changed" without comparing 100,000 jobs field by field; an equal snapshot (same
+    /// cycle and time) still goes through the full comparison.
+    func isOlderSnapshot(than snapshot: Snapshot) -> Bool {
+        state.snapshot.cycle != snapshot.cycle || state.snapshot.takenAt != snapshot.takenAt
     }
 }

@@ -2,15 +2,15 @@ import AppRuntime
 import Dashboard
 import Foundation
 import JobMonitor
-import Synchronization
+import LlamaCloud
 import TerminalUI
 
 /// A backend whose calls are recorded; `cancel` can be held until the caller's task is cancelled.
 final class ScriptedBackend: DashboardBackend {
     /// Calls in order, e.g. `refresh`, `items bjb-1 0`, `cancel bjb-1`.
-    let calls = Mutex<[String]>([])
+    let calls = Locked<[String]>([])
     /// Cancels that gave up because their task was cancelled (the loop exited while they were in flight).
-    let abandonedCancels = Mutex(0)
+    let abandonedCancels = Locked(0)
     /// When true, `cancel` waits until its task is cancelled instead of answering.
     let holdsCancel: Bool
 
@@ -65,10 +65,10 @@ final class ManualWakeScheduler: WakeScheduler {
 
 /// A wall clock the test moves.
 final class TestClock: Sendable {
-    private let current: Mutex<Date>
+    private let current: Locked<Date>
 
     init(_ start: Date) {
-        current = Mutex(start)
+        current = Locked(start)
     }
 
     var now: Date { current.withLock { $0 } }
@@ -129,7 +129,7 @@ final class RuntimeHarness {
     /// Waits for the loop to end and returns why it ended.
     func exit() async throws -> RuntimeExit {
         guard let task else { throw HarnessTimeout(what: "a started loop") }
-        let ended = Mutex<RuntimeExit?>(nil)
+        let ended = Locked<RuntimeExit?>(nil)
         let watcher = Task { @MainActor in
             let result = await task.value
             ended.withLock { $0 = result }
