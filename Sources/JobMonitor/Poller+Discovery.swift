@@ -65,8 +65,16 @@ extension Poller {
         if full, failed.isEmpty { firstListingDone = true }
 
         var departed: [String] = []
-        // An active-only listing covers unfinished jobs only: walk those (in display order), not every job.
-        let candidates = full ? order : displayOrder(of: tracked.unfinished)
+        // A job every listing showed cannot have left: when all tracked jobs were listed there is nothing to walk.
+        // An active-only listing covers unfinished jobs only: walk the missing ones (in display order), not every job.
+        let candidates: [String]
+        if seen.count == tracked.count {
+            candidates = []
+        } else if full {
+            candidates = order
+        } else {
+            candidates = displayOrder(of: tracked.unfinished.filter { !seen.contains($0) })
+        }
         for id in candidates where !seen.contains(id) {
             guard let known = tracked[id], !known.isVanished, known.job.api == .v1 else { continue }
             if let failure = failed.first(where: { Self.covers($0.query, known.job) }) {
@@ -137,11 +145,12 @@ extension Poller {
     private func absorb(_ wire: BatchJob, at fetchedAt: Date, shown: inout [String]) {
         if configuration.admits(createdAt: wire.createdAt) {
             guard listingState.stored.insert(wire.id).inserted else { return }
-            if tracked[wire.id] == nil {
+            let known = tracked[wire.id]
+            if known == nil {
                 listingState.added.insert(wire.id)
                 if listingState.isLoading { shown.append(wire.id) }
             }
-            store(Job(wire: wire), at: fetchedAt)
+            store(Job(wire: wire), at: fetchedAt, known: known)
         }
     }
 

@@ -190,10 +190,14 @@ public actor Poller {
 
     /// Stores a successful observation of a job (the one place job data enters the poller's state).
     func store(_ incoming: Job, at date: Date) {
+        store(incoming, at: date, known: tracked[incoming.id])
+    }
+
+    /// `store(_:at:)` when the caller already looked up what is known about the job.
+    func store(_ incoming: Job, at date: Date, known: TrackedJob?) {
         var job = incoming
         job.projectID = projectIDs.intern(job.projectID)
         if let directory = job.directoryID { job.directoryID = directoryIDs.intern(directory) }
-        let known = tracked[job.id]
         if job.status.isTerminal, let known, known.job == job, known.fetchedAt != nil, known.fetchError == nil,
             !known.isVanished
         {
@@ -201,8 +205,10 @@ public actor Poller {
             return
         }
         var entry = TrackedJob(job: job, fetchedAt: date)
-        let earlier = known?.highestProcessed
-        entry.highestProcessed = [earlier, job.processedItems].compactMap { $0 }.max()
+        switch (known?.highestProcessed, job.processedItems) {
+        case (let earlier?, let processed?): entry.highestProcessed = max(earlier, processed)
+        case (let earlier, let processed): entry.highestProcessed = earlier ?? processed
+        }
         tracked.replace(known, with: entry)
         // A v2 batch whose progress is not known yet would record a false 0 and then a burst: no sample until it is.
         if job.isProgressKnown { metricsTracker.record(job: job, at: date) }
