@@ -28,8 +28,10 @@ public enum RowOrder {
     }
 
     /// Sorts positions, not jobs: the keys are computed once per job and the comparisons move small integers, so a
-    /// 100,000-job snapshot is not copied around element by element while it is sorted.
+    /// 100,000-job snapshot is not copied around element by element while it is sorted. Numeric keys (every column
+    /// but type) are sorted as plain structs, without an enum or an optional to unwrap per comparison.
     private static func sortedPositions(_ positions: [Int], of jobs: [TrackedJob], by order: SortOrder) -> [Int] {
+        if order.key != .type { return numericallySorted(positions, of: jobs, by: order) }
         var keys: [SortValue?] = Array(repeating: nil, count: jobs.count)
         var created: [Double] = Array(repeating: -.infinity, count: jobs.count)
         for position in positions {
@@ -47,6 +49,39 @@ public enum RowOrder {
             if created[lhs] != created[rhs] { return created[lhs] > created[rhs] }
             return lhs < rhs
         }
+    }
+
+    /// One row's numeric sort key: missing keys last, then the key (descending when reversed), newest created
+    /// first, then the snapshot's order.
+    private struct NumericKey {
+        var missing: Bool
+        var value: Double
+        var created: Double
+        var position: Int
+    }
+
+    /// The same order as the general path for numeric keys.
+    private static func numericallySorted(_ positions: [Int], of jobs: [TrackedJob], by order: SortOrder) -> [Int] {
+        var keys: [NumericKey] = []
+        keys.reserveCapacity(positions.count)
+        for position in positions {
+            let tracked = jobs[position]
+            let created = tracked.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
+            var value = 0.0
+            var missing = true
+            if case .number(let number)? = sortValue(tracked, order.key) {
+                value = order.reversed ? -number : number
+                missing = false
+            }
+            keys.append(NumericKey(missing: missing, value: value, created: created, position: position))
+        }
+        keys.sort { lhs, rhs in
+            if lhs.missing != rhs.missing { return !lhs.missing }
+            if lhs.value != rhs.value { return lhs.value < rhs.value }
+            if lhs.created != rhs.created { return lhs.created > rhs.created }
+            return lhs.position < rhs.position
+        }
+        return keys.map(\.position)
     }
 
     /// The primary key of a job for a sort column, ascending; nil sorts last whatever the direction.

@@ -21,7 +21,8 @@ public enum TableScreen {
         buffer.fill(row, style: theme.title)
         let glyphs = state.glyphs
         let paused = state.isPaused ? " \(glyphs.separator) PAUSED" : ""
-        let left = " batchtop \(glyphs.separator) \(state.source) \(glyphs.separator) \(state.snapshot.jobs.count) jobs" + paused
+        let jobs = state.snapshot.loading.map { loadingText($0, glyphs: glyphs) } ?? "\(state.snapshot.jobs.count) jobs"
+        let left = " batchtop \(glyphs.separator) \(state.source) \(glyphs.separator) \(jobs)" + paused
         let health = state.snapshot.health
         let right: String
         var rightStyle = theme.title
@@ -50,6 +51,23 @@ public enum TableScreen {
             let width = CharacterWidth.of(shown)
             buffer.write(shown, x: buffer.width - width - 1, y: 0, style: rightStyle)
         }
+    }
+
+    /// The title's job count while the first listing pages in: `loading 12,300 of 100,000 jobs…`.
+    private static func loadingText(_ loading: LoadingProgress, glyphs: Glyphs) -> String {
+        let of = loading.total.map { $0 > loading.loaded ? " of \(grouped($0))" : "" } ?? ""
+        return "loading \(grouped(loading.loaded))\(of) jobs" + glyphs.ellipsis
+    }
+
+    /// A count with thousands separated by commas.
+    private static func grouped(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return count < 0 ? "-" + result : result
     }
 
     private static func drawCounts(_ state: AppState, theme: Theme, into buffer: inout Buffer) {

@@ -43,7 +43,12 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// The API the job came from.
     public var api: JobAPI = .v1
     /// A v2 batch's configuration and derived file counts; nil for beta jobs.
-    public var batch: BatchFacts? = nil
+    public var batch: BatchFacts? {
+        get { batchBox?.facts }
+        set { batchBox = newValue.map(BatchFactsBox.init) }
+    }
+    /// The batch facts behind a reference, so that a beta job does not carry their room inline.
+    private var batchBox: BatchFactsBox? = nil
 
     /// True when the progress is known: always for beta jobs; for a v2 batch once its results and files were counted.
     public var isProgressKnown: Bool { batch.map { $0.progressPercent != nil } ?? true }
@@ -88,4 +93,16 @@ public struct Job: Sendable, Equatable, Identifiable {
             completedAt: wire.completedAt, effectiveAt: wire.effectiveAt, directoryID: wire.directoryID,
             errorMessage: wire.errorMessage, jobRecordID: wire.jobRecordID, workflowID: wire.workflowID)
     }
+}
+
+/// A v2 batch's facts, held by reference (immutable: a change stores a new box).
+final class BatchFactsBox: Sendable, Equatable {
+    /// The facts.
+    let facts: BatchFacts
+
+    init(_ facts: BatchFacts) {
+        self.facts = facts
+    }
+
+    static func == (lhs: BatchFactsBox, rhs: BatchFactsBox) -> Bool { lhs === rhs || lhs.facts == rhs.facts }
 }

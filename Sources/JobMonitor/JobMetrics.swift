@@ -16,7 +16,17 @@ public struct JobMetrics: Sendable, Equatable {
     /// True for a running or dispatched job whose observations show no progress for longer than the stall threshold.
     public var isStalled: Bool
     /// Progress fractions 0…1 at evenly spaced instants (one poll interval apart), oldest first, bounded (default 60).
-    public var history: [Double]
+    /// Worked out when read (only the detail view reads it) from the job's samples, which the metrics share with the
+    /// tracker instead of holding 60 numbers per job.
+    public var history: [Double] {
+        get { historySource?.fractions() ?? storedHistory }
+        set {
+            storedHistory = newValue
+            historySource = nil
+        }
+    }
+    private var storedHistory: [Double]
+    private var historySource: HistorySource?
 
     /// Creates metrics; every field defaults to "unknown".
     public init(
@@ -28,7 +38,27 @@ public struct JobMetrics: Sendable, Equatable {
         self.elapsed = elapsed
         self.sinceLastProgress = sinceLastProgress
         self.isStalled = isStalled
-        self.history = history
+        storedHistory = history
+        historySource = nil
+    }
+
+    /// Metrics whose history is derived, when read, from `historySource`.
+    init(
+        throughput: Double? = nil, eta: TimeInterval? = nil, elapsed: TimeInterval? = nil,
+        sinceLastProgress: TimeInterval? = nil, isStalled: Bool = false, historySource: HistorySource?
+    ) {
+        self.init(
+            throughput: throughput, eta: eta, elapsed: elapsed, sinceLastProgress: sinceLastProgress,
+            isStalled: isStalled)
+        self.historySource = historySource
+    }
+
+    /// Equal when every figure and the history's points are equal.
+    public static func == (lhs: JobMetrics, rhs: JobMetrics) -> Bool {
+        lhs.throughput == rhs.throughput && lhs.eta == rhs.eta && lhs.elapsed == rhs.elapsed
+            && lhs.sinceLastProgress == rhs.sinceLastProgress && lhs.isStalled == rhs.isStalled
+            && (lhs.historySource == rhs.historySource && lhs.storedHistory == rhs.storedHistory
+                || lhs.history == rhs.history)
     }
 
     /// Nothing known yet.

@@ -16,6 +16,9 @@ public struct MetricsConfiguration: Sendable, Equatable {
     public var minimumStallTime: TimeInterval
     /// The stall threshold is at least this many poll intervals.
     public var stallPollIntervals: Double
+    /// Samples older than this many seconds before the newest are dropped, but for the newest of them (the anchor
+    /// that rate and history read at the span's start); nil: only `maxSamples` bounds them. See `readSpan`.
+    public var retainedSpan: TimeInterval? = nil
 
     /// Creates a configuration; non-finite or non-positive values fall back to the defaults.
     public init(
@@ -35,6 +38,12 @@ public struct MetricsConfiguration: Sendable, Equatable {
     /// Seconds without progress after which a running job is stalled: max(minimumStallTime, stallPollIntervals × poll).
     public func stallThreshold(pollInterval: TimeInterval) -> TimeInterval {
         max(minimumStallTime, stallPollIntervals * Self.sanitized(pollInterval))
+    }
+
+    /// The seconds of samples that throughput and history read, ending at the newest: the rate window or the
+    /// history's length in poll intervals, whichever is longer.
+    public func readSpan(pollInterval: TimeInterval) -> TimeInterval {
+        max(rateWindow, Double(historyLength) * historyStep(pollInterval: pollInterval))
     }
 
     /// The spacing of history points: the poll interval, at least 0.1 s (1 s if the interval is not usable).

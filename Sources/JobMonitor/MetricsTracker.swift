@@ -16,10 +16,8 @@ public struct MetricsTracker: Sendable, Equatable {
     /// Records a successful observation of `job` at `at`; call it for every fetch, changed or not.
     public mutating func record(job: Job, at: Date) {
         let sample = ProgressSample(job: job, at: at)
-        if var history = histories[job.id] {
-            history.observe(sample, status: job.status, configuration: configuration)
-            histories[job.id] = history
-        } else {
+        // In place: a copy out of the dictionary would make every append copy the samples.
+        if histories[job.id]?.observe(sample, status: job.status, configuration: configuration) == nil {
             histories[job.id] = ProgressHistory(first: sample, status: job.status)
         }
     }
@@ -41,14 +39,14 @@ public struct MetricsTracker: Sendable, Equatable {
         let step = configuration.historyStep(pollInterval: pollInterval)
         let length = configuration.historyLength
         if job.status.isTerminal {
-            let points = history.map { $0.fractions(endingAt: $0.lastSampleAt, step: step, count: length) } ?? []
+            let points = history.map { $0.source(endingAt: $0.lastSampleAt, step: step, count: length) }
             let processed = Double(ProgressSample(job: job, at: now).processed)
             let average = elapsed.flatMap { $0 > 0 ? processed / $0 : nil }
-            return JobMetrics(throughput: average, elapsed: elapsed, history: points)
+            return JobMetrics(throughput: average, elapsed: elapsed, historySource: points)
         }
         guard let history else { return JobMetrics(elapsed: elapsed) }
-        let points = history.fractions(endingAt: history.lastObservedAt, step: step, count: length)
-        if job.status == .pending { return JobMetrics(elapsed: elapsed, history: points) }
+        let points = history.source(endingAt: history.lastObservedAt, step: step, count: length)
+        if job.status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
         let throughput = history.rate(window: configuration.rateWindow, minimumSpan: configuration.minimumRateSpan)
         let quiet = history.lastObservedAt.timeIntervalSince(history.lastMovedAt)
         let canStall = job.status == .running || job.status == .dispatched
@@ -58,7 +56,7 @@ public struct MetricsTracker: Sendable, Equatable {
             elapsed: elapsed,
             sinceLastProgress: max(0, now.timeIntervalSince(history.lastMovedAt)),
             isStalled: canStall && quiet > configuration.stallThreshold(pollInterval: pollInterval),
-            history: points)
+            historySource: points)
     }
 
     /// The jobs with their `metrics` filled in as of `now`.

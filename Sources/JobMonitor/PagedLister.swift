@@ -1,11 +1,11 @@
 import Foundation
 import LlamaCloud
 
-/// What listing one query produced: the jobs that arrived (deduplicated by ID, in listing order), and whether that
-/// is the whole listing.
+/// What listing one query produced: the IDs of the jobs that arrived (deduplicated, in listing order; the jobs
+/// themselves were handed over as their pages arrived), and whether that is the whole listing.
 struct Listing: Sendable {
-    /// The jobs of every page that arrived.
-    var jobs: [BatchJob] = []
+    /// The IDs of the jobs of every page that arrived.
+    var ids: [String] = []
     /// The first error of the query's pages; the pages after it were not used.
     var failure: BatchAPIError?
     /// True when paging stopped at the page ceiling before the listing's end.
@@ -42,6 +42,8 @@ struct PagedLister: Sendable {
         let query: JobListQuery
         var listing = Listing()
         var seen: Set<String> = []
+        /// Pages of jobs taken since the last delivery (whole pages: a job is not copied out of its page).
+        var arrived: [[BatchJob]] = []
         /// Items per full page, as the first page came (the server may cap the page size below the one asked).
         var step = 0
         var next = 0
@@ -57,17 +59,35 @@ struct PagedLister: Sendable {
                 listing.failure = error
                 isDone = true
             case .success(let page):
-                for job in page.items where seen.insert(job.id).inserted { listing.jobs.append(job) }
+                var duplicates = false
+                for job in page.items {
+                    if seen.insert(job.id).inserted { listing.ids.append(job.id) } else { duplicates = true }
+                }
+                if duplicates {
+                    // Rare: keep the first of each ID (an ID seen on an earlier page or earlier on this one).
+                    var kept: Set<String> = []
+                    let fresh = Set(listing.ids.suffix(page.items.count))
+                    arrived.append(page.items.filter { fresh.contains($0.id) && kept.insert($0.id).inserted })
+                } else {
+                    arrived.append(page.items)
+                }
                 let count = page.items.count + page.undecodableCount
                 total = max(0, page.totalSize)
+                // Room for the whole listing at once (capped: a lying total costs no memory).
+                if pages == 1 { seen.reserveCapacity(min(total, 200_000)) }
                 if step == 0 { step = count }
                 if count == 0 || count < step { isDone = true }
             }
         }
     }
 
-    /// One listing per query, in the order of `queries`.
-    func list(_ queries: [JobListQuery]) async -> [Listing] {
+    /// Hands over the jobs that arrived since the last call, with how far the listing has come: jobs arrived so far,
+    /// how many the server says there are, and whether more pages are coming.
+    typealias Delivery = @Sendable (_ arrived: [[BatchJob]], _ progress: LoadingProgress, _ more: Bool) async -> Void
+
+    /// One listing per query, in the order of `queries`. The jobs go to `deliver` as their pages arrive (before each
+    /// wave and once at the end), so a 100,000-job listing is never held in wire form all at once.
+    func list(_ queries: [JobListQuery], deliver: Delivery) async -> [Listing] {
         let api = self.api
         var cursors = queries.map { Cursor(query: $0) }
         let firstPages = await boundedMap(queries, limit: limit) { query in await Self.page(api, query) }
@@ -86,6 +106,7 @@ struct PagedLister: Sendable {
             }
             let wave = planWave(&cursors)
             if wave.isEmpty || Task.isCancelled { break }
+            await Self.deliver(&cursors, to: deliver, more: true)
             let results = await boundedMap(wave, limit: limit) { entry in await Self.page(api, entry.request) }
             for (entry, result) in zip(wave, results) where !cursors[entry.cursor].isDone {
                 cursors[entry.cursor].take(result ?? .failure(Self.notRun))
@@ -94,7 +115,24 @@ struct PagedLister: Sendable {
         for index in cursors.indices where !cursors[index].isDone && cursors[index].listing.failure == nil {
             cursors[index].listing.failure = Self.notRun
         }
+        await Self.deliver(&cursors, to: deliver, more: false)
         return cursors.map(\.listing)
+    }
+
+    /// One listing per query, the jobs themselves dropped (tests of the paging itself).
+    func list(_ queries: [JobListQuery]) async -> [Listing] {
+        await list(queries) { _, _, _ in }
+    }
+
+    /// Hands the jobs taken since the last delivery to `deliver`, with the progress of the whole listing.
+    private static func deliver(_ cursors: inout [Cursor], to deliver: Delivery, more: Bool) async {
+        var arrived: [[BatchJob]] = []
+        for index in cursors.indices {
+            arrived += cursors[index].arrived
+            cursors[index].arrived = []
+        }
+        let loaded = cursors.reduce(0) { $0 + $1.listing.ids.count }
+        await deliver(arrived, LoadingProgress(loaded: loaded, total: cursors.reduce(0) { $0 + $1.total }), more)
     }
 
     /// The next wave: up to `waveFactor` times the concurrency limit of page requests, taken in turn from the unfinished queries

@@ -44,7 +44,7 @@ extension Poller {
                 noteListed(batch)
             }
         }
-        order = newIDs + order
+        if !newIDs.isEmpty { order = newIDs + order }
         let complete = !listings.isEmpty && listings.allSatisfy(\.isComplete)
         if full, complete {
             // A final batch missing from a complete scan is gone; unfinished ones learn that from their own get.
@@ -102,6 +102,8 @@ extension Poller {
     private func dueBatches(among ids: [String]) -> [String] {
         var active: [String] = []
         var settling: [String] = []
+        // Beta jobs share the display order: with no batch known there is nothing to walk it for.
+        guard !batchStates.isEmpty else { return [] }
         for id in ids {
             guard let state = batchStates[id], !state.isFinal, tracked[id]?.isVanished != true else { continue }
             if state.batchIsTerminal { settling.append(id) } else { active.append(id) }

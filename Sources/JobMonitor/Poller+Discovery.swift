@@ -19,7 +19,15 @@ extension Poller {
         let full = !configuration.statuses.isEmpty || fullScanDue
             || cyclesSinceFullScan + 1 >= configuration.fullScanEvery || fullScanIsCheaper()
         let queries = full ? configuration.discoveryQueries : configuration.activeQueries
-        let listings = await PagedLister(api: api, limit: configuration.maxConcurrentRequests).list(queries)
+        listingState = ListingState(isLoading: !firstListingDone && full)
+        listingState.stored.reserveCapacity(full ? tracked.count : tracked.unfinished.count)
+        if listingState.isLoading { lastLoadingPublication = ContinuousClock().now }
+        let listings = await PagedLister(api: api, limit: configuration.maxConcurrentRequests).list(queries) {
+            arrived, progress, more in
+            await self.absorb(arrived, progress: progress, more: more)
+        }
+        let listed = listingState
+        listingState = ListingState(isLoading: false)
         if configuration.apiSelection == .auto, presence[.v1] == .probing,
             listings.contains(where: { if case .notFound? = $0.failure { return true } else { return false } })
         {
@@ -30,18 +38,16 @@ extension Poller {
         if listings.contains(where: { $0.failure == nil }) { presence[.v1] = .live }
         let fetchedAt = now()
         var outcome = CycleResult(failure: nil, anySuccess: false)
-        var seen: Set<String> = []
+        // The jobs were stored as their pages arrived (`absorb`); here they take their places in display order.
+        let seen = listed.stored
+        var placed: Set<String> = []
         var newIDs: [String] = []
         var covering: [JobListQuery] = []
         var failed: [(query: JobListQuery, error: BatchAPIError)] = []
         for (query, listing) in zip(queries, listings) {
             // The pages that arrived are fresh data even when a later page failed.
-            if !listing.jobs.isEmpty || listing.failure == nil { outcome.anySuccess = true }
-            for wire in listing.jobs where configuration.admits(createdAt: wire.createdAt) {
-                if tracked[wire.id] == nil, !seen.contains(wire.id) { newIDs.append(wire.id) }
-                seen.insert(wire.id)
-                store(Job(wire: wire), at: fetchedAt)
-            }
+            if !listing.ids.isEmpty || listing.failure == nil { outcome.anySuccess = true }
+            for id in listing.ids where listed.added.contains(id) && placed.insert(id).inserted { newIDs.append(id) }
             if let error = listing.failure {
                 outcome.note(error)
                 failed.append((query, error))
@@ -49,10 +55,27 @@ extension Poller {
                 covering.append(query)
             }
         }
-        order = newIDs + order
+        if !listed.shownEarly.isEmpty {
+            // Jobs shown while the listing paged in take their place in listing order now.
+            let early = listed.shownEarly
+            order = newIDs + order.filter { !early.contains($0) }
+        } else if !newIDs.isEmpty {
+            order = newIDs + order
+        }
+        if full, failed.isEmpty { firstListingDone = true }
 
         var departed: [String] = []
-        for id in order where !seen.contains(id) {
+        // A job every listing showed cannot have left: when all tracked jobs were listed there is nothing to walk.
+        // An active-only listing covers unfinished jobs only: walk the missing ones (in display order), not every job.
+        let candidates: [String]
+        if seen.count == tracked.count {
+            candidates = []
+        } else if full {
+            candidates = order
+        } else {
+            candidates = displayOrder(of: tracked.unfinished.filter { !seen.contains($0) })
+        }
+        for id in candidates where !seen.contains(id) {
             guard let known = tracked[id], !known.isVanished, known.job.api == .v1 else { continue }
             if let failure = failed.first(where: { Self.covers($0.query, known.job) }) {
                 // The listing that should have shown it failed: keep the data, say why it is not fresh.
@@ -103,6 +126,43 @@ extension Poller {
         return outcome
     }
 
+    /// Stores the jobs of pages as they arrive (merged by ID). While the first listing pages in, the new ones are
+    /// shown at once and what is loaded so far is published (rate-limited by `publishLoading`).
+    func absorb(_ arrived: [[BatchJob]], progress: LoadingProgress, more: Bool) {
+        let fetchedAt = now()
+        var shown: [String] = []
+        for page in arrived {
+            for wire in page { absorb(wire, at: fetchedAt, shown: &shown) }
+        }
+        if !shown.isEmpty {
+            order += shown
+            listingState.shownEarly.formUnion(shown)
+        }
+        if listingState.isLoading, more { publishLoading(progress) }
+    }
+
+    /// Stores one listed job, noting whether it is new (and, while loading, to be shown at once).
+    private func absorb(_ wire: BatchJob, at fetchedAt: Date, shown: inout [String]) {
+        if configuration.admits(createdAt: wire.createdAt) {
+            guard listingState.stored.insert(wire.id).inserted else { return }
+            let known = tracked[wire.id]
+            if known == nil {
+                listingState.added.insert(wire.id)
+                if listingState.isLoading { shown.append(wire.id) }
+            }
+            store(Job(wire: wire), at: fetchedAt, known: known)
+        }
+    }
+
+    /// The given IDs in display order, as the last snapshot placed them (IDs it did not show yet last, by ID).
+    func displayOrder(of ids: Set<String>) -> [String] {
+        ids.sorted { lhs, rhs in
+            let left = published.slot[lhs] ?? Int.max
+            let right = published.slot[rhs] ?? Int.max
+            return left != right ? left < right : lhs < rhs
+        }
+    }
+
     /// Marks a job vanished, remembering when it was first found so.
     func markVanished(_ id: String, at date: Date) {
         guard var job = tracked[id] else { return }
@@ -113,10 +173,10 @@ extension Poller {
 
     /// Drops the jobs that vanished before `cutoff`, with their metrics history.
     func pruneVanished(before cutoff: Date) {
-        let expired = Set(order.filter { id in
+        let expired = tracked.vanished.filter { id in
             guard let job = tracked[id], job.isVanished, let vanishedAt = job.vanishedAt else { return false }
             return vanishedAt <= cutoff
-        })
+        }
         guard !expired.isEmpty else { return }
         order.removeAll { expired.contains($0) }
         for id in expired { tracked[id] = nil }
@@ -130,9 +190,16 @@ extension Poller {
 
     /// The list calls `queries` would take, judged by the jobs known (at least one per query).
     func pagesToList(_ queries: [JobListQuery]) -> Int {
-        let live = tracked.values.filter { !$0.isVanished && $0.job.api == .v1 }.map(\.job)
+        let counts = tracked.liveListingCounts
         return queries.reduce(0) { total, query in
-            let count = live.reduce(0) { $0 + (Self.covers(query, $1) ? 1 : 0) }
+            let status = query.status.map { JobStatus(raw: $0) }
+            let type = query.jobType.map { JobType(raw: $0) }
+            let count = counts.reduce(0) { sum, entry in
+                let key = entry.key
+                let covered = (status.map { $0 == key.status } ?? true) && (type.map { $0 == key.type } ?? true)
+                    && !(query.directoryID != nil && key.outsideDirectory)
+                return sum + (covered ? entry.value : 0)
+            }
             return total + max(1, (count + PollerConfiguration.pageSize - 1) / PollerConfiguration.pageSize)
         }
     }

@@ -23,36 +23,114 @@ extension Poller {
     var freshWindow: TimeInterval { max(15, 3 * configuration.interval) }
 
     /// The snapshot of the current state; with `vouching`, fresh unfinished jobs carry `freshUntil`.
+    ///
+    /// Incremental: the jobs of the last snapshot are reused (shared storage), and only the jobs written since, or
+    /// unfinished (their elapsed time, rate, stall and history move with time, and their vouch is renewed), are
+    /// redone. The job list is rebuilt from `order` only when the order changed (jobs added or dropped).
     func makeSnapshot(vouching: Bool) -> Snapshot {
         let takenAt = now()
         let vouch = vouching ? takenAt.addingTimeInterval(freshWindow) : nil
-        let jobs = order.compactMap { id -> TrackedJob? in
-            guard var job = tracked[id] else { return nil }
-            if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
-                job.freshUntil = vouch
+        let written = tracked.takeWritten()
+        var changed = false
+        var vouched = false
+        if orderChanged || published.jobs.count != order.count {
+            var jobs: [TrackedJob] = []
+            jobs.reserveCapacity(order.count)
+            var slot: [String: Int] = [:]
+            slot.reserveCapacity(order.count)
+            changed = published.jobs.count != order.count
+            for id in order {
+                let previous = published.slot[id].map { published.jobs[$0] }
+                let job: TrackedJob
+                if let previous, !written.contains(id), !tracked.unfinished.contains(id) {
+                    job = previous
+                } else if let refreshed = refreshed(id, vouch: vouch, at: takenAt) {
+                    job = refreshed
+                    vouched = vouched || job.freshUntil != nil
+                    changed = changed || previous.map { !Self.sameContent($0, job) } ?? true
+                } else {
+                    continue
+                }
+                if slot[id] == nil { slot[id] = jobs.count }
+                changed = changed || previous == nil || published.slot[id] != jobs.count
+                jobs.append(job)
             }
-            return job
+            published.jobs = jobs
+            published.slot = slot
+            orderChanged = false
+        } else {
+            let unfinished = tracked.unfinished
+            for id in written where !unfinished.contains(id) {
+                guard let position = published.slot[id], let job = refreshed(id, vouch: vouch, at: takenAt) else {
+                    continue
+                }
+                changed = changed || !Self.sameContent(published.jobs[position], job)
+                published.jobs[position] = job
+            }
+            for id in unfinished {
+                guard let position = published.slot[id], let job = refreshed(id, vouch: vouch, at: takenAt) else {
+                    continue
+                }
+                vouched = vouched || job.freshUntil != nil
+                changed = changed || !Self.sameContent(published.jobs[position], job)
+                published.jobs[position] = job
+            }
         }
+        if changed { published.contentVersion += 1 }
+        published.vouchedUntil = vouched ? vouch : nil
         var snapshot = Snapshot(
-            jobs: metricsTracker.withMetrics(jobs, at: takenAt, pollInterval: configuration.interval), health: health,
-            takenAt: takenAt, interval: configuration.interval, cycle: cycle)
+            jobs: published.jobs, health: health, takenAt: takenAt, interval: configuration.interval, cycle: cycle)
         snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
         return snapshot
+    }
+
+    /// The job with this ID as a snapshot shows it: metrics as of `date`, vouched for until `vouch` if fresh.
+    private func refreshed(_ id: String, vouch: Date?, at date: Date) -> TrackedJob? {
+        guard var job = tracked[id] else { return nil }
+        if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
+            job.freshUntil = vouch
+        }
+        job.metrics = metricsTracker.metrics(for: job.job, at: date, pollInterval: configuration.interval)
+        return job
+    }
+
+    /// True when two versions of a job hold the same content for the publication rule (timestamps that move every
+    /// cycle aside).
+    static func sameContent(_ old: TrackedJob, _ new: TrackedJob) -> Bool {
+        old.sharesStorage(with: new)
+            || (old.job == new.job && old.fetchError == new.fetchError && old.isVanished == new.isVanished
+                && (old.fetchedAt != nil) == (new.fetchedAt != nil) && old.metrics.isStalled == new.metrics.isStalled)
     }
 
     /// Publishes `snapshot` if the rule above says so; returns whether it did.
     @discardableResult
     func publishIfChanged(_ snapshot: Snapshot, force: Bool) -> Bool {
-        let signature = SnapshotSignature(snapshot)
+        let signature = SnapshotSignature(
+            contentVersion: published.contentVersion, health: snapshot.health, liveAPIs: snapshot.liveAPIs)
         let horizon = snapshot.takenAt.addingTimeInterval((nextWait ?? 0) + configuration.interval)
         let vouchRunsOut = publication.vouchedUntil.map { $0 < horizon } ?? false
         guard force || publication.forceNext || publication.signature != signature || vouchRunsOut else { return false }
         publication.signature = signature
-        publication.vouchedUntil = snapshot.jobs.compactMap(\.freshUntil).min()
+        publication.vouchedUntil = published.vouchedUntil
         publication.forceNext = false
         publication.count += 1
         continuation.yield(snapshot)
         return true
+    }
+
+    /// Publishes a snapshot of the jobs loaded so far while the first listing is still paging in, at most once per
+    /// `loadingPublishInterval`; it says how many jobs arrived and how many the server announced.
+    func publishLoading(_ progress: LoadingProgress) {
+        guard (progress.total ?? 0) >= configuration.loadingPublishMinimum else { return }
+        let clock = ContinuousClock()
+        let started = lastLoadingPublication ?? clock.now
+        guard started.duration(to: clock.now) >= .seconds(configuration.loadingPublishInterval) else { return }
+        lastLoadingPublication = clock.now
+        var snapshot = makeSnapshot(vouching: false)
+        snapshot.loading = progress
+        publication.loadingCount += 1
+        publication.forceNext = true
+        continuation.yield(snapshot)
     }
 }
 
@@ -64,34 +142,25 @@ struct PublicationState: Sendable {
     var vouchedUntil: Date?
     /// Publish the next snapshot whatever it holds (first snapshot, after an unpause).
     var forceNext = true
-    /// Snapshots published so far.
+    /// Snapshots of complete cycles published so far.
     var count = 0
+    /// Snapshots published while the first listing paged in.
+    var loadingCount = 0
 }
 
-/// A snapshot's content without the timestamps that move every cycle (see the rule in `Poller+Publishing.swift`).
+/// A snapshot's content without the timestamps that move every cycle (see the rule in `Poller+Publishing.swift`):
+/// the version of its jobs' content, which the poller bumps when a job's data, error, vanishing, ever-fetched or
+/// stall flag changes or the order changes, and the health without `lastSuccess`.
 struct SnapshotSignature: Sendable, Equatable {
-    /// One job's content.
-    struct JobSignature: Sendable, Equatable {
-        let job: Job
-        let fetchError: String?
-        let isVanished: Bool
-        let everFetched: Bool
-        let isStalled: Bool
-    }
-
-    let jobs: [JobSignature]
+    let contentVersion: Int
     let health: APIHealth
     let liveAPIs: [JobAPI]
 
-    init(_ snapshot: Snapshot) {
-        jobs = snapshot.jobs.map {
-            JobSignature(
-                job: $0.job, fetchError: $0.fetchError, isVanished: $0.isVanished, everFetched: $0.fetchedAt != nil,
-                isStalled: $0.metrics.isStalled)
-        }
-        var health = snapshot.health
+    init(contentVersion: Int, health: APIHealth, liveAPIs: [JobAPI]) {
+        self.contentVersion = contentVersion
+        var health = health
         health.lastSuccess = nil
         self.health = health
-        liveAPIs = snapshot.liveAPIs
+        self.liveAPIs = liveAPIs
     }
 }

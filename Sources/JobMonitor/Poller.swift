@@ -19,9 +19,25 @@ public actor Poller {
     let clock: any Clock<Duration>
 
     /// Job IDs in display order (newest discovered first).
-    var order: [String] = []
-    /// What is known about each job, by ID.
-    var tracked: [String: TrackedJob] = [:]
+    var order: [String] = [] {
+        didSet { orderChanged = true }
+    }
+    /// True when `order` changed since the last snapshot (the snapshot's job list is then rebuilt).
+    var orderChanged = true
+    /// What is known about each job, by ID, with the IDs written since the last snapshot.
+    var tracked = JobTable()
+    /// The last snapshot's jobs and where each one is, reused for the jobs that did not change.
+    var published = PublishedJobs()
+    /// One copy of the project IDs that many jobs share.
+    var projectIDs = StringInterner()
+    /// One copy of the directory IDs that many jobs share.
+    var directoryIDs = StringInterner()
+    /// Discovery: true once a full listing completed (until then, snapshots are published as pages arrive).
+    var firstListingDone = false
+    /// Discovery: what the listing under way stored so far.
+    var listingState = ListingState(isLoading: false)
+    /// When the first listing started or last published the jobs loaded so far (real clock: a rate limit).
+    var lastLoadingPublication: ContinuousClock.Instant?
     var health = APIHealth()
     /// Poll cycles run so far.
     var cycle = 0
@@ -64,10 +80,14 @@ public actor Poller {
         now: @escaping @Sendable () -> Date = { Date() }, clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.api = api
+        tracked = JobTable(directoryFilter: configuration.directoryID)
         batchesAPI = configuration.polls(.v2) ? batches : nil
         self.configuration = configuration
         self.now = now
         self.clock = clock
+        var metrics = MetricsConfiguration()
+        metrics.retainedSpan = metrics.readSpan(pollInterval: configuration.interval)
+        metricsTracker = MetricsTracker(configuration: metrics)
         backoff = PollBackoff(interval: configuration.interval)
         nextWait = configuration.interval
         (snapshots, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
@@ -169,11 +189,27 @@ public actor Poller {
     }
 
     /// Stores a successful observation of a job (the one place job data enters the poller's state).
-    func store(_ job: Job, at date: Date) {
+    func store(_ incoming: Job, at date: Date) {
+        store(incoming, at: date, known: tracked[incoming.id])
+    }
+
+    /// `store(_:at:)` when the caller already looked up what is known about the job.
+    func store(_ incoming: Job, at date: Date, known: TrackedJob?) {
+        var job = incoming
+        job.projectID = projectIDs.intern(job.projectID)
+        if let directory = job.directoryID { job.directoryID = directoryIDs.intern(directory) }
+        if job.status.isTerminal, let known, known.job == job, known.fetchedAt != nil, known.fetchError == nil,
+            !known.isVanished
+        {
+            // Finished data seen again: nothing to store, record or republish (it never goes stale).
+            return
+        }
         var entry = TrackedJob(job: job, fetchedAt: date)
-        let earlier = tracked[job.id]?.highestProcessed
-        entry.highestProcessed = [earlier, job.processedItems].compactMap { $0 }.max()
-        tracked[job.id] = entry
+        switch (known?.highestProcessed, job.processedItems) {
+        case (let earlier?, let processed?): entry.highestProcessed = max(earlier, processed)
+        case (let earlier, let processed): entry.highestProcessed = earlier ?? processed
+        }
+        tracked.replace(known, with: entry)
         // A v2 batch whose progress is not known yet would record a false 0 and then a burst: no sample until it is.
         if job.isProgressKnown { metricsTracker.record(job: job, at: date) }
     }

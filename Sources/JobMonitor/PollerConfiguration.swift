@@ -41,6 +41,13 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// v2: most finished batches whose final counts are worked out in one cycle (their first sight costs a
     /// directory count and the jobs' outcomes); the rest follow in later cycles, active batches always first.
     public var finishedBatchesPerCycle = 32
+    /// Discovery: while the first listing pages in, a snapshot of the jobs loaded so far is published once this many
+    /// seconds have passed since the listing started or since the last such snapshot (a listing that completes
+    /// sooner publishes only its complete snapshot).
+    public var loadingPublishInterval: TimeInterval = 0.25
+    /// Discovery: snapshots of a first listing still paging in are published only when the server announced at
+    /// least this many jobs (a smaller listing completes quickly enough).
+    public var loadingPublishMinimum = 2_000
 
     /// Creates a configuration.
     public init(

@@ -50,6 +50,13 @@ struct ProgressHistory: Sendable, Equatable {
         if samples.count > configuration.maxSamples {
             samples.removeFirst(samples.count - configuration.maxSamples)
         }
+        if let span = configuration.retainedSpan {
+            // What rate and history read starts at `horizon`: keep the newest sample at or before it, drop the rest.
+            let horizon = sample.at.addingTimeInterval(-span)
+            var unread = 0
+            while unread + 1 < samples.count, samples[unread + 1].at <= horizon { unread += 1 }
+            if unread > 0 { samples.removeFirst(unread) }
+        }
     }
 
     /// Items per second over the `window` seconds ending at the last observation; nil if the observed span is shorter
@@ -68,17 +75,12 @@ struct ProgressHistory: Sendable, Equatable {
     /// Progress fractions at `count` instants `step` seconds apart ending at `end`, skipping instants before the
     /// first sample; each is the newest sample at or before the instant (step-wise).
     func fractions(endingAt end: Date, step: TimeInterval, count: Int) -> [Double] {
-        guard let first = samples.first, count > 0 else { return [] }
-        var result: [Double] = []
-        result.reserveCapacity(count)
-        var index = 0
-        for offset in stride(from: count - 1, through: 0, by: -1) {
-            let instant = end.addingTimeInterval(-Double(offset) * step)
-            if instant < first.at { continue }
-            while index + 1 < samples.count, samples[index + 1].at <= instant { index += 1 }
-            result.append(samples[index].fraction)
-        }
-        return result
+        source(endingAt: end, step: step, count: count).fractions()
+    }
+
+    /// The history's points as a value that works them out when read (sharing the samples' storage).
+    func source(endingAt end: Date, step: TimeInterval, count: Int) -> HistorySource {
+        HistorySource(samples: samples, end: end, step: step, count: count)
     }
 
     /// When the job last moved: its counts changed or it entered its current status.

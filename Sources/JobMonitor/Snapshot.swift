@@ -14,6 +14,8 @@ public struct Snapshot: Sendable, Equatable {
     public var cycle: Int
     /// The APIs that answered (beta jobs, v2 batches); an API dropped after a 404 in auto mode is not among them.
     public var liveAPIs: [JobAPI] = []
+    /// Set while the first listing is still paging in: the jobs are those loaded so far. Nil once it completed.
+    public var loading: LoadingProgress? = nil
 
     /// Creates a snapshot.
     public init(jobs: [TrackedJob], health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {

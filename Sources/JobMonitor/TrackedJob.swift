@@ -1,28 +1,58 @@
 import Foundation
 
 /// A watched job with what the poller knows about the freshness of its data.
+///
+/// A value with copy-on-write storage: copying one (into a snapshot, a row, another array) copies one reference,
+/// so consecutive snapshots share every job that did not change instead of copying 100,000 jobs field by field.
 public struct TrackedJob: Sendable, Equatable, Identifiable {
+    private var storage: TrackedJobStorage
+
     /// The job's last known data (a placeholder with status `other("unknown")` until the first fetch succeeds).
-    public var job: Job
-    /// When the data was last fetched successfully; nil if never.
-    public var fetchedAt: Date?
+    public var job: Job {
+        get { storage.job }
+        set { unique().job = newValue }
+    }
+    /// When the data was last fetched successfully; nil if never. For a finished job whose data did not change,
+    /// the poller keeps the time it first saw the final data (finished data never goes stale).
+    public var fetchedAt: Date? {
+        get { storage.fetchedAt }
+        set { unique().fetchedAt = newValue }
+    }
     /// Why the last fetch of this job failed, if it did (its data is then older than the last poll).
-    public var fetchError: String?
+    public var fetchError: String? {
+        get { storage.fetchError }
+        set { unique().fetchError = newValue }
+    }
     /// True when a full listing no longer contains the job: it is kept with its last data.
-    public var isVanished: Bool
+    public var isVanished: Bool {
+        get { storage.isVanished }
+        set { unique().isVanished = newValue }
+    }
     /// When the job was first found vanished (discovery prunes it `vanishedRetention` seconds later).
-    public var vanishedAt: Date? = nil
+    public var vanishedAt: Date? {
+        get { storage.vanishedAt }
+        set { unique().vanishedAt = newValue }
+    }
     /// Until when the poller vouches that the data is current although `fetchedAt` is older: the poller re-fetches
     /// every cycle but publishes a snapshot only when something changed, so this (not the age) says "fresh".
     /// Nil: judge freshness by age alone.
-    public var freshUntil: Date? = nil
+    public var freshUntil: Date? {
+        get { storage.freshUntil }
+        set { unique().freshUntil = newValue }
+    }
     /// The highest processed count any poll has shown for this job (the poller keeps it across polls).
-    public var highestProcessed: Int? = nil
+    public var highestProcessed: Int? {
+        get { storage.highestProcessed }
+        set { unique().highestProcessed = newValue }
+    }
     /// Throughput, ETA, durations, stall flag and history, filled in by `MetricsTracker`.
-    public var metrics: JobMetrics
+    public var metrics: JobMetrics {
+        get { storage.metrics }
+        set { unique().metrics = newValue }
+    }
 
     /// The job's identifier.
-    public var id: String { job.id }
+    public var id: String { storage.job.id }
 
     /// True when the processed count is lower than an earlier poll showed (the server's counts went backward).
     public var countWentBackward: Bool {
@@ -34,17 +64,17 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     public init(
         job: Job, fetchedAt: Date?, fetchError: String? = nil, isVanished: Bool = false, metrics: JobMetrics = .empty
     ) {
-        self.job = job
-        self.fetchedAt = fetchedAt
-        self.fetchError = fetchError
-        self.isVanished = isVanished
-        self.metrics = metrics
+        storage = TrackedJobStorage(
+            job: job, fetchedAt: fetchedAt, fetchError: fetchError, isVanished: isVanished, metrics: metrics)
     }
 
     /// A placeholder for a job the user asked for that has not been fetched yet.
     public static func placeholder(id: String) -> TrackedJob {
         TrackedJob(job: Job(id: id, type: .other("?"), status: .other("unknown"), totalItems: 0), fetchedAt: nil)
     }
+
+    /// True when both values share one storage (a snapshot reused the job unchanged).
+    public func sharesStorage(with other: TrackedJob) -> Bool { storage === other.storage }
 
     /// Seconds since the data was fetched, or nil if never fetched.
     public func age(at now: Date) -> TimeInterval? {
@@ -60,5 +90,16 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
             if let freshUntil, now <= freshUntil { return false }
         }
         return age > 2 * interval
+    }
+
+    /// Equal when every field is equal (one shared storage is equal without looking).
+    public static func == (lhs: TrackedJob, rhs: TrackedJob) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// The storage, copied first if another value shares it.
+    private mutating func unique() -> TrackedJobStorage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 }

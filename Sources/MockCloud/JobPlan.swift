@@ -201,3 +201,10 @@ struct JobPlan: Sendable {
         return marks.sorted { $0.index < $1.index }.filter { seen.insert($0.index).inserted }
     }
 }
+
+extension JobPlan {
+    /// True when the job is listed at `time`: it appeared and has not left the listing (as `JobSnapshot` decides).
+    func exists(at time: TimeInterval) -> Bool {
+        time >= appearsAt && (vanishesAt.map { time < $0 } ?? true)
+    }
+}

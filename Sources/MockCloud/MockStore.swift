@@ -41,6 +41,25 @@ enum MockData: Sendable {
         let offset = max(0, query.offset)
         let limit = max(0, query.limit)
         switch self {
+        case .simulated(let data) where query.status == nil:
+            // No status filter: which jobs exist, their type and directory follow from the plans alone, so only the
+            // page's jobs are simulated (a 100,000-job listing costs O(N) per page, not N snapshots per page).
+            var total = 0
+            var page: [BatchJob] = []
+            let plans = data.plans
+            for index in plans.indices where plans[index].exists(at: time) {
+                guard query.jobType.map({ $0 == plans[index].jobType }) ?? true,
+                    query.directoryID.map({ $0 == plans[index].directoryID }) ?? true
+                else { continue }
+                if total >= offset, page.count < limit,
+                    let snapshot = JobSnapshot(
+                        plan: plans[index], at: time, cancelledAt: data.cancellations[plans[index].id])
+                {
+                    page.append(snapshot.batchJob(start: start))
+                }
+                total += 1
+            }
+            return JobListPage(items: page, totalSize: total)
         case .simulated(let data):
             // Filter on the snapshots; build wire jobs only for the page.
             let matching = data.snapshots(at: time).filter { snapshot in

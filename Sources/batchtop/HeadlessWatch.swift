@@ -35,7 +35,9 @@ enum HeadlessWatch {
         let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
         let pollerTask = Task { await poller.run() }
         let feeder = Task {
-            for await snapshot in poller.snapshots { continuation.yield(.snapshot(snapshot)) }
+            // A snapshot published while the first listing pages in holds part of the jobs: `--until-done` decides
+            // on complete listings only.
+            for await snapshot in poller.snapshots where snapshot.loading == nil { continuation.yield(.snapshot(snapshot)) }
             continuation.yield(.pollerEnded)
         }
         let ticker = Task {

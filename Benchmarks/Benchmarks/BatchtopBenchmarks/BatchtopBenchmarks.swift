@@ -34,21 +34,29 @@ let benchmarks: @Sendable () -> Void = {
             Fixtures.listPageBodies(jobs: count)
         }
 
-        // One Poller.pollOnce() over an in-memory API whose `count` jobs all changed: list pages (fan-out), store,
-        // metrics, makeSnapshot, signature comparison and publication.
-        Benchmark("poll-cycle/\(label)") { benchmark, setup in
-            let (api, poller) = setup
-            api.advance()
-            benchmark.startMeasurement()
-            blackHole(await poller.pollOnce())
-        } setup: { () async -> (FakeBatchAPI, Poller) in
-            let api = FakeBatchAPI(jobs: count)
-            let poller = Fixtures.poller(over: api)
-            for _ in 0..<2 {
-                await poller.pollOnce()
+        // One Poller.pollOnce() over an in-memory API with ready pages (built by `advance()`, not measured): list
+        // calls (fan-out), merge by ID, metrics, makeSnapshot, change signature and publication.
+        //   poll-cycle:             all `count` jobs running, all changed, a full listing;
+        //   poll-cycle-1pct:        1 % running and changed, 99 % finished and unchanged, a full listing every cycle;
+        //   poll-cycle-1pct-active: the same project, a cycle that lists only the active statuses (most cycles).
+        let cycles: [(name: String, runningEvery: Int, fullScanEvery: Int)] = [
+            ("poll-cycle", 1, 10), ("poll-cycle-1pct", 100, 1), ("poll-cycle-1pct-active", 100, 1_000_000),
+        ]
+        for (name, runningEvery, fullScanEvery) in cycles {
+            Benchmark("\(name)/\(label)") { benchmark, setup in
+                let (api, poller) = setup
                 api.advance()
+                benchmark.startMeasurement()
+                blackHole(await poller.pollOnce())
+            } setup: { () async -> (FakeBatchAPI, Poller) in
+                let api = FakeBatchAPI(jobs: count, runningEvery: runningEvery)
+                let poller = Fixtures.poller(over: api, fullScanEvery: fullScanEvery)
+                for _ in 0..<2 {
+                    await poller.pollOnce()
+                    api.advance()
+                }
+                return (api, poller)
             }
-            return (api, poller)
         }
 
         // Reducer.reduce(&state, .snapshot): store, summary, filter + sort, selection; alternating two snapshots

@@ -107,10 +107,13 @@ public enum Fixtures {
         return buffer
     }
 
-    /// A discovery poller over `api` whose clock is the API's generation.
-    public static func poller(over api: FakeBatchAPI) -> Poller {
+    /// A discovery poller over `api` whose clock is the API's generation; it lists the whole project every
+    /// `fullScanEvery` cycles (and whenever that costs no more pages than listing the active jobs).
+    public static func poller(over api: FakeBatchAPI, fullScanEvery: Int = 10) -> Poller {
         Poller(
-            api: api, configuration: PollerConfiguration(interval: secondsPerGeneration, maxConcurrentRequests: 8),
+            api: api,
+            configuration: PollerConfiguration(
+                interval: secondsPerGeneration, maxConcurrentRequests: 8, fullScanEvery: fullScanEvery),
             now: { api.now })
     }
 }

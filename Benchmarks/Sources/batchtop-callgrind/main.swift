@@ -4,7 +4,7 @@ import Foundation
 import JobMonitor
 import TerminalUI
 
-// `batchtop-callgrind frame JOBS` or `batchtop-callgrind poll JOBS CYCLES`: does exactly the piece that
+// `batchtop-callgrind frame JOBS` or `batchtop-callgrind poll JOBS CYCLES [RUNNING_EVERY [FULL_SCAN_EVERY]]`: does exactly the piece that
 // `scripts/callgrind.sh` counts under `valgrind --tool=callgrind`, after a set-up it does not count.
 //
 // frame: two snapshots of JOBS jobs (every running job changed between them) are reduced into 200×50 states and the
@@ -36,11 +36,15 @@ case ("frame", 1...):
     print("frame jobs=\(jobs) changed_cells=\(changed)")
 case ("poll", 1...):
     let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
+    // Optional: every RUNNING_EVERY-th job running and changing, the rest finished (default 1: all), and a full
+    // listing every FULL_SCAN_EVERY cycles (default 10).
+    let runningEvery = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let fullScanEvery = arguments.count > 4 ? Int(arguments[4]) ?? 10 : 10
     // Not top-level `await`: its dispatch_main ending crashes valgrind 3.19. The main thread waits instead.
     let done = DispatchSemaphore(value: 0)
     Task.detached {
-        let api = FakeBatchAPI(jobs: jobs)
-        let poller = Fixtures.poller(over: api)
+        let api = FakeBatchAPI(jobs: jobs, runningEvery: runningEvery)
+        let poller = Fixtures.poller(over: api, fullScanEvery: fullScanEvery)
         for _ in 0..<2 {
             await poller.pollOnce()
             api.advance()

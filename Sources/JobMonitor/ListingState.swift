@@ -1,0 +1,11 @@
+/// What the discovery listing under way has stored so far, as its pages arrived.
+struct ListingState: Sendable {
+    /// True during the first listing: new jobs are shown and published while it pages in.
+    let isLoading: Bool
+    /// The IDs stored (listed and admitted by the filters).
+    var stored: Set<String> = []
+    /// The IDs that were not tracked before this listing.
+    var added: Set<String> = []
+    /// The IDs already put in the display order while loading (placed again in listing order at the end).
+    var shownEarly: Set<String> = []
+}
