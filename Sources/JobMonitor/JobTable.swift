@@ -47,6 +47,14 @@ struct JobTable: Sendable {
         note(new.id, from: old, to: new)
     }
 
+    /// Changes fields that only snapshots read (freshness, metrics) in place and returns the job, without noting a
+    /// write: the table and the snapshot then share one storage instead of holding a copy each.
+    mutating func refresh(_ id: String, _ change: (inout TrackedJob) -> Void) -> TrackedJob? {
+        guard let index = byID.index(forKey: id) else { return nil }
+        change(&byID.values[index])
+        return byID.values[index]
+    }
+
     /// Every job, in no particular order.
     var values: Dictionary<String, TrackedJob>.Values { byID.values }
     /// Number of jobs.

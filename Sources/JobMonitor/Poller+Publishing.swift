@@ -85,13 +85,17 @@ extension Poller {
     }
 
     /// The job with this ID as a snapshot shows it: metrics as of `date`, vouched for until `vouch` if fresh.
+    /// Changed in the table itself, so the table and the snapshot share the job's storage (a copy out of the table
+    /// would leave every running job with two storages, one per holder).
     private func refreshed(_ id: String, vouch: Date?, at date: Date) -> TrackedJob? {
-        guard var job = tracked[id] else { return nil }
-        if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
-            job.freshUntil = vouch
+        let tracker = metricsTracker
+        let interval = configuration.interval
+        return tracked.refresh(id) { job in
+            if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
+                job.freshUntil = vouch
+            }
+            job.metrics = tracker.metrics(for: job.job, at: date, pollInterval: interval)
         }
-        job.metrics = metricsTracker.metrics(for: job.job, at: date, pollInterval: configuration.interval)
-        return job
     }
 
     /// True when two versions of a job hold the same content for the publication rule (timestamps that move every
