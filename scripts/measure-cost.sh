@@ -5,7 +5,8 @@
 #   (b) finished:30 - 30 completed jobs that never change.
 # For each program: bytes/s written to its terminal (tmux pipe-pane, after the first frame), CPU % (utime+stime
 # from /proc/PID/stat over the window) and wake-ups/s (voluntary + nonvoluntary context switches of all threads,
-# /proc/PID/task/*/status, delta over the window; "main/s" is the main thread alone). For batchtop in (a) also the floor: from `capture-pane -p` screens
+# /proc/PID/task/*/status, delta over the window). Then, with perf, batchtop's wake-ups with polling paused (p) in
+# (b): what the dashboard itself costs when nothing happens. For batchtop in (a) also the floor: from `capture-pane -p` screens
 # taken every second, the changed characters (UTF-8 bytes) plus one cursor move per run of changed cells, counted
 # as 3 bytes and as a full ESC[row;colH, per second. Text only: capture-pane -p has no colours, so neither has the floor.
 # Usage: scripts/measure-cost.sh [SECONDS=60]
@@ -36,8 +37,6 @@ ticks=$(getconf CLK_TCK)
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 # Context switches (voluntary + nonvoluntary) summed over the threads of a process.
 switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^(non)?voluntary_ctxt_switches/ {n += $2} END {print n + 0}'; }
-# The same for the main thread alone (batchtop's UI: input, reduce, render; the rest is polling and HTTP).
-main_switches() { awk '/^(non)?voluntary_ctxt_switches/ {n += $2} END {print n + 0}' "/proc/$1/task/$1/status" 2>/dev/null; }
 
 # Changed characters plus one cursor move per run of changed cells between consecutive screens, per second.
 floor_rate() {
@@ -68,7 +67,7 @@ print(f"{changed / seconds:.0f} B/s of changed characters in {runs / seconds:.1f
 PY
 }
 
-printf '%-28s %-11s %10s %7s %11s %9s\n' scenario program "bytes/s" "CPU %" "wakeups/s" "main/s"
+printf '%-28s %-11s %10s %7s %11s\n' scenario program "bytes/s" "CPU %" "wakeups/s"
 for scenario in steady:30 finished:30; do
   "$bin" mock-server --port "$port" --api-key bench --scenario "$scenario" >/dev/null 2>&1 &
   server=$!
@@ -77,7 +76,7 @@ for scenario in steady:30 finished:30; do
     "exec env XDG_CONFIG_HOME=$work LLAMA_CLOUD_BASE_URL=http://127.0.0.1:$port LLAMA_CLOUD_API_KEY=bench $bin --interval 1"
   tmux -L "$socket" new-session -d -s htop -x 120 -y 40 -e LANG=C.UTF-8 "exec htop -d 10"
   sleep "$warmup"   # the first full frames are not counted
-  declare -A pid=() cpu0=() sw0=() main0=()
+  declare -A pid=() cpu0=() sw0=()
   for program in batchtop htop; do
     pid[$program]=$(tmux -L "$socket" list-panes -t "$program" -F '#{pane_pid}')
     : > "$work/$program.bytes"
@@ -86,7 +85,6 @@ for scenario in steady:30 finished:30; do
     tmux -L "$socket" pipe-pane -t "$program" -o "cat > $work/$program.bytes"
     cpu0[$program]=$(cpu_ticks "${pid[$program]}")
     sw0[$program]=$(switches "${pid[$program]}")
-    main0[$program]=$(main_switches "${pid[$program]}")
   done
   rm -f "$work"/screen-*.txt
   started=$(date +%s.%N)
@@ -98,7 +96,6 @@ for scenario in steady:30 finished:30; do
   for program in batchtop htop; do
     cpu1=$(cpu_ticks "${pid[$program]}")
     sw1=$(switches "${pid[$program]}")
-    main1=$(main_switches "${pid[$program]}")
     tmux -L "$socket" pipe-pane -t "$program"
     bytes=$(wc -c < "$work/$program.bytes")
     name=$program
@@ -106,10 +103,18 @@ for scenario in steady:30 finished:30; do
     label="$scenario"
     [[ $program == batchtop ]] && label="$scenario (--interval 1)"
     awk -v s="$label" -v p="$name" -v b="$bytes" -v c="$((cpu1 - cpu0[$program]))" -v w="$((sw1 - sw0[$program]))" \
-      -v m="$((main1 - main0[$program]))" -v t="$elapsed" -v hz="$ticks" \
-      'BEGIN {printf "%-28s %-11s %10d %7.2f %11.1f %9.1f\n", s, p, b / t, 100 * c / hz / t, w / t, m / t}'
+      -v t="$elapsed" -v hz="$ticks" 'BEGIN {printf "%-28s %-11s %10d %7.2f %11.1f\n", s, p, b / t, 100 * c / hz / t, w / t}'
   done
   if [[ $scenario == steady:30 ]]; then steady_floor=$(floor_rate "$work" "$elapsed"); fi
+  if [[ $scenario == finished:30 ]] && command -v perf >/dev/null; then
+    # The dashboard alone: polling paused (p), nothing on screen depending on the clock. perf counts the switches
+    # of threads that exit during the window too, which the /proc sums above cannot.
+    tmux -L "$socket" send-keys -t batchtop p
+    sleep 2
+    paused=$(perf stat -x, -e context-switches -p "${pid[batchtop]}" -- sleep "$seconds" 2>&1 | awk -F, '/context-switches/ {print $1}')
+    awk -v s="finished:30, paused (p)" -v w="${paused:-0}" -v t="$seconds" \
+      'BEGIN {printf "%-28s %-11s %10s %7s %11.1f\n", s, "batchtop", "-", "-", w / t}'
+  fi
   tmux -L "$socket" kill-server 2>/dev/null || true
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
