@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The release dashboard against `mock-server --scenario steady:N` (N jobs that keep running, every count changing),
+# full screen in a 200x50 tmux pane at --interval 2, reached through --base-url: when the first rows and the complete
+# listing show, RSS every 5 s for SECONDS, then how long 20 keys (G g G g G g j j k k, twice) take to change the
+# screen (send-keys, then capture-pane -e every 2 ms until it differs), and the peak RSS (VmHWM).
+# Usage: scripts/scale-100k.sh [N=100000] [SECONDS=60]
+set -euo pipefail
+jobs=${1:-100000}
+seconds=${2:-60}
+cd "$(dirname "$0")/.."
+swift build -c release --product batchtop > /tmp/scale-100k-build.$$.log 2>&1 || { cat /tmp/scale-100k-build.$$.log >&2; exit 1; }
+rm -f /tmp/scale-100k-build.$$.log
+bin=$(swift build -c release --show-bin-path)/batchtop
+port=${PORT:-18339}
+"$bin" mock-server --port "$port" --api-key scale --scenario "steady:$jobs" > /dev/null 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+sleep 2
+python3 - "$bin" "$port" "$jobs" "$seconds" <<'PY'
+import subprocess, sys, time
+binary, port, jobs, seconds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+socket = f"batchtop-scale-{port}"
+def tmux(*args):
+    return subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", *args], capture_output=True, text=True).stdout
+def status(pid, field):
+    return next(line.split()[1] for line in open(f"/proc/{pid}/status") if line.startswith(field + ":"))
+try:
+    start = time.monotonic()
+    tmux("new-session", "-d", "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8",
+         f"exec env LLAMA_CLOUD_API_KEY=scale '{binary}' --base-url http://127.0.0.1:{port} --interval 2")
+    pid = tmux("list-panes", "-F", "#{pane_pid}").strip()
+    first = full = None
+    while full is None:
+        screen = tmux("capture-pane", "-p")
+        title = screen.split("\n")[0]
+        now = time.monotonic() - start
+        if first is None and "bjb-" in screen:
+            first = now
+            print(f"first job rows after {now:.2f} s: {title.strip()[:90]}")
+        if f" {jobs} jobs" in title:
+            full = now
+            print(f"listing complete after {now:.1f} s")
+        if now > 120:
+            sys.exit("the listing did not complete in 120 s")
+        time.sleep(0.02)
+    for tick in range(0, seconds + 1, 5):
+        print(f"  t={tick:3d} s RSS {int(status(pid, 'VmRSS')) // 1024} MB")
+        if tick < seconds:
+            time.sleep(5)
+    latencies = []
+    for key in ["G", "g", "G", "g", "G", "g", "j", "j", "k", "k"] * 2:
+        before = tmux("capture-pane", "-p", "-e")
+        sent = time.monotonic()
+        tmux("send-keys", key)
+        while tmux("capture-pane", "-p", "-e") == before:
+            if time.monotonic() - sent > 10:
+                sys.exit(f"key {key}: the screen did not change in 10 s")
+            time.sleep(0.002)
+        latencies.append((time.monotonic() - sent) * 1000)
+        time.sleep(0.3)
+    latencies.sort()
+    print(f"key to changed screen: median {latencies[len(latencies) // 2]:.0f} ms, max {latencies[-1]:.0f} ms over {len(latencies)} keys")
+    print(f"peak RSS {int(status(pid, 'VmHWM')) // 1024} MB")
+    tmux("send-keys", "q")
+    time.sleep(1)
+finally:
+    tmux("kill-server")
+PY
