@@ -4,7 +4,7 @@ import Foundation
 /// to read them at. Points are worked out only when `JobMetrics.history` is read.
 struct HistorySource: Sendable, Equatable {
     /// The job's samples, oldest first, never empty.
-    let samples: [ProgressSample]
+    let samples: SampleLog
     /// The last instant.
     let end: Date
     /// Seconds between instants.

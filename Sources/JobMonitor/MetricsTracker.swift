@@ -29,7 +29,7 @@ public struct MetricsTracker: Sendable, Equatable {
 
     /// The samples stored for a job, oldest first (empty if never recorded or forgotten).
     public func samples(for id: String) -> [ProgressSample] {
-        histories[id]?.samples ?? []
+        histories[id].map { Array($0.samples) } ?? []
     }
 
     /// The metrics of `job` as of `now`, from the observations recorded so far.

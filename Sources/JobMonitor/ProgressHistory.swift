@@ -4,7 +4,7 @@ import Foundation
 /// was last observed, last moved and last changed status.
 struct ProgressHistory: Sendable, Equatable {
     /// Samples in time order; a new one only when the counts changed or the last one is old.
-    private(set) var samples: [ProgressSample]
+    private(set) var samples: SampleLog
     /// The newest observation, stored or not.
     private(set) var lastObservedAt: Date
     /// When the processed or failed count last changed (or the history started).
@@ -16,7 +16,7 @@ struct ProgressHistory: Sendable, Equatable {
 
     /// Starts a history with one observation.
     init(first: ProgressSample, status: JobStatus) {
-        samples = [first]
+        samples = SampleLog(first: first)
         lastObservedAt = first.at
         lastProgressAt = first.at
         self.status = status
@@ -41,7 +41,7 @@ struct ProgressHistory: Sendable, Equatable {
         if moved { lastProgressAt = sample.at }
         let changed = moved || sample.total != last.total
         if sample.at == last.at {
-            if changed { samples[samples.count - 1] = sample }
+            if changed { samples.replaceLast(sample) }
             return
         }
         let due = !newStatus.isTerminal && sample.at.timeIntervalSince(last.at) >= configuration.sampleRefreshInterval

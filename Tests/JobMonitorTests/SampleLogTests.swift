@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import JobMonitor
+
+@Suite("SampleLog: chunked, packed samples read back exactly")
+struct SampleLogTests {
+    /// A deterministic generator (SplitMix64) so a failure can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    func sample(_ generator: inout Generator, at seconds: Double) -> ProgressSample {
+        // Counts that mostly stay and sometimes change, fractional times, and now and then extreme values.
+        let total = generator.next(10) == 0 ? Int.max : 1_000 + generator.next(3)
+        return ProgressSample(
+            at: Date(timeIntervalSinceReferenceDate: 800_000_000 + seconds), processed: generator.next(1_000),
+            failed: generator.next(4) == 0 ? generator.next(50) : 0, total: total)
+    }
+
+    @Test("random appends, replacements and drops read back like a plain array", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func matchesAnArray(seed: UInt64) {
+        var generator = Generator(state: seed)
+        let first = sample(&generator, at: 0.25)
+        var log = SampleLog(first: first)
+        var model = [first]
+        var clock = 0.25
+        var kept: [(SampleLog, [ProgressSample])] = []
+        for step in 0..<600 {
+            clock += 0.1 + Double(generator.next(2_000)) / 1_000
+            switch generator.next(10) {
+            case 0..<6:
+                let new = sample(&generator, at: clock)
+                log.append(new)
+                model.append(new)
+            case 6, 7:
+                let new = sample(&generator, at: clock)
+                log.replaceLast(new)
+                model[model.count - 1] = new
+            default:
+                let dropped = generator.next(20)
+                log.removeFirst(dropped)
+                model.removeFirst(min(dropped, model.count - 1))
+            }
+            #expect(log.count == model.count, "step \(step)")
+            #expect(Array(log) == model, "step \(step)")
+            if step % 50 == 0 { kept.append((log, model)) }
+        }
+        // Copies taken earlier (what a snapshot keeps) still read what they held then.
+        for (copy, expected) in kept { #expect(Array(copy) == expected) }
+    }
+
+    @Test("equal samples make equal logs however they were chunked")
+    func equalityIgnoresChunking() {
+        let samples = (0..<40).map {
+            ProgressSample(at: Date(timeIntervalSinceReferenceDate: Double($0)), processed: $0, total: 100)
+        }
+        var long = SampleLog(first: samples[0])
+        for sample in samples.dropFirst() { long.append(sample) }
+        long.removeFirst(20)
+        var short = SampleLog(first: samples[20])
+        for sample in samples.dropFirst(21) { short.append(sample) }
+        #expect(long == short)
+        short.replaceLast(ProgressSample(at: samples[39].at, processed: 99, total: 100))
+        #expect(long != short)
+    }
+}
