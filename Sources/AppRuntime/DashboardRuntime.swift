@@ -130,7 +130,7 @@ public final class DashboardRuntime<T: Terminal> {
                 case .terminal(let control):
                     terminal.send(control)
                 case .refresh, .setPaused, .loadItems, .cancel:
-                    _ = effects.perform(effect)
+                    effects.perform(effect)
                 }
             }
         }

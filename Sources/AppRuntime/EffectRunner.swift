@@ -16,11 +16,8 @@ final class EffectRunner {
         self.answer = answer
     }
 
-    /// Effects still in flight.
-    var inFlight: Int { running.count }
-
-    /// Starts the work for `effect`; returns false for effects this runner does not perform.
-    func perform(_ effect: Effect) -> Bool {
+    /// Starts the work for `effect`; quit, theme switching and terminal controls are the loop's own and do nothing here.
+    func perform(_ effect: Effect) {
         let backend = backend
         let answer = answer
         switch effect {
@@ -40,9 +37,8 @@ final class EffectRunner {
                 answer(.cancelFinished(jobID: jobID, outcome))
             }
         case .quit, .cycleTheme, .terminal:
-            return false
+            break
         }
-        return true
     }
 
     /// Cancels everything in flight (on exit); answers that still arrive are ignored by then.

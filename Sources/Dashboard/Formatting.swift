@@ -36,6 +36,17 @@ public enum Formatting {
         return "\(whole)%"
     }
 
+    /// A count with thousands separated by commas.
+    public static func grouped(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return count < 0 ? "-" + result : result
+    }
+
     /// `value` rounded down to a whole number in 0…10^15 (NaN and negatives give 0, huge values and +∞ the
     /// ceiling): a server's extreme numbers must never trap an `Int` conversion.
     static func wholeNumber(_ value: Double) -> Int {

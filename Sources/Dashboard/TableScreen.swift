@@ -55,19 +55,8 @@ public enum TableScreen {
 
     /// The title's job count while the first listing pages in: `loading 12,300 of 100,000 jobs…`.
     private static func loadingText(_ loading: LoadingProgress, glyphs: Glyphs) -> String {
-        let of = loading.total.map { $0 > loading.loaded ? " of \(grouped($0))" : "" } ?? ""
-        return "loading \(grouped(loading.loaded))\(of) jobs" + glyphs.ellipsis
-    }
-
-    /// A count with thousands separated by commas.
-    private static func grouped(_ count: Int) -> String {
-        let digits = String(count.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return count < 0 ? "-" + result : result
+        let of = loading.total.map { $0 > loading.loaded ? " of \(Formatting.grouped($0))" : "" } ?? ""
+        return "loading \(Formatting.grouped(loading.loaded))\(of) jobs" + glyphs.ellipsis
     }
 
     private static func drawCounts(_ state: AppState, theme: Theme, into buffer: inout Buffer) {

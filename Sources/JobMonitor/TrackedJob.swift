@@ -9,50 +9,50 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
 
     /// The job's last known data (a placeholder with status `other("unknown")` until the first fetch succeeds).
     public var job: Job {
-        get { storage.job }
-        set { unique().job = newValue }
+        get { storage.fields.job }
+        set { unique().fields.job = newValue }
     }
     /// When the data was last fetched successfully; nil if never. For a finished job whose data did not change,
     /// the poller keeps the time it first saw the final data (finished data never goes stale).
     public var fetchedAt: Date? {
-        get { storage.fetchedAt }
-        set { unique().fetchedAt = newValue }
+        get { storage.fields.fetchedAt }
+        set { unique().fields.fetchedAt = newValue }
     }
     /// Why the last fetch of this job failed, if it did (its data is then older than the last poll).
     public var fetchError: String? {
-        get { storage.fetchError }
-        set { unique().fetchError = newValue }
+        get { storage.fields.fetchError }
+        set { unique().fields.fetchError = newValue }
     }
     /// True when a full listing no longer contains the job: it is kept with its last data.
     public var isVanished: Bool {
-        get { storage.isVanished }
-        set { unique().isVanished = newValue }
+        get { storage.fields.isVanished }
+        set { unique().fields.isVanished = newValue }
     }
     /// When the job was first found vanished (discovery prunes it `vanishedRetention` seconds later).
     public var vanishedAt: Date? {
-        get { storage.vanishedAt }
-        set { unique().vanishedAt = newValue }
+        get { storage.fields.vanishedAt }
+        set { unique().fields.vanishedAt = newValue }
     }
     /// Until when the poller vouches that the data is current although `fetchedAt` is older: the poller re-fetches
     /// every cycle but publishes a snapshot only when something changed, so this (not the age) says "fresh".
     /// Nil: judge freshness by age alone.
     public var freshUntil: Date? {
-        get { storage.freshUntil }
-        set { unique().freshUntil = newValue }
+        get { storage.fields.freshUntil }
+        set { unique().fields.freshUntil = newValue }
     }
     /// The highest processed count any poll has shown for this job (the poller keeps it across polls).
     public var highestProcessed: Int? {
-        get { storage.highestProcessed }
-        set { unique().highestProcessed = newValue }
+        get { storage.fields.highestProcessed }
+        set { unique().fields.highestProcessed = newValue }
     }
     /// Throughput, ETA, durations, stall flag and history, filled in by `MetricsTracker`.
     public var metrics: JobMetrics {
-        get { storage.metrics }
-        set { unique().metrics = newValue }
+        get { storage.fields.metrics }
+        set { unique().fields.metrics = newValue }
     }
 
     /// The job's identifier.
-    public var id: String { storage.job.id }
+    public var id: String { storage.fields.job.id }
 
     /// True when the processed count is lower than an earlier poll showed (the server's counts went backward).
     public var countWentBackward: Bool {
@@ -65,7 +65,8 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
         job: Job, fetchedAt: Date?, fetchError: String? = nil, isVanished: Bool = false, metrics: JobMetrics = .empty
     ) {
         storage = TrackedJobStorage(
-            job: job, fetchedAt: fetchedAt, fetchError: fetchError, isVanished: isVanished, metrics: metrics)
+            TrackedJobStorage.Fields(
+                job: job, fetchedAt: fetchedAt, fetchError: fetchError, isVanished: isVanished, metrics: metrics))
     }
 
     /// A placeholder for a job the user asked for that has not been fetched yet.
