@@ -1,10 +1,15 @@
 import Foundation
 
-/// What a job's history points are derived from: its samples (storage shared with `MetricsTracker`) and the instants
-/// to read them at. Points are worked out only when `JobMetrics.history` is read.
+/// What a job's history points are derived from: the job's live history in the tracker's store, and the instants
+/// to read it at. Points are worked out only when `JobMetrics.history` is read (the detail of one job).
+///
+/// The store is held weakly, so the tracker's store stays uniquely referenced (its copy-on-write works) and a
+/// snapshot that outlives its poller reads an empty history rather than keeping every job's samples alive.
 struct HistorySource: Sendable, Equatable {
-    /// The job's samples, oldest first, never empty.
-    let samples: SampleLog
+    /// Where the histories live.
+    weak var store: HistoryStore?
+    /// The job.
+    let id: String
     /// The last instant.
     let end: Date
     /// Seconds between instants.
@@ -12,19 +17,14 @@ struct HistorySource: Sendable, Equatable {
     /// Most instants.
     let count: Int
 
-    /// Progress fractions at `count` instants `step` seconds apart ending at `end`, skipping instants before the
-    /// first sample; each is the newest sample at or before the instant (step-wise).
+    /// Progress fractions at `count` instants `step` seconds apart ending at `end` (see `ProgressHistory`).
     func fractions() -> [Double] {
-        guard let first = samples.first, count > 0 else { return [] }
-        var result: [Double] = []
-        result.reserveCapacity(count)
-        var index = 0
-        for offset in stride(from: count - 1, through: 0, by: -1) {
-            let instant = end.addingTimeInterval(-Double(offset) * step)
-            if instant < first.at { continue }
-            while index + 1 < samples.count, samples[index + 1].at <= instant { index += 1 }
-            result.append(samples[index].fraction)
-        }
-        return result
+        store?.read(id) { $0.fractions(endingAt: end, step: step, count: count) } ?? []
+    }
+
+    /// Equal when they read the same job's history in the same store at the same instants.
+    static func == (lhs: HistorySource, rhs: HistorySource) -> Bool {
+        lhs.store === rhs.store && lhs.id == rhs.id && lhs.end == rhs.end && lhs.step == rhs.step
+            && lhs.count == rhs.count
     }
 }

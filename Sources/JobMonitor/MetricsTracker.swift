@@ -6,7 +6,8 @@ import Foundation
 public struct MetricsTracker: Sendable, Equatable {
     /// Window, bounds and thresholds.
     public let configuration: MetricsConfiguration
-    private var histories: [String: ProgressHistory] = [:]
+    /// The histories, kept once (see `HistoryStore`); copied before a change if another tracker holds them too.
+    private var store = HistoryStore()
 
     /// Creates an empty tracker.
     public init(configuration: MetricsConfiguration = MetricsConfiguration()) {
@@ -16,36 +17,36 @@ public struct MetricsTracker: Sendable, Equatable {
     /// Records a successful observation of `job` at `at`; call it for every fetch, changed or not.
     public mutating func record(job: Job, at: Date) {
         let sample = ProgressSample(job: job, at: at)
-        // In place: a copy out of the dictionary would make every append copy the samples.
-        if histories[job.id]?.observe(sample, status: job.status, configuration: configuration) == nil {
-            histories[job.id] = ProgressHistory(first: sample, status: job.status)
-        }
+        let configuration = configuration
+        uniqueStore().update(
+            job.id, change: { $0.observe(sample, status: job.status, configuration: configuration) },
+            create: { ProgressHistory(first: sample, status: job.status) })
     }
 
     /// Forgets everything about the given jobs.
     public mutating func forget<IDs: Sequence<String>>(ids: IDs) {
-        for id in ids { histories[id] = nil }
+        uniqueStore().remove(ids)
     }
 
     /// The samples stored for a job, oldest first (empty if never recorded or forgotten).
     public func samples(for id: String) -> [ProgressSample] {
-        histories[id].map { Array($0.samples) } ?? []
+        store.read(id) { Array($0.samples) } ?? []
     }
 
     /// The metrics of `job` as of `now`, from the observations recorded so far.
     public func metrics(for job: Job, at now: Date, pollInterval: TimeInterval) -> JobMetrics {
         let elapsed = Self.elapsed(of: job, at: now)
-        let history = histories[job.id]
+        let history = store.read(job.id) { $0 }
         let step = configuration.historyStep(pollInterval: pollInterval)
         let length = configuration.historyLength
         if job.status.isTerminal {
-            let points = history.map { $0.source(endingAt: $0.lastSampleAt, step: step, count: length) }
+            let points = history.map { source(job.id, endingAt: $0.lastSampleAt, step: step, count: length) }
             let processed = Double(ProgressSample(job: job, at: now).processed)
             let average = elapsed.flatMap { $0 > 0 ? processed / $0 : nil }
             return JobMetrics(throughput: average, elapsed: elapsed, historySource: points)
         }
         guard let history else { return JobMetrics(elapsed: elapsed) }
-        let points = history.source(endingAt: history.lastObservedAt, step: step, count: length)
+        let points = source(job.id, endingAt: history.lastObservedAt, step: step, count: length)
         if job.status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
         let throughput = history.rate(window: configuration.rateWindow, minimumSpan: configuration.minimumRateSpan)
         let quiet = history.lastObservedAt.timeIntervalSince(history.lastMovedAt)
@@ -60,6 +61,25 @@ public struct MetricsTracker: Sendable, Equatable {
     }
 
     /// The jobs with their `metrics` filled in as of `now`.
+    /// Equal when the configurations and every job's history are equal.
+    public static func == (lhs: MetricsTracker, rhs: MetricsTracker) -> Bool {
+        guard lhs.configuration == rhs.configuration else { return false }
+        if lhs.store === rhs.store { return true }
+        let left = lhs.store.read { $0.mapValues(\.history) }
+        return rhs.store.read { $0.mapValues(\.history) } == left
+    }
+
+    /// A history source for the job's points.
+    private func source(_ id: String, endingAt end: Date, step: TimeInterval, count: Int) -> HistorySource {
+        HistorySource(store: store, id: id, end: end, step: step, count: count)
+    }
+
+    /// The store, copied first if another tracker holds it (snapshots hold it weakly, so they do not count).
+    private mutating func uniqueStore() -> HistoryStore {
+        if !isKnownUniquelyReferenced(&store) { store = store.copy() }
+        return store
+    }
+
     public func withMetrics(_ jobs: [TrackedJob], at now: Date, pollInterval: TimeInterval) -> [TrackedJob] {
         jobs.map { tracked in
             var tracked = tracked

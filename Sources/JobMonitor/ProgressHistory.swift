@@ -54,7 +54,9 @@ struct ProgressHistory: Sendable, Equatable {
             // What rate and history read starts at `horizon`: keep the newest sample at or before it, drop the rest.
             let horizon = sample.at.addingTimeInterval(-span)
             var unread = 0
-            while unread + 1 < samples.count, samples[unread + 1].at <= horizon { unread += 1 }
+            var reader = samples.makeIterator()
+            _ = reader.next()
+            while let next = reader.next(), next.at <= horizon { unread += 1 }
             if unread > 0 { samples.removeFirst(unread) }
         }
     }
@@ -64,7 +66,12 @@ struct ProgressHistory: Sendable, Equatable {
     func rate(window: TimeInterval, minimumSpan: TimeInterval) -> Double? {
         guard let latest = samples.last, let first = samples.first else { return nil }
         let start = lastObservedAt.addingTimeInterval(-window)
-        let anchor = samples.last { $0.at <= start }.map { (processed: $0.processed, from: start) }
+        var newestBeforeStart: ProgressSample?
+        for sample in samples {
+            guard sample.at <= start else { break }
+            newestBeforeStart = sample
+        }
+        let anchor = newestBeforeStart.map { (processed: $0.processed, from: start) }
             ?? (processed: first.processed, from: first.at)
         let span = lastObservedAt.timeIntervalSince(anchor.from)
         guard span > 0, span >= minimumSpan else { return nil }
@@ -75,12 +82,22 @@ struct ProgressHistory: Sendable, Equatable {
     /// Progress fractions at `count` instants `step` seconds apart ending at `end`, skipping instants before the
     /// first sample; each is the newest sample at or before the instant (step-wise).
     func fractions(endingAt end: Date, step: TimeInterval, count: Int) -> [Double] {
-        source(endingAt: end, step: step, count: count).fractions()
-    }
-
-    /// The history's points as a value that works them out when read (sharing the samples' storage).
-    func source(endingAt end: Date, step: TimeInterval, count: Int) -> HistorySource {
-        HistorySource(samples: samples, end: end, step: step, count: count)
+        guard let first = samples.first, count > 0 else { return [] }
+        var result: [Double] = []
+        result.reserveCapacity(count)
+        var reader = samples.makeIterator()
+        var current = reader.next() ?? first
+        var upcoming = reader.next()
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            let instant = end.addingTimeInterval(-Double(offset) * step)
+            if instant < first.at { continue }
+            while let next = upcoming, next.at <= instant {
+                current = next
+                upcoming = reader.next()
+            }
+            result.append(current.fraction)
+        }
+        return result
     }
 
     /// When the job last moved: its counts changed or it entered its current status.

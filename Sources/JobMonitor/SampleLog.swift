@@ -1,134 +1,214 @@
 import Foundation
 
-/// A job's progress samples, oldest first, stored so that a snapshot and the tracker share nearly all of them.
+/// A job's progress samples, oldest first, packed into about 4 bytes each.
 ///
-/// Samples live in chunks of 16. A snapshot's metrics keep the log as it was (`HistorySource`); when the tracker
-/// then appends, only the last chunk is copied, not every sample, so a running job does not hold its samples twice.
-/// Within a chunk each sample takes 16 bytes (time and processed count); the failed and total counts, which rarely
-/// change, are stored once per chunk while they stay the same. Reads give back the exact `ProgressSample`s.
-struct SampleLog: RandomAccessCollection, Sendable, Equatable {
-    /// Samples per chunk.
-    static let chunkCapacity = 16
-
-    /// Every chunk but the last is full.
-    private var chunks: [SampleChunk]
-    /// Samples dropped from the front of the first chunk.
-    private var head = 0
+/// A dashboard of 100,000 running jobs keeps a minute or two of samples for every one of them, so samples are
+/// stored as differences from the one before, each a variable-length integer: the time in whole milliseconds
+/// since the log's first sample, the processed count, and the failed and total counts only when they changed.
+/// Times are kept to the millisecond (a sample reads back within 0.5 ms of the time it was stored with); counts
+/// read back exactly, extreme values included. Reads are sequential (`makeIterator`), which is all that rate and
+/// history need; `first` and `last` are kept decoded.
+struct SampleLog: Sequence, Sendable, Equatable {
+    /// The reference-date seconds that sample times are counted from, in milliseconds.
+    private let origin: TimeInterval
+    /// The oldest sample, as stored.
+    private var head: Packed
+    /// The newest sample, as stored.
+    private var tail: Packed
+    /// The samples after the oldest, each encoded against the one before it.
+    private var records: [UInt8] = []
+    /// Where the newest sample's record starts in `records` (when there are two or more samples).
+    private var lastRecordStart = 0
     /// Samples held.
-    private(set) var count: Int
+    private(set) var count = 1
 
     /// A log holding one sample.
     init(first: ProgressSample) {
-        chunks = [SampleChunk(first: first)]
-        count = 1
+        origin = first.at.timeIntervalSinceReferenceDate
+        head = Packed(first, origin: origin)
+        tail = head
     }
 
-    /// The first position.
-    var startIndex: Int { 0 }
-    /// One past the last position.
-    var endIndex: Int { count }
-
-    /// The sample at `position` (0 is the oldest).
-    subscript(position: Int) -> ProgressSample {
-        let absolute = position + head
-        return chunks[absolute / Self.chunkCapacity].sample(at: absolute % Self.chunkCapacity)
-    }
+    /// The oldest sample.
+    var first: ProgressSample? { head.sample(origin: origin) }
+    /// The newest sample.
+    var last: ProgressSample? { tail.sample(origin: origin) }
+    /// Bytes the encoded samples take (beyond the decoded oldest and newest).
+    var encodedBytes: Int { records.count }
 
     /// Adds a sample after the newest.
     mutating func append(_ sample: ProgressSample) {
-        if chunks[chunks.count - 1].isFull {
-            chunks.append(SampleChunk(first: sample))
-        } else {
-            chunks[chunks.count - 1].append(sample)
-        }
+        let packed = Packed(sample, origin: origin)
+        // Grow by a quarter, not by doubling: a hundred thousand logs each a third empty add up.
+        if records.capacity - records.count < 24 { records.reserveCapacity(records.count + records.count / 4 + 32) }
+        lastRecordStart = records.count
+        packed.encode(after: tail, into: &records)
+        tail = packed
         count += 1
     }
 
-    /// Replaces the newest sample.
+    /// Replaces the newest sample (rare: two observations at one instant), decoding the one before it.
     mutating func replaceLast(_ sample: ProgressSample) {
-        let absolute = count - 1 + head
-        chunks[absolute / Self.chunkCapacity].replace(at: absolute % Self.chunkCapacity, with: sample)
+        let packed = Packed(sample, origin: origin)
+        guard count > 1 else {
+            head = packed
+            tail = packed
+            return
+        }
+        var reader = Reader(bytes: records)
+        var beforeLast = head
+        for _ in 0..<(count - 2) { beforeLast = reader.next(after: beforeLast) }
+        records.removeSubrange(lastRecordStart...)
+        packed.encode(after: beforeLast, into: &records)
+        tail = packed
     }
 
-    /// Drops the `dropped` oldest samples (at most all but one); whole chunks are released once passed.
+    /// Drops the `dropped` oldest samples (at most all but one).
     mutating func removeFirst(_ dropped: Int) {
         let removing = Swift.min(Swift.max(0, dropped), count - 1)
-        head += removing
+        guard removing > 0 else { return }
+        var reader = Reader(bytes: records)
+        var current = head
+        for _ in 0..<removing { current = reader.next(after: current) }
+        head = current
+        records.removeSubrange(0..<reader.offset)
+        lastRecordStart -= reader.offset
         count -= removing
-        while head >= Self.chunkCapacity, chunks.count > 1 {
-            chunks.removeFirst()
-            head -= Self.chunkCapacity
-        }
+        // An array that shrank a lot keeps its capacity: give the room back.
+        if records.capacity > 64, records.capacity > 4 * records.count { records = Array(records) }
     }
 
-    /// Equal when they hold the same samples, however they are chunked.
+    /// Iterates the samples, oldest first.
+    func makeIterator() -> Iterator {
+        Iterator(log: self)
+    }
+
+    /// Equal when they hold the same samples.
     static func == (lhs: SampleLog, rhs: SampleLog) -> Bool {
         lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
-}
 
-/// Up to `SampleLog.chunkCapacity` samples: times and processed counts per sample, failed and total counts once
-/// while they stay the same (else per sample).
-struct SampleChunk: Sendable {
-    /// A sample's time and processed count.
-    struct Point: Sendable {
-        let at: TimeInterval
-        let processed: Int
-    }
+    /// Decodes the samples one after another.
+    struct Iterator: IteratorProtocol {
+        private let log: SampleLog
+        private var reader: Reader
+        private var current: Packed?
+        private var remaining: Int
 
-    /// A sample's failed and total counts.
-    struct Counts: Sendable, Equatable {
-        let failed: Int
-        let total: Int
-    }
-
-    private var points: [Point]
-    /// One entry while every sample has the same counts, else one per sample.
-    private var counts: [Counts]
-
-    /// A chunk holding one sample, with room for a full chunk.
-    init(first: ProgressSample) {
-        points = []
-        points.reserveCapacity(SampleLog.chunkCapacity)
-        points.append(Point(at: first.at.timeIntervalSinceReferenceDate, processed: first.processed))
-        counts = [Counts(failed: first.failed, total: first.total)]
-    }
-
-    /// True when no sample more fits.
-    var isFull: Bool { points.count >= SampleLog.chunkCapacity }
-
-    /// The sample at `offset` within the chunk.
-    func sample(at offset: Int) -> ProgressSample {
-        let point = points[offset]
-        let shared = counts.count == 1 ? counts[0] : counts[offset]
-        return ProgressSample(
-            at: Date(timeIntervalSinceReferenceDate: point.at), processed: point.processed, failed: shared.failed,
-            total: shared.total)
-    }
-
-    /// Adds a sample at the end.
-    mutating func append(_ sample: ProgressSample) {
-        points.append(Point(at: sample.at.timeIntervalSinceReferenceDate, processed: sample.processed))
-        let new = Counts(failed: sample.failed, total: sample.total)
-        if counts.count == 1, points.count > 1 {
-            if counts[0] == new { return }
-            counts = Array(repeating: counts[0], count: points.count - 1)
+        init(log: SampleLog) {
+            self.log = log
+            reader = Reader(bytes: log.records)
+            remaining = log.count
         }
-        counts.append(new)
+
+        mutating func next() -> ProgressSample? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            let packed = current.map { reader.next(after: $0) } ?? log.head
+            current = packed
+            return packed.sample(origin: log.origin)
+        }
     }
 
-    /// Replaces the sample at `offset`.
-    mutating func replace(at offset: Int, with sample: ProgressSample) {
-        points[offset] = Point(at: sample.at.timeIntervalSinceReferenceDate, processed: sample.processed)
-        let new = Counts(failed: sample.failed, total: sample.total)
-        if counts.count == 1 {
-            if counts[0] == new { return }
-            if points.count == 1 {
-                counts[0] = new
-                return
+    /// A sample as stored: whole milliseconds since the origin and the counts.
+    struct Packed: Sendable, Equatable {
+        var milliseconds: Int64
+        var processed: Int
+        var failed: Int
+        var total: Int
+
+        init(milliseconds: Int64, processed: Int, failed: Int, total: Int) {
+            self.milliseconds = milliseconds
+            self.processed = processed
+            self.failed = failed
+            self.total = total
+        }
+
+        init(_ sample: ProgressSample, origin: TimeInterval) {
+            let offset = ((sample.at.timeIntervalSinceReferenceDate - origin) * 1_000).rounded()
+            // Times come from the local clock; anything beyond ±2^52 ms (142,000 years) is clamped, never trapped.
+            let bound = 4_503_599_627_370_496.0
+            milliseconds = offset.isFinite ? Int64(Swift.min(bound, Swift.max(-bound, offset))) : 0
+            processed = sample.processed
+            failed = sample.failed
+            total = sample.total
+        }
+
+        func sample(origin: TimeInterval) -> ProgressSample {
+            ProgressSample(
+                at: Date(timeIntervalSinceReferenceDate: origin + Double(milliseconds) / 1_000), processed: processed,
+                failed: failed, total: total)
+        }
+
+        /// Appends this sample's record: the time difference (with a flag for changed failed/total counts), the
+        /// processed difference, then the failed and total counts if the flag is set.
+        func encode(after previous: Packed, into bytes: inout [UInt8]) {
+            let countsChanged = failed != previous.failed || total != previous.total
+            let time = SampleLog.zigzag(milliseconds &- previous.milliseconds)
+            SampleLog.writeVarint(time << 1 | (countsChanged ? 1 : 0), into: &bytes)
+            SampleLog.writeVarint(SampleLog.zigzag(Int64(processed) &- Int64(previous.processed)), into: &bytes)
+            if countsChanged {
+                SampleLog.writeVarint(UInt64(failed), into: &bytes)
+                SampleLog.writeVarint(UInt64(total), into: &bytes)
             }
-            counts = Array(repeating: counts[0], count: points.count)
         }
-        counts[offset] = new
+    }
+
+    /// Reads records from a byte array.
+    struct Reader {
+        let bytes: [UInt8]
+        private(set) var offset = 0
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        /// The sample whose record starts at `offset`, decoded against `previous`.
+        mutating func next(after previous: Packed) -> Packed {
+            let time = readVarint()
+            let processed = SampleLog.unzigzag(readVarint())
+            var packed = Packed(
+                milliseconds: previous.milliseconds &+ SampleLog.unzigzag(time >> 1),
+                processed: Int(truncatingIfNeeded: Int64(previous.processed) &+ processed), failed: previous.failed,
+                total: previous.total)
+            if time & 1 == 1 {
+                packed.failed = Int(truncatingIfNeeded: readVarint())
+                packed.total = Int(truncatingIfNeeded: readVarint())
+            }
+            return packed
+        }
+
+        private mutating func readVarint() -> UInt64 {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                offset += 1
+                if shift < 64 { value |= UInt64(byte & 0x7F) << shift }
+                if byte & 0x80 == 0 { break }
+                shift += 7
+            }
+            return value
+        }
+    }
+
+    /// Signed to unsigned, small magnitudes to small numbers.
+    static func zigzag(_ value: Int64) -> UInt64 {
+        UInt64(bitPattern: (value << 1) ^ (value >> 63))
+    }
+
+    /// The inverse of `zigzag`.
+    static func unzigzag(_ value: UInt64) -> Int64 {
+        Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    /// Appends `value` in 7-bit groups, low first, the high bit set on all but the last.
+    static func writeVarint(_ value: UInt64, into bytes: inout [UInt8]) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(truncatingIfNeeded: rest))
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import JobMonitor
 
-@Suite("SampleLog: chunked, packed samples read back exactly")
+@Suite("SampleLog: packed samples read back: counts exactly, times to the millisecond")
 struct SampleLogTests {
     /// A deterministic generator (SplitMix64) so a failure can be replayed.
     struct Generator {
@@ -50,14 +50,56 @@ struct SampleLogTests {
                 model.removeFirst(min(dropped, model.count - 1))
             }
             #expect(log.count == model.count, "step \(step)")
-            #expect(Array(log) == model, "step \(step)")
+            #expect(matches(Array(log), model), "step \(step)")
+            #expect(log.first.map { matches([$0], [model[0]]) } == true, "step \(step)")
+            #expect(log.last.map { matches([$0], [model[model.count - 1]]) } == true, "step \(step)")
             if step % 50 == 0 { kept.append((log, model)) }
         }
         // Copies taken earlier (what a snapshot keeps) still read what they held then.
-        for (copy, expected) in kept { #expect(Array(copy) == expected) }
+        for (copy, expected) in kept { #expect(matches(Array(copy), expected)) }
     }
 
-    @Test("equal samples make equal logs however they were chunked")
+    /// Equal counts, and times within half a millisecond.
+    func matches(_ read: [ProgressSample], _ stored: [ProgressSample]) -> Bool {
+        read.count == stored.count
+            && zip(read, stored).allSatisfy { read, stored in
+                read.processed == stored.processed && read.failed == stored.failed && read.total == stored.total
+                    && abs(read.at.timeIntervalSince(stored.at)) <= 0.0005
+            }
+    }
+
+    @Test("a running job's minute of samples takes about 4 bytes each")
+    func compact() {
+        let start = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        var log = SampleLog(first: ProgressSample(at: start, processed: 0, total: 20_000))
+        for poll in 1...60 {
+            let at = start.addingTimeInterval(Double(poll) * 2 + Double(poll % 7) / 100)
+            log.append(ProgressSample(at: at, processed: poll * 37, total: 20_000))
+        }
+        #expect(log.count == 61)
+        #expect(log.encodedBytes <= 60 * 4)
+        #expect(log.last?.processed == 60 * 37)
+    }
+
+    @Test("extreme counts and far-apart times read back")
+    func extremes() {
+        let start = Date(timeIntervalSinceReferenceDate: 0)
+        let samples = [
+            ProgressSample(at: start, processed: Int.max, failed: Int.max, total: Int.max),
+            ProgressSample(at: start.addingTimeInterval(1e9), processed: 0, failed: 0, total: 0),
+            ProgressSample(at: start.addingTimeInterval(-1e9), processed: Int.max, failed: 1, total: Int.max),
+            ProgressSample(at: start.addingTimeInterval(0.0004), processed: 1, failed: Int.max, total: 2),
+        ]
+        var log = SampleLog(first: samples[0])
+        for sample in samples.dropFirst() { log.append(sample) }
+        #expect(matches(Array(log), samples))
+        log.replaceLast(samples[1])
+        #expect(matches(Array(log), Array(samples[0..<3]) + [samples[1]]))
+        log.removeFirst(2)
+        #expect(matches(Array(log), [samples[2], samples[1]]))
+    }
+
+    @Test("equal samples make equal logs however they were stored")
     func equalityIgnoresChunking() {
         let samples = (0..<40).map {
             ProgressSample(at: Date(timeIntervalSinceReferenceDate: Double($0)), processed: $0, total: 100)
