@@ -14,24 +14,48 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// Items in the job.
     public var totalItems: Int
     /// Items done so far (including failed and skipped ones), when the server said.
-    public var processedItems: Int?
+    public var processedItems: Int? {
+        get { present.contains(.processed) ? processedValue : nil }
+        set { processedValue = store(newValue, .processed) }
+    }
     /// Items that failed.
-    public var failedItems: Int?
+    public var failedItems: Int? {
+        get { present.contains(.failed) ? failedValue : nil }
+        set { failedValue = store(newValue, .failed) }
+    }
     /// Items skipped.
-    public var skippedItems: Int?
+    public var skippedItems: Int? {
+        get { present.contains(.skipped) ? skippedValue : nil }
+        set { skippedValue = store(newValue, .skipped) }
+    }
     /// Percentage done as the server sent it (derived from the counts when it sent none); may lie outside 0…100 or
     /// be NaN: draw it through `JobFigures`, which clamps and flags it.
     public var progressPercent: Double
     /// Creation time.
-    public var createdAt: Date?
+    public var createdAt: Date? {
+        get { date(createdSeconds, .created) }
+        set { createdSeconds = store(newValue, .created) }
+    }
     /// Start of processing.
-    public var startedAt: Date?
+    public var startedAt: Date? {
+        get { date(startedSeconds, .started) }
+        set { startedSeconds = store(newValue, .started) }
+    }
     /// Last update.
-    public var updatedAt: Date?
+    public var updatedAt: Date? {
+        get { date(updatedSeconds, .updated) }
+        set { updatedSeconds = store(newValue, .updated) }
+    }
     /// End of processing.
-    public var completedAt: Date?
+    public var completedAt: Date? {
+        get { date(completedSeconds, .completed) }
+        set { completedSeconds = store(newValue, .completed) }
+    }
     /// The server's `effective_at`.
-    public var effectiveAt: Date?
+    public var effectiveAt: Date? {
+        get { date(effectiveSeconds, .effective) }
+        set { effectiveSeconds = store(newValue, .effective) }
+    }
     /// Directory being processed.
     public var directoryID: String?
     /// Error of the latest attempt.
@@ -50,6 +74,57 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// The batch facts behind a reference, so that a beta job does not carry their room inline.
     private var batchBox: BatchFactsBox? = nil
 
+    // The optional counts and times without the padding `Optional` costs (16 bytes each instead of 8): which are
+    // present is one bit each in `present`, and an absent one holds 0, so the synthesised equality stays exact.
+    // A hundred thousand jobs, each held by the poller and by the snapshot on screen, save about 13 MB.
+    private var processedValue = 0
+    private var failedValue = 0
+    private var skippedValue = 0
+    private var createdSeconds: TimeInterval = 0
+    private var startedSeconds: TimeInterval = 0
+    private var updatedSeconds: TimeInterval = 0
+    private var completedSeconds: TimeInterval = 0
+    private var effectiveSeconds: TimeInterval = 0
+    private var present: Presence = []
+
+    /// Which optional counts and times are present.
+    private struct Presence: OptionSet, Sendable, Equatable {
+        let rawValue: UInt8
+        static let processed = Presence(rawValue: 1 << 0)
+        static let failed = Presence(rawValue: 1 << 1)
+        static let skipped = Presence(rawValue: 1 << 2)
+        static let created = Presence(rawValue: 1 << 3)
+        static let started = Presence(rawValue: 1 << 4)
+        static let updated = Presence(rawValue: 1 << 5)
+        static let completed = Presence(rawValue: 1 << 6)
+        static let effective = Presence(rawValue: 1 << 7)
+    }
+
+    /// Marks `flag` present or absent and gives the value to store (0 when absent).
+    private mutating func store(_ value: Int?, _ flag: Presence) -> Int {
+        guard let value else {
+            present.remove(flag)
+            return 0
+        }
+        present.insert(flag)
+        return value
+    }
+
+    /// Marks `flag` present or absent and gives the seconds to store (0 when absent).
+    private mutating func store(_ value: Date?, _ flag: Presence) -> TimeInterval {
+        guard let value else {
+            present.remove(flag)
+            return 0
+        }
+        present.insert(flag)
+        return value.timeIntervalSinceReferenceDate
+    }
+
+    /// The date stored as `seconds`, if `flag` is present.
+    private func date(_ seconds: TimeInterval, _ flag: Presence) -> Date? {
+        present.contains(flag) ? Date(timeIntervalSinceReferenceDate: seconds) : nil
+    }
+
     /// True when the progress is known: always for beta jobs; for a v2 batch once its results and files were counted.
     public var isProgressKnown: Bool { batch.map { $0.progressPercent != nil } ?? true }
 
@@ -66,21 +141,21 @@ public struct Job: Sendable, Equatable, Identifiable {
         self.projectID = projectID
         self.status = status
         self.totalItems = totalItems
-        self.processedItems = processedItems
-        self.failedItems = failedItems
-        self.skippedItems = skippedItems
         // A derived percentage is ours, not the server's: clamped here; a sent one is kept as sent.
         self.progressPercent =
             progressPercent ?? (totalItems > 0 ? min(100, max(0, Double(processedItems ?? 0) / Double(totalItems) * 100)) : 0)
+        self.directoryID = directoryID
+        self.errorMessage = errorMessage
+        self.jobRecordID = jobRecordID
+        self.workflowID = workflowID
+        self.processedItems = processedItems
+        self.failedItems = failedItems
+        self.skippedItems = skippedItems
         self.createdAt = createdAt
         self.startedAt = startedAt
         self.updatedAt = updatedAt
         self.completedAt = completedAt
         self.effectiveAt = effectiveAt
-        self.directoryID = directoryID
-        self.errorMessage = errorMessage
-        self.jobRecordID = jobRecordID
-        self.workflowID = workflowID
     }
 
     /// Converts a beta batch-processing job; without a server percentage, progress is derived from the counts.

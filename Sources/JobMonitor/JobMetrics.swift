@@ -5,14 +5,26 @@ public struct JobMetrics: Sendable, Equatable {
     /// Items per second. Active job: the rate over a sliding window (default 60 s) of observations ending at the last
     /// observation, reading the count at the window's start step-wise from the samples, so a job that stops decays to
     /// 0 within one window. Finished job: the average over its whole run. Nil when unknown or pending.
-    public var throughput: Double?
+    public var throughput: Double? {
+        get { value(throughputValue, 0) }
+        set { throughputValue = store(newValue, 0) }
+    }
     /// Seconds until done at `throughput`; nil when unknown (no rate, rate 0, total 0), pending or finished.
-    public var eta: TimeInterval?
+    public var eta: TimeInterval? {
+        get { value(etaValue, 1) }
+        set { etaValue = store(newValue, 1) }
+    }
     /// Seconds since `started_at` (or `created_at`); for a finished job the total duration up to `completed_at`.
-    public var elapsed: TimeInterval?
+    public var elapsed: TimeInterval? {
+        get { value(elapsedValue, 2) }
+        set { elapsedValue = store(newValue, 2) }
+    }
     /// Seconds since the job last moved (its counts changed or it entered its current status); nil if pending,
     /// finished or never observed.
-    public var sinceLastProgress: TimeInterval?
+    public var sinceLastProgress: TimeInterval? {
+        get { value(sinceLastProgressValue, 3) }
+        set { sinceLastProgressValue = store(newValue, 3) }
+    }
     /// True for a running or dispatched job whose observations show no progress for longer than the stall threshold.
     public var isStalled: Bool
     /// Progress fractions 0…1 at evenly spaced instants (one poll interval apart), oldest first, bounded (default 60).
@@ -27,19 +39,41 @@ public struct JobMetrics: Sendable, Equatable {
     }
     private var storedHistory: [Double]
     private var historySource: HistorySource?
+    // The four optional numbers without `Optional`'s padding (8 bytes each instead of 16): bit n of `present` says
+    // whether the nth is known; an unknown one holds 0. Every job in the poller and in the snapshot carries these.
+    private var throughputValue = 0.0
+    private var etaValue = 0.0
+    private var elapsedValue = 0.0
+    private var sinceLastProgressValue = 0.0
+    private var present: UInt8 = 0
+
+    /// Marks number `bit` known or unknown and gives the value to store.
+    private mutating func store(_ value: Double?, _ bit: UInt8) -> Double {
+        guard let value else {
+            present &= ~(1 << bit)
+            return 0
+        }
+        present |= 1 << bit
+        return value
+    }
+
+    /// Number `bit`, if known.
+    private func value(_ stored: Double, _ bit: UInt8) -> Double? {
+        present & (1 << bit) != 0 ? stored : nil
+    }
 
     /// Creates metrics; every field defaults to "unknown".
     public init(
         throughput: Double? = nil, eta: TimeInterval? = nil, elapsed: TimeInterval? = nil,
         sinceLastProgress: TimeInterval? = nil, isStalled: Bool = false, history: [Double] = []
     ) {
+        self.isStalled = isStalled
+        storedHistory = history
+        historySource = nil
         self.throughput = throughput
         self.eta = eta
         self.elapsed = elapsed
         self.sinceLastProgress = sinceLastProgress
-        self.isStalled = isStalled
-        storedHistory = history
-        historySource = nil
     }
 
     /// Metrics whose history is derived, when read, from `historySource`.
