@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "TerminalUI"),
         .target(name: "CTerminalRescue"),
         .target(name: "CTerminalWake"),
+        .target(name: "CMallocArenas"),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "CTerminalWake", "TerminalUI"]),
         .target(name: "AppRuntime", dependencies: ["Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
         .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI"]),
@@ -43,7 +44,7 @@ let package = Package(
             name: "batchtop",
             dependencies: [
                 "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "AppRuntime", "MockCloud", "ThemeLoader",
-                "RunLog",
+                "CMallocArenas", "RunLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -196,6 +196,9 @@ public actor Poller {
     /// `store(_:at:)` when the caller already looked up what is known about the job.
     func store(_ incoming: Job, at date: Date, known: TrackedJob?) {
         var job = incoming
+        // The ID decoded again this cycle is equal to the known one: keep the known string, so that the poller and
+        // the snapshot on screen hold one copy of it rather than one each.
+        if let known { job.id = known.id }
         job.projectID = projectIDs.intern(job.projectID)
         if let directory = job.directoryID { job.directoryID = directoryIDs.intern(directory) }
         if job.status.isTerminal, let known, known.job == job, known.fetchedAt != nil, known.fetchError == nil,
