@@ -34,7 +34,10 @@ public enum TableScreen {
             // Which APIs answered (beta jobs, v2 batches), when the poller says.
             let live = state.snapshot.liveAPIs.map(\.rawValue).joined(separator: "+")
             let apis = live.isEmpty ? "" : " (\(live))"
-            right = "API ok\(apis) \(glyphs.separator) every \(Formatting.interval(state.snapshot.interval))"
+            // While the poller idles (nothing unfinished, nothing changing) it says so, with the longest wait.
+            let pace = state.snapshot.idleInterval.map { "idle, slowing to every \(Formatting.interval($0))" }
+                ?? "every \(Formatting.interval(state.snapshot.interval))"
+            right = "API ok\(apis) \(glyphs.separator) \(pace)"
         case .degraded, .down:
             let label = health.state == .down ? "API down" : "API degraded"
             right = "\(label) (\(health.consecutiveFailures)x)" + retry

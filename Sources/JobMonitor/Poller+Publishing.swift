@@ -110,7 +110,8 @@ extension Poller {
     @discardableResult
     func publishIfChanged(_ snapshot: Snapshot, force: Bool) -> Bool {
         let signature = SnapshotSignature(
-            contentVersion: published.contentVersion, health: snapshot.health, liveAPIs: snapshot.liveAPIs)
+            contentVersion: published.contentVersion, health: snapshot.health, liveAPIs: snapshot.liveAPIs,
+            idleInterval: snapshot.idleInterval)
         let horizon = snapshot.takenAt.addingTimeInterval((nextWait ?? 0) + configuration.interval)
         let vouchRunsOut = publication.vouchedUntil.map { $0 < horizon } ?? false
         guard force || publication.forceNext || publication.signature != signature || vouchRunsOut else { return false }
@@ -159,12 +160,14 @@ struct SnapshotSignature: Sendable, Equatable {
     let contentVersion: Int
     let health: APIHealth
     let liveAPIs: [JobAPI]
+    let idleInterval: TimeInterval?
 
-    init(contentVersion: Int, health: APIHealth, liveAPIs: [JobAPI]) {
+    init(contentVersion: Int, health: APIHealth, liveAPIs: [JobAPI], idleInterval: TimeInterval?) {
         self.contentVersion = contentVersion
         var health = health
         health.lastSuccess = nil
         self.health = health
         self.liveAPIs = liveAPIs
+        self.idleInterval = idleInterval
     }
 }

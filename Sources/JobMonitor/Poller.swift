@@ -69,6 +69,10 @@ public actor Poller {
     /// v2: the assembled file list of a batch's detail view, reused while paging through it.
     var fileListCache: [String: BatchFileList] = [:]
 
+    /// Consecutive idle cycles: clean, nothing unfinished, content unchanged (see `stretchWhileIdle`).
+    var idleCycles = 0
+    /// The content version after the last cycle, to tell whether the next one changed anything.
+    private var lastContentVersion = -1
     private var wakeUp: CheckedContinuation<Void, Never>?
     private var sleepGeneration = 0
     private var refreshRequested = false
@@ -118,6 +122,7 @@ public actor Poller {
     /// at normal pace again; also retries after a 401/403 and polls once while paused. Its snapshot is always published.
     public func refresh() {
         refreshRequested = true
+        idleCycles = 0
         health.isUnauthorized = false
         wake()
     }
@@ -127,6 +132,7 @@ public actor Poller {
         guard paused != isPaused else { return }
         isPaused = paused
         if !paused {
+            idleCycles = 0
             publication.forceNext = true
             wake()
         }
@@ -157,9 +163,28 @@ public actor Poller {
             clean = result.failure == nil
         }
         cycle += 1
-        let snapshot = makeSnapshot(vouching: clean)
+        var snapshot = makeSnapshot(vouching: clean)
+        snapshot.idleInterval = stretchWhileIdle(idle: clean && !refreshing && !health.isUnauthorized)
         publishIfChanged(snapshot, force: refreshing)
         return snapshot
+    }
+
+    /// Counts idle cycles and, while idling, stretches the next wait: the interval doubled per idle cycle up to
+    /// `PollerConfiguration.idleLimit`. Idle: the cycle was clean, no watched job is unfinished and the content did
+    /// not change. Returns the limit while idling (what the header shows; constant, so that idling costs one
+    /// snapshot, not one per doubling), nil at the normal pace.
+    ///
+    /// Thirty finished jobs at `--interval 1` cost about 18 context switches a cycle (two HTTP calls through the
+    /// event loop and the cooperative pool); idling at the limit brings that from 18 a second to under 2.
+    private func stretchWhileIdle(idle: Bool) -> TimeInterval? {
+        let unchanged = published.contentVersion == lastContentVersion
+        lastContentVersion = published.contentVersion
+        idleCycles = idle && unchanged && tracked.unfinished.isEmpty ? idleCycles + 1 : 0
+        guard idleCycles > 0, let wait = nextWait else { return nil }
+        let stretched = min(configuration.idleLimit, configuration.interval * pow(2, Double(min(idleCycles, 30))))
+        guard stretched > wait else { return nil }
+        nextWait = stretched
+        return configuration.idleLimit
     }
 
     /// Updates the health and the wait before the next cycle from a cycle's outcome.

@@ -49,6 +49,17 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// least this many jobs (a smaller listing completes quickly enough).
     public var loadingPublishMinimum = 2_000
 
+    /// Most seconds between cycles while the poller idles: when no watched job is unfinished and a cycle changed
+    /// nothing, the wait doubles each such cycle up to this; any change, `refresh()` or unpausing restores the
+    /// interval. Nil: ten intervals, at most 30 s (never less than the interval).
+    public var idleIntervalLimit: TimeInterval? = nil
+
+    /// The idle limit in effect (see `idleIntervalLimit`).
+    public var idleLimit: TimeInterval {
+        let limit = idleIntervalLimit.flatMap { $0.isFinite ? $0 : nil } ?? min(30, 10 * interval)
+        return max(interval, limit)
+    }
+
     /// Creates a configuration.
     public init(
         jobIDs: [String] = [], interval: TimeInterval = 2, statuses: [String] = [], jobTypes: [String] = [],

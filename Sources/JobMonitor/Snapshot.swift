@@ -16,6 +16,9 @@ public struct Snapshot: Sendable, Equatable {
     public var liveAPIs: [JobAPI] = []
     /// Set while the first listing is still paging in: the jobs are those loaded so far. Nil once it completed.
     public var loading: LoadingProgress? = nil
+    /// While the poller idles (nothing unfinished, nothing changing): the longest wait between cycles it stretches
+    /// to, in seconds; nil at the normal interval (see `PollerConfiguration.idleIntervalLimit`).
+    public var idleInterval: TimeInterval? = nil
 
     /// Creates a snapshot.
     public init(jobs: [TrackedJob], health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {

@@ -14,6 +14,15 @@ import TerminalUI
         #expect(Fixtures.render(state).lines[0].hasSuffix("API ok (v2) · every 2s"))
     }
 
+    @Test("the title says when the poller idles, and the longest wait it stretches to")
+    func idleInTitle() {
+        var state = Fixtures.state()
+        state.snapshot.idleInterval = 20
+        #expect(Fixtures.render(state).lines[0].hasSuffix("API ok · idle, slowing to every 20s"))
+        state.snapshot.idleInterval = nil
+        #expect(Fixtures.render(state).lines[0].hasSuffix("API ok · every 2s"))
+    }
+
     @Test func rendersTheFixtureSnapshotAt120x12() {
         let buffer = Fixtures.render(Fixtures.state())
         #expect(buffer.width == 120 && buffer.height == 12)

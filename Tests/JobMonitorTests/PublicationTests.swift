@@ -36,7 +36,7 @@ struct PublicationTests {
         #expect(await published(poller) == 4)
     }
 
-    @Test("an idle dashboard gets nothing: finished jobs only, many cycles")
+    @Test("an idle dashboard gets nothing after the poller says it idles: finished jobs only, many cycles")
     func idle() async {
         let now = ManualNow()
         let api = FakeBatchAPI(jobs: fleet(300, finished: 300))
@@ -45,7 +45,8 @@ struct PublicationTests {
             await poller.pollOnce()
             now.advance(2)
         }
-        #expect(await published(poller) == 1)
+        // The first snapshot, then the second cycle's, which says the poller idles (`idleInterval`), and no more.
+        #expect(await published(poller) == 2)
     }
 
     @Test("unchanged active jobs stay fresh through the vouch, renewed before it runs out")
@@ -73,15 +74,18 @@ struct PublicationTests {
         let api = FakeBatchAPI(jobs: [wireJob("a", status: "completed")])
         let poller = Poller(api: api, configuration: PollerConfiguration())
         await poller.pollOnce()
-        await poller.pollOnce()
-        #expect(await published(poller) == 1)
-        await poller.refresh()
+        await poller.pollOnce()  // idles: published once to say so
         await poller.pollOnce()
         #expect(await published(poller) == 2)
+        await poller.refresh()
+        await poller.pollOnce()
+        #expect(await published(poller) == 3)
+        await poller.pollOnce()  // idles again
+        #expect(await published(poller) == 4)
         await poller.setPaused(true)
         await poller.setPaused(false)
         await poller.pollOnce()
-        #expect(await published(poller) == 3)
+        #expect(await published(poller) == 5)
     }
 
     @Test("a paused poller makes no request; refresh() while paused polls once; unpausing resumes")
