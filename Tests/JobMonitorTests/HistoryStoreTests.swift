@@ -1,0 +1,70 @@
+import Foundation
+import LlamaCloud
+import Testing
+
+@testable import JobMonitor
+
+@Suite("HistoryStore: one live history per job, read by snapshots")
+struct HistoryStoreTests {
+    @Test("metrics taken earlier read the same points after more samples arrive")
+    func earlierMetricsKeepTheirPoints() {
+        var tracker = MetricsTracker()
+        script(&tracker, times: stride(from: 0, through: 20, by: 2), total: 100) { Int($0) }
+        let earlier = tracker.metrics(for: metricsJob(processed: 20, total: 100), at: at(20), pollInterval: 2)
+        let points = earlier.history
+        #expect(points == (0...10).map { Double($0 * 2) / 100 })
+        script(&tracker, times: stride(from: 22, through: 40, by: 2), total: 100) { Int($0) }
+        #expect(earlier.history == points)
+        let later = tracker.metrics(for: metricsJob(processed: 40, total: 100), at: at(40), pollInterval: 2)
+        #expect(later.history.last == 0.4)
+        #expect(later != earlier)
+    }
+
+    @Test("a copied tracker records on its own: the original's histories do not change")
+    func copyOnWrite() {
+        var original = MetricsTracker()
+        script(&original, times: [0, 2], total: 10) { Int($0) }
+        var copy = original
+        copy.record(job: metricsJob(processed: 9, total: 10), at: at(4))
+        #expect(original.samples(for: "job").map(\.processed) == [0, 2])
+        #expect(copy.samples(for: "job").map(\.processed) == [0, 2, 9])
+        #expect(original != copy)
+        copy.forget(ids: ["job"])
+        #expect(original.samples(for: "job").count == 2)
+    }
+
+    @Test("metrics that outlive their tracker read an empty history instead of keeping it alive")
+    func weakStore() {
+        var metrics: JobMetrics?
+        do {
+            var tracker = MetricsTracker()
+            script(&tracker, times: [0, 2, 4], total: 10) { Int($0) }
+            metrics = tracker.metrics(for: metricsJob(processed: 4, total: 10), at: at(4), pollInterval: 2)
+            #expect(metrics?.history.isEmpty == false)
+        }
+        #expect(metrics?.history == [])
+    }
+
+    @Test("snapshots read histories on another thread while the poller records (ThreadSanitizer in CI)")
+    func concurrentReads() async {
+        let clock = ManualNow()
+        let api = FakeBatchAPI(jobs: fleet(20))
+        let poller = Poller(api: api, configuration: PollerConfiguration(interval: 1), now: { clock.date })
+        var snapshot = await poller.pollOnce()
+        let reads = Locked(0)
+        for cycle in 1...20 {
+            for index in 0..<20 {
+                api.update(String(format: "bjb-%04d", index)) { $0.processedItems = min(10, 3 + cycle) }
+            }
+            clock.advance(1)
+            let jobs = snapshot.jobs
+            async let reader: Void = Task.detached {
+                for job in jobs where !job.metrics.history.isEmpty { reads.withLock { $0 += 1 } }
+            }.value
+            snapshot = await poller.pollOnce()
+            await reader
+        }
+        #expect(reads.withLock { $0 } > 0)
+        #expect(snapshot.jobs.allSatisfy { !$0.metrics.history.isEmpty })
+    }
+}
