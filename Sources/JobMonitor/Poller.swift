@@ -223,9 +223,20 @@ public actor Poller {
         var job = incoming
         // The ID decoded again this cycle is equal to the known one: keep the known string, so that the poller and
         // the snapshot on screen hold one copy of it rather than one each.
-        if let known { job.id = known.id }
-        job.projectID = projectIDs.intern(job.projectID)
-        if let directory = job.directoryID { job.directoryID = directoryIDs.intern(directory) }
+        // The same goes for its project and directory IDs, which skips hashing them for the interners.
+        if let known {
+            job.id = known.id
+        }
+        if let known, known.job.projectID == job.projectID {
+            job.projectID = known.job.projectID
+        } else {
+            job.projectID = projectIDs.intern(job.projectID)
+        }
+        if let known, let directory = job.directoryID, known.job.directoryID == directory {
+            job.directoryID = known.job.directoryID
+        } else if let directory = job.directoryID {
+            job.directoryID = directoryIDs.intern(directory)
+        }
         if job.status.isTerminal, let known, known.job == job, known.fetchedAt != nil, known.fetchError == nil,
             !known.isVanished
         {
