@@ -15,46 +15,46 @@ public struct Job: Sendable, Equatable, Identifiable {
     public var totalItems: Int
     /// Items done so far (including failed and skipped ones), when the server said.
     public var processedItems: Int? {
-        get { present.contains(.processed) ? processedValue : nil }
-        set { processedValue = store(newValue, .processed) }
+        get { present.value(processedValue, Field.processed) }
+        set { processedValue = present.store(newValue, Field.processed, absent: 0) }
     }
     /// Items that failed.
     public var failedItems: Int? {
-        get { present.contains(.failed) ? failedValue : nil }
-        set { failedValue = store(newValue, .failed) }
+        get { present.value(failedValue, Field.failed) }
+        set { failedValue = present.store(newValue, Field.failed, absent: 0) }
     }
     /// Items skipped.
     public var skippedItems: Int? {
-        get { present.contains(.skipped) ? skippedValue : nil }
-        set { skippedValue = store(newValue, .skipped) }
+        get { present.value(skippedValue, Field.skipped) }
+        set { skippedValue = present.store(newValue, Field.skipped, absent: 0) }
     }
     /// Percentage done as the server sent it (derived from the counts when it sent none); may lie outside 0…100 or
     /// be NaN: draw it through `JobFigures`, which clamps and flags it.
     public var progressPercent: Double
     /// Creation time.
     public var createdAt: Date? {
-        get { date(createdSeconds, .created) }
-        set { createdSeconds = store(newValue, .created) }
+        get { present.date(createdSeconds, Field.created) }
+        set { createdSeconds = present.store(newValue, Field.created) }
     }
     /// Start of processing.
     public var startedAt: Date? {
-        get { date(startedSeconds, .started) }
-        set { startedSeconds = store(newValue, .started) }
+        get { present.date(startedSeconds, Field.started) }
+        set { startedSeconds = present.store(newValue, Field.started) }
     }
     /// Last update.
     public var updatedAt: Date? {
-        get { date(updatedSeconds, .updated) }
-        set { updatedSeconds = store(newValue, .updated) }
+        get { present.date(updatedSeconds, Field.updated) }
+        set { updatedSeconds = present.store(newValue, Field.updated) }
     }
     /// End of processing.
     public var completedAt: Date? {
-        get { date(completedSeconds, .completed) }
-        set { completedSeconds = store(newValue, .completed) }
+        get { present.date(completedSeconds, Field.completed) }
+        set { completedSeconds = present.store(newValue, Field.completed) }
     }
     /// The server's `effective_at`.
     public var effectiveAt: Date? {
-        get { date(effectiveSeconds, .effective) }
-        set { effectiveSeconds = store(newValue, .effective) }
+        get { present.date(effectiveSeconds, Field.effective) }
+        set { effectiveSeconds = present.store(newValue, Field.effective) }
     }
     /// Directory being processed.
     public var directoryID: String?
@@ -74,9 +74,7 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// The batch facts behind a reference, so that a beta job does not carry their room inline.
     private var batchBox: BatchFactsBox? = nil
 
-    // The optional counts and times without the padding `Optional` costs (16 bytes each instead of 8): which are
-    // present is one bit each in `present`, and an absent one holds 0, so the synthesised equality stays exact.
-    // A hundred thousand jobs, each held by the poller and by the snapshot on screen, save about 13 MB.
+    // The optional counts and times unwrapped, which are present one bit each (see `PresenceBits`).
     private var processedValue = 0
     private var failedValue = 0
     private var skippedValue = 0
@@ -85,44 +83,18 @@ public struct Job: Sendable, Equatable, Identifiable {
     private var updatedSeconds: TimeInterval = 0
     private var completedSeconds: TimeInterval = 0
     private var effectiveSeconds: TimeInterval = 0
-    private var present: Presence = []
+    private var present = PresenceBits()
 
-    /// Which optional counts and times are present.
-    private struct Presence: OptionSet, Sendable, Equatable {
-        let rawValue: UInt8
-        static let processed = Presence(rawValue: 1 << 0)
-        static let failed = Presence(rawValue: 1 << 1)
-        static let skipped = Presence(rawValue: 1 << 2)
-        static let created = Presence(rawValue: 1 << 3)
-        static let started = Presence(rawValue: 1 << 4)
-        static let updated = Presence(rawValue: 1 << 5)
-        static let completed = Presence(rawValue: 1 << 6)
-        static let effective = Presence(rawValue: 1 << 7)
-    }
-
-    /// Marks `flag` present or absent and gives the value to store (0 when absent).
-    private mutating func store(_ value: Int?, _ flag: Presence) -> Int {
-        guard let value else {
-            present.remove(flag)
-            return 0
-        }
-        present.insert(flag)
-        return value
-    }
-
-    /// Marks `flag` present or absent and gives the seconds to store (0 when absent).
-    private mutating func store(_ value: Date?, _ flag: Presence) -> TimeInterval {
-        guard let value else {
-            present.remove(flag)
-            return 0
-        }
-        present.insert(flag)
-        return value.timeIntervalSinceReferenceDate
-    }
-
-    /// The date stored as `seconds`, if `flag` is present.
-    private func date(_ seconds: TimeInterval, _ flag: Presence) -> Date? {
-        present.contains(flag) ? Date(timeIntervalSinceReferenceDate: seconds) : nil
+    /// The bit of each optional count and time in `present`.
+    private enum Field {
+        static let processed = 0
+        static let failed = 1
+        static let skipped = 2
+        static let created = 3
+        static let started = 4
+        static let updated = 5
+        static let completed = 6
+        static let effective = 7
     }
 
     /// True when the progress is known: always for beta jobs; for a v2 batch once its results and files were counted.

@@ -6,24 +6,24 @@ public struct JobMetrics: Sendable, Equatable {
     /// observation, reading the count at the window's start step-wise from the samples, so a job that stops decays to
     /// 0 within one window. Finished job: the average over its whole run. Nil when unknown or pending.
     public var throughput: Double? {
-        get { value(throughputValue, 0) }
-        set { throughputValue = store(newValue, 0) }
+        get { present.value(throughputValue, 0) }
+        set { throughputValue = present.store(newValue, 0, absent: 0) }
     }
     /// Seconds until done at `throughput`; nil when unknown (no rate, rate 0, total 0), pending or finished.
     public var eta: TimeInterval? {
-        get { value(etaValue, 1) }
-        set { etaValue = store(newValue, 1) }
+        get { present.value(etaValue, 1) }
+        set { etaValue = present.store(newValue, 1, absent: 0) }
     }
     /// Seconds since `started_at` (or `created_at`); for a finished job the total duration up to `completed_at`.
     public var elapsed: TimeInterval? {
-        get { value(elapsedValue, 2) }
-        set { elapsedValue = store(newValue, 2) }
+        get { present.value(elapsedValue, 2) }
+        set { elapsedValue = present.store(newValue, 2, absent: 0) }
     }
     /// Seconds since the job last moved (its counts changed or it entered its current status); nil if pending,
     /// finished or never observed.
     public var sinceLastProgress: TimeInterval? {
-        get { value(sinceLastProgressValue, 3) }
-        set { sinceLastProgressValue = store(newValue, 3) }
+        get { present.value(sinceLastProgressValue, 3) }
+        set { sinceLastProgressValue = present.store(newValue, 3, absent: 0) }
     }
     /// True for a running or dispatched job whose observations show no progress for longer than the stall threshold.
     public var isStalled: Bool
@@ -39,28 +39,12 @@ public struct JobMetrics: Sendable, Equatable {
     }
     private var storedHistory: [Double]
     private var historySource: HistorySource?
-    // The four optional numbers without `Optional`'s padding (8 bytes each instead of 16): bit n of `present` says
-    // whether the nth is known; an unknown one holds 0. Every job in the poller and in the snapshot carries these.
+    // The four optional numbers unwrapped; bit n of `present` says whether the nth is known (see `PresenceBits`).
     private var throughputValue = 0.0
     private var etaValue = 0.0
     private var elapsedValue = 0.0
     private var sinceLastProgressValue = 0.0
-    private var present: UInt8 = 0
-
-    /// Marks number `bit` known or unknown and gives the value to store.
-    private mutating func store(_ value: Double?, _ bit: UInt8) -> Double {
-        guard let value else {
-            present &= ~(1 << bit)
-            return 0
-        }
-        present |= 1 << bit
-        return value
-    }
-
-    /// Number `bit`, if known.
-    private func value(_ stored: Double, _ bit: UInt8) -> Double? {
-        present & (1 << bit) != 0 ? stored : nil
-    }
+    private var present = PresenceBits()
 
     /// Creates metrics; every field defaults to "unknown".
     public init(

@@ -60,7 +60,6 @@ public struct MetricsTracker: Sendable, Equatable {
             historySource: points)
     }
 
-    /// The jobs with their `metrics` filled in as of `now`.
     /// Equal when the configurations and every job's history are equal.
     public static func == (lhs: MetricsTracker, rhs: MetricsTracker) -> Bool {
         guard lhs.configuration == rhs.configuration else { return false }
@@ -80,6 +79,7 @@ public struct MetricsTracker: Sendable, Equatable {
         return store
     }
 
+    /// The jobs with their `metrics` filled in as of `now`.
     public func withMetrics(_ jobs: [TrackedJob], at now: Date, pollInterval: TimeInterval) -> [TrackedJob] {
         jobs.map { tracked in
             var tracked = tracked

@@ -221,12 +221,10 @@ public actor Poller {
     /// `store(_:at:)` when the caller already looked up what is known about the job.
     func store(_ incoming: Job, at date: Date, known: TrackedJob?) {
         var job = incoming
-        // The ID decoded again this cycle is equal to the known one: keep the known string, so that the poller and
-        // the snapshot on screen hold one copy of it rather than one each.
-        // The same goes for its project and directory IDs, which skips hashing them for the interners.
-        if let known {
-            job.id = known.id
-        }
+        // The ID decoded again this cycle equals the known one: keep the known string, so that the poller and the
+        // snapshot on screen hold one copy rather than one each; likewise the project and directory IDs when they
+        // did not change, which also skips hashing them for the interners.
+        if let known { job.id = known.id }
         if let known, known.job.projectID == job.projectID {
             job.projectID = known.job.projectID
         } else {

@@ -17,20 +17,18 @@ final class TrackedJobStorage: @unchecked Sendable {
         TrackedJobStorage(fields)
     }
 
-    /// The fields of a tracked job (documented on `TrackedJob`'s accessors).
-    ///
-    /// The optional times and count are stored without `Optional`'s padding (8 bytes each instead of 16), NaN
-    /// standing for nil: no clock or server count gives NaN, and equality compares the stored bits.
+    /// The fields of a tracked job (documented on `TrackedJob`'s accessors); the optional times and count are stored
+    /// unwrapped, present one bit each (see `PresenceBits`).
     struct Fields: Equatable {
         var job: Job
         var fetchError: String?
         var isVanished: Bool
         var metrics: JobMetrics
-        private var fetchedSeconds = Double.nan
-        private var vanishedSeconds = Double.nan
-        private var freshUntilSeconds = Double.nan
+        private var fetchedSeconds: TimeInterval = 0
+        private var vanishedSeconds: TimeInterval = 0
+        private var freshUntilSeconds: TimeInterval = 0
         private var highestProcessedValue = 0
-        private var hasHighestProcessed = false
+        private var present = PresenceBits()
 
         init(job: Job, fetchedAt: Date?, fetchError: String?, isVanished: Bool, metrics: JobMetrics) {
             self.job = job
@@ -41,39 +39,20 @@ final class TrackedJobStorage: @unchecked Sendable {
         }
 
         var fetchedAt: Date? {
-            get { Self.date(fetchedSeconds) }
-            set { fetchedSeconds = Self.seconds(newValue) }
+            get { present.date(fetchedSeconds, 0) }
+            set { fetchedSeconds = present.store(newValue, 0) }
         }
         var vanishedAt: Date? {
-            get { Self.date(vanishedSeconds) }
-            set { vanishedSeconds = Self.seconds(newValue) }
+            get { present.date(vanishedSeconds, 1) }
+            set { vanishedSeconds = present.store(newValue, 1) }
         }
         var freshUntil: Date? {
-            get { Self.date(freshUntilSeconds) }
-            set { freshUntilSeconds = Self.seconds(newValue) }
+            get { present.date(freshUntilSeconds, 2) }
+            set { freshUntilSeconds = present.store(newValue, 2) }
         }
         var highestProcessed: Int? {
-            get { hasHighestProcessed ? highestProcessedValue : nil }
-            set {
-                hasHighestProcessed = newValue != nil
-                highestProcessedValue = newValue ?? 0
-            }
-        }
-
-        private static func date(_ seconds: Double) -> Date? {
-            seconds.isNaN ? nil : Date(timeIntervalSinceReferenceDate: seconds)
-        }
-
-        private static func seconds(_ date: Date?) -> Double {
-            date?.timeIntervalSinceReferenceDate ?? .nan
-        }
-
-        static func == (lhs: Fields, rhs: Fields) -> Bool {
-            lhs.job == rhs.job && lhs.fetchError == rhs.fetchError && lhs.isVanished == rhs.isVanished
-                && lhs.metrics == rhs.metrics && lhs.fetchedSeconds.bitPattern == rhs.fetchedSeconds.bitPattern
-                && lhs.vanishedSeconds.bitPattern == rhs.vanishedSeconds.bitPattern
-                && lhs.freshUntilSeconds.bitPattern == rhs.freshUntilSeconds.bitPattern
-                && lhs.highestProcessed == rhs.highestProcessed
+            get { present.value(highestProcessedValue, 3) }
+            set { highestProcessedValue = present.store(newValue, 3, absent: 0) }
         }
     }
 }
