@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Every job's `ProgressHistory`, kept once: the tracker writes them in place and snapshots read them under a lock.
 ///
@@ -10,17 +11,48 @@ import Foundation
 ///
 /// `@unchecked Sendable`: every access to `histories` holds `lock`.
 final class HistoryStore: @unchecked Sendable {
+    /// The serial number of the last store made (process-wide).
+    private static let lastSerial = Atomic<UInt64>(0)
+
     private let lock = NSLock()
+    /// This store's serial number, which its boxes carry: a box cached elsewhere is this store's only if they match.
+    let serial: UInt64
     /// One box per job, so that the table's buckets stay small.
     private var histories: [String: HistoryBox]
 
-    init(_ histories: [String: HistoryBox] = [:]) {
-        self.histories = histories
+    init() {
+        serial = Self.lastSerial.add(1, ordering: .relaxed).newValue
+        histories = [:]
     }
 
     /// A separate store with copies of every history.
     func copy() -> HistoryStore {
-        HistoryStore(read { $0.mapValues { HistoryBox($0.history) } })
+        let copy = HistoryStore()
+        let serial = copy.serial
+        copy.histories = read { $0.mapValues { HistoryBox($0.history, owner: serial) } }
+        return copy
+    }
+
+    /// The box of the job's history, if there is one (to cache: see `owns`).
+    func box(_ id: String) -> HistoryBox? {
+        read { $0[id] }
+    }
+
+    /// True when `box` belongs to this store (a cached box of a store since copied does not).
+    func owns(_ box: HistoryBox) -> Bool { box.owner == serial }
+
+    /// Runs `body` on the history in `box`, one of this store's (under the lock).
+    func read<Result>(_ box: HistoryBox, _ body: (ProgressHistory) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(box.history)
+    }
+
+    /// Changes the history in `box`, one of this store's, in place.
+    func update(_ box: HistoryBox, change: (inout ProgressHistory) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        change(&box.history)
     }
 
     /// Runs `body` on the job's history, if there is one (under the lock).
@@ -35,15 +67,18 @@ final class HistoryStore: @unchecked Sendable {
         return body(histories)
     }
 
-    /// Changes the job's history in place, or stores `body`'s result when there is none.
-    func update(_ id: String, change: (inout ProgressHistory) -> Void, create: () -> ProgressHistory) {
+    /// Changes the job's history in place, or stores `create`'s result when there is none; returns its box.
+    @discardableResult
+    func update(_ id: String, change: (inout ProgressHistory) -> Void, create: () -> ProgressHistory) -> HistoryBox {
         lock.lock()
         defer { lock.unlock() }
         if let box = histories[id] {
             change(&box.history)
-        } else {
-            histories[id] = HistoryBox(create())
+            return box
         }
+        let box = HistoryBox(create(), owner: serial)
+        histories[id] = box
+        return box
     }
 
     /// Forgets the given jobs.
@@ -54,12 +89,15 @@ final class HistoryStore: @unchecked Sendable {
     }
 }
 
-/// One job's history behind a reference (only `HistoryStore` touches it, under its lock).
+/// One job's history behind a reference (only `HistoryStore` touches its history, under its lock).
 final class HistoryBox: @unchecked Sendable {
     /// The history.
     var history: ProgressHistory
+    /// The serial number of the store it belongs to.
+    let owner: UInt64
 
-    init(_ history: ProgressHistory) {
+    init(_ history: ProgressHistory, owner: UInt64) {
         self.history = history
+        self.owner = owner
     }
 }

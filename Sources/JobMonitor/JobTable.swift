@@ -1,9 +1,13 @@
 import Foundation
 import LlamaCloud
 
-/// The poller's jobs by ID. Every write is noted, so a snapshot redoes only the jobs written since the last one,
-/// and the sets discovery asks about each cycle (unfinished, vanished, live beta jobs per listing) are kept up to
-/// date as jobs are written instead of being recomputed from all jobs.
+/// The poller's jobs, each in a numbered slot found by ID once. Every write is noted, so a snapshot redoes only the
+/// jobs written since the last one, and what discovery asks about each cycle (unfinished, vanished, listed in this
+/// listing, live beta jobs per listing) is kept as flags and counts beside each job instead of sets of IDs.
+///
+/// A 100,000-job cycle used to hash every job's ID about ten times (the table, the written, unfinished and listed
+/// sets, the snapshot's positions, twice in the metrics); with slots, the ID is hashed once per page arrival and
+/// the rest are array reads. Freed slots are reused by later jobs.
 struct JobTable: Sendable {
     /// A job's place in the listings: what `Poller.covers` looks at.
     struct ListingKey: Hashable, Sendable {
@@ -13,73 +17,180 @@ struct JobTable: Sendable {
         let outsideDirectory: Bool
     }
 
+    /// One slot: the job (nil when the slot is free), its cached history and its flags.
+    private struct Entry: Sendable {
+        var job: TrackedJob?
+        /// The job's history in the metrics tracker's store, once looked up (see `MetricsTracker.record`).
+        var history: HistoryBox?
+        /// The listing (by number) that last stored the job.
+        var listedIn: UInt32 = 0
+        var isWritten = false
+        var isUnfinished = false
+        var isVanished = false
+    }
+
     /// The directory discovery lists (`--directory`), if any.
     let directoryFilter: String?
 
-    private(set) var byID: [String: TrackedJob] = [:]
-    /// IDs written since the last `takeWritten()`.
-    private(set) var written: Set<String> = []
-    /// IDs of jobs whose status is not terminal (their metrics move with time; discovery checks their departure).
-    private(set) var unfinished: Set<String> = []
-    /// IDs of vanished jobs (pruned after the retention).
-    private(set) var vanished: Set<String> = []
+    private var slots: [String: Int] = [:]
+    private var entries: [Entry] = []
+    private var freeSlots: [Int] = []
+    /// Slots written since the last `clearWritten()`.
+    private(set) var writtenSlots: [Int] = []
+    /// Number of jobs whose status is not terminal (their metrics move with time; discovery checks their departure).
+    private(set) var unfinishedCount = 0
+    /// Number of vanished jobs (pruned after the retention).
+    private(set) var vanishedCount = 0
     /// Live (not vanished) beta jobs per listing key, to count the pages a listing would take.
     private(set) var liveListingCounts: [ListingKey: Int] = [:]
+    /// Number of jobs.
+    private(set) var count = 0
 
     /// An empty table for discovery filtered to `directoryFilter`.
     init(directoryFilter: String? = nil) {
         self.directoryFilter = directoryFilter
     }
 
-    /// The job with this ID; setting it (nil removes it) notes the write and updates the sets.
+    /// The job with this ID; setting it (nil removes it) notes the write and updates the flags.
     subscript(id: String) -> TrackedJob? {
-        get { byID[id] }
+        get { slots[id].flatMap { entries[$0].job } }
         set {
-            let old = byID[id]
-            byID[id] = newValue
-            note(id, from: old, to: newValue)
+            if let slot = slots[id] {
+                if let newValue {
+                    store(newValue, at: slot)
+                } else {
+                    remove(slot: slot, id: id)
+                }
+            } else if let newValue {
+                insert(newValue)
+            }
         }
     }
 
-    /// Stores `new` for its ID when `old` is what the table held (one lookup less than the subscript).
-    mutating func replace(_ old: TrackedJob?, with new: TrackedJob) {
-        byID[new.id] = new
-        note(new.id, from: old, to: new)
+    /// The slot of the job with this ID, if the table holds it.
+    func slot(of id: String) -> Int? { slots[id] }
+
+    /// The job in an occupied slot.
+    subscript(slot slot: Int) -> TrackedJob? { entries[slot].job }
+
+    /// Stores `new` in the slot of the job it replaces (noting the write).
+    mutating func store(_ new: TrackedJob, at slot: Int) {
+        let old = entries[slot].job
+        entries[slot].job = new
+        note(slot, from: old, to: new)
+    }
+
+    /// Stores a job the table does not hold yet in a free slot and returns it.
+    @discardableResult
+    mutating func insert(_ new: TrackedJob) -> Int {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            entries[slot] = Entry()
+        } else {
+            slot = entries.count
+            entries.append(Entry())
+        }
+        slots[new.id] = slot
+        entries[slot].job = new
+        count += 1
+        note(slot, from: nil, to: new)
+        return slot
     }
 
     /// Changes fields that only snapshots read (freshness, metrics) in place and returns the job, without noting a
     /// write: the table and the snapshot then share one storage instead of holding a copy each.
-    mutating func refresh(_ id: String, _ change: (inout TrackedJob) -> Void) -> TrackedJob? {
-        guard let index = byID.index(forKey: id) else { return nil }
-        change(&byID.values[index])
-        return byID.values[index]
+    mutating func refresh(slot: Int, _ change: (inout TrackedJob, HistoryBox?) -> Void) -> TrackedJob? {
+        // Taken out while it changes, so that a storage only the table holds is changed in place, not copied.
+        guard var job = entries[slot].job else { return nil }
+        entries[slot].job = nil
+        change(&job, entries[slot].history)
+        entries[slot].job = job
+        return job
+    }
+
+    /// The cached history of the job in `slot` (nil until `setHistory`).
+    func history(slot: Int) -> HistoryBox? { entries[slot].history }
+
+    /// Caches the job's history in its slot.
+    mutating func setHistory(_ history: HistoryBox?, slot: Int) {
+        entries[slot].history = history
+    }
+
+    /// Marks the job in `slot` as stored by listing number `listing`; false when that listing stored it already.
+    mutating func markListed(_ slot: Int, in listing: UInt32) -> Bool {
+        guard entries[slot].listedIn != listing else { return false }
+        entries[slot].listedIn = listing
+        return true
+    }
+
+    /// True when listing number `listing` stored the job with this ID.
+    func isListed(_ id: String, in listing: UInt32) -> Bool {
+        slots[id].map { entries[$0].listedIn == listing } ?? false
+    }
+
+    /// True when the slot was written since the last `clearWritten()`.
+    func isWritten(_ slot: Int) -> Bool { entries[slot].isWritten }
+
+    /// True when the job in the slot is unfinished.
+    func isUnfinished(_ slot: Int) -> Bool { entries[slot].isUnfinished }
+
+    /// Forgets which slots were written.
+    mutating func clearWritten() {
+        for slot in writtenSlots { entries[slot].isWritten = false }
+        // Sized for as many as last time, so a cycle that writes 100,000 jobs does not grow the list from empty.
+        writtenSlots.removeAll(keepingCapacity: true)
+    }
+
+    /// The slots of unfinished jobs, in slot order.
+    var unfinishedSlots: [Int] {
+        guard unfinishedCount > 0 else { return [] }
+        var found: [Int] = []
+        found.reserveCapacity(unfinishedCount)
+        for slot in entries.indices where entries[slot].isUnfinished { found.append(slot) }
+        return found
+    }
+
+    /// The IDs of unfinished jobs.
+    var unfinishedIDs: [String] { unfinishedSlots.compactMap { entries[$0].job?.id } }
+
+    /// The IDs of vanished jobs.
+    var vanishedIDs: [String] {
+        guard vanishedCount > 0 else { return [] }
+        return entries.compactMap { $0.isVanished ? $0.job?.id : nil }
     }
 
     /// Every job, in no particular order.
-    var values: Dictionary<String, TrackedJob>.Values { byID.values }
-    /// Number of jobs.
-    var count: Int { byID.count }
+    var values: [TrackedJob] { entries.compactMap(\.job) }
 
-    /// The IDs written since the last call, forgetting them.
-    mutating func takeWritten() -> Set<String> {
-        let taken = written
-        // Sized for as many as last time, so a cycle that writes 100,000 jobs does not grow the set from empty.
-        written = Set(minimumCapacity: taken.count)
-        return taken
+    /// Number of slots, free ones included (slot numbers are below it).
+    var capacity: Int { entries.count }
+
+    /// Frees a slot (its history cache goes with it).
+    private mutating func remove(slot: Int, id: String) {
+        let old = entries[slot].job
+        note(slot, from: old, to: nil)
+        entries[slot] = Entry()
+        slots[id] = nil
+        freeSlots.append(slot)
+        count -= 1
     }
 
-    /// Notes a write; the sets and counts change only when the fields they depend on did.
-    private mutating func note(_ id: String, from old: TrackedJob?, to new: TrackedJob?) {
-        written.insert(id)
-        let oldUnfinished = old.map { !$0.job.status.isTerminal } ?? false
-        let newUnfinished = new.map { !$0.job.status.isTerminal } ?? false
-        if oldUnfinished != newUnfinished || old == nil {
-            if newUnfinished { unfinished.insert(id) } else { unfinished.remove(id) }
+    /// Notes a write; the flags and counts change only when the fields they depend on did.
+    private mutating func note(_ slot: Int, from old: TrackedJob?, to new: TrackedJob?) {
+        if !entries[slot].isWritten {
+            entries[slot].isWritten = true
+            writtenSlots.append(slot)
         }
-        let oldVanished = old?.isVanished ?? false
-        let newVanished = new?.isVanished ?? false
-        if oldVanished != newVanished || old == nil {
-            if newVanished { vanished.insert(id) } else { vanished.remove(id) }
+        let unfinished = new.map { !$0.job.status.isTerminal } ?? false
+        if unfinished != entries[slot].isUnfinished {
+            entries[slot].isUnfinished = unfinished
+            unfinishedCount += unfinished ? 1 : -1
+        }
+        let vanished = new?.isVanished ?? false
+        if vanished != entries[slot].isVanished {
+            entries[slot].isVanished = vanished
+            vanishedCount += vanished ? 1 : -1
         }
         let oldKey = old.flatMap { Self.liveKey($0, directoryFilter: directoryFilter) }
         let newKey = new.flatMap { Self.liveKey($0, directoryFilter: directoryFilter) }

@@ -2,8 +2,10 @@
 struct ListingState: Sendable {
     /// True during the first listing: new jobs are shown and published while it pages in.
     let isLoading: Bool
-    /// The IDs stored (listed and admitted by the filters).
-    var stored: Set<String> = []
+    /// This listing's number: the job table marks each job it stored with it (`JobTable.markListed`).
+    let number: UInt32
+    /// How many jobs it stored (listed and admitted by the filters).
+    var storedCount = 0
     /// The IDs that were not tracked before this listing.
     var added: Set<String> = []
     /// The IDs already put in the display order while loading (placed again in listing order at the end).

@@ -16,9 +16,21 @@ public struct MetricsTracker: Sendable, Equatable {
 
     /// Records a successful observation of `job` at `at`; call it for every fetch, changed or not.
     public mutating func record(job: Job, at: Date) {
+        var none: HistoryBox?
+        record(job: job, at: at, cached: &none)
+    }
+
+    /// `record(job:at:)` through the job's history box cached by the caller: used when it is this tracker's, looked
+    /// up (and `cached` set) when it is nil or a box of a store since copied.
+    mutating func record(job: Job, at: Date, cached: inout HistoryBox?) {
         let sample = ProgressSample(job: job, at: at)
         let configuration = configuration
-        uniqueStore().update(
+        let store = uniqueStore()
+        if let box = cached, store.owns(box) {
+            store.update(box) { $0.observe(sample, status: job.status, configuration: configuration) }
+            return
+        }
+        cached = store.update(
             job.id, change: { $0.observe(sample, status: job.status, configuration: configuration) },
             create: { ProgressHistory(first: sample, status: job.status) })
     }
@@ -35,8 +47,23 @@ public struct MetricsTracker: Sendable, Equatable {
 
     /// The metrics of `job` as of `now`, from the observations recorded so far.
     public func metrics(for job: Job, at now: Date, pollInterval: TimeInterval) -> JobMetrics {
+        metrics(for: job, at: now, pollInterval: pollInterval, cached: nil)
+    }
+
+    /// `metrics(for:at:pollInterval:)` through the job's history box cached by the caller, when it is this tracker's.
+    func metrics(for job: Job, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?) -> JobMetrics {
+        if let cached, store.owns(cached) {
+            return store.read(cached) { metrics(for: job, at: now, pollInterval: pollInterval, history: $0) }
+        }
+        return store.read(job.id) { metrics(for: job, at: now, pollInterval: pollInterval, history: $0) }
+            ?? metrics(for: job, at: now, pollInterval: pollInterval, history: nil)
+    }
+
+    /// The metrics of `job` as of `now` from its history (read under the store's lock).
+    private func metrics(
+        for job: Job, at now: Date, pollInterval: TimeInterval, history: ProgressHistory?
+    ) -> JobMetrics {
         let elapsed = Self.elapsed(of: job, at: now)
-        let history = store.read(job.id) { $0 }
         let step = configuration.historyStep(pollInterval: pollInterval)
         let length = configuration.historyLength
         if job.status.isTerminal {

@@ -19,15 +19,16 @@ extension Poller {
         let full = !configuration.statuses.isEmpty || fullScanDue
             || cyclesSinceFullScan + 1 >= configuration.fullScanEvery || fullScanIsCheaper()
         let queries = full ? configuration.discoveryQueries : configuration.activeQueries
-        listingState = ListingState(isLoading: !firstListingDone && full)
-        listingState.stored.reserveCapacity(full ? tracked.count : tracked.unfinished.count)
+        listingNumber &+= 1
+        if listingNumber == 0 { listingNumber = 1 }
+        listingState = ListingState(isLoading: !firstListingDone && full, number: listingNumber)
         if listingState.isLoading { lastLoadingPublication = ContinuousClock().now }
         let listings = await PagedLister(api: api, limit: configuration.maxConcurrentRequests).list(queries) {
             arrived, progress, more in
             await self.absorb(arrived, progress: progress, more: more)
         }
         let listed = listingState
-        listingState = ListingState(isLoading: false)
+        listingState = ListingState(isLoading: false, number: 0)
         if configuration.apiSelection == .auto, presence[.v1] == .probing,
             listings.contains(where: { if case .notFound? = $0.failure { return true } else { return false } })
         {
@@ -39,7 +40,7 @@ extension Poller {
         let fetchedAt = now()
         var outcome = CycleResult(failure: nil, anySuccess: false)
         // The jobs were stored as their pages arrived (`absorb`); here they take their places in display order.
-        let seen = listed.stored
+        let thisListing = listed.number
         var placed: Set<String> = []
         var newIDs: [String] = []
         var covering: [JobListQuery] = []
@@ -68,14 +69,14 @@ extension Poller {
         // A job every listing showed cannot have left: when all tracked jobs were listed there is nothing to walk.
         // An active-only listing covers unfinished jobs only: walk the missing ones (in display order), not every job.
         let candidates: [String]
-        if seen.count == tracked.count {
+        if listed.storedCount == tracked.count {
             candidates = []
         } else if full {
             candidates = order
         } else {
-            candidates = displayOrder(of: tracked.unfinished.filter { !seen.contains($0) })
+            candidates = displayOrder(of: Set(tracked.unfinishedIDs.filter { !tracked.isListed($0, in: thisListing) }))
         }
-        for id in candidates where !seen.contains(id) {
+        for id in candidates where !tracked.isListed(id, in: thisListing) {
             guard let known = tracked[id], !known.isVanished, known.job.api == .v1 else { continue }
             if let failure = failed.first(where: { Self.covers($0.query, known.job) }) {
                 // The listing that should have shown it failed: keep the data, say why it is not fresh.
@@ -143,22 +144,24 @@ extension Poller {
 
     /// Stores one listed job, noting whether it is new (and, while loading, to be shown at once).
     private func absorb(_ wire: BatchJob, at fetchedAt: Date, shown: inout [String]) {
-        if configuration.admits(createdAt: wire.createdAt) {
-            guard listingState.stored.insert(wire.id).inserted else { return }
-            let known = tracked[wire.id]
-            if known == nil {
-                listingState.added.insert(wire.id)
-                if listingState.isLoading { shown.append(wire.id) }
-            }
-            store(Job(wire: wire), at: fetchedAt, known: known)
+        guard configuration.admits(createdAt: wire.createdAt) else { return }
+        let known = tracked.slot(of: wire.id)
+        // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.
+        if let known, !tracked.markListed(known, in: listingState.number) { return }
+        if known == nil {
+            listingState.added.insert(wire.id)
+            if listingState.isLoading { shown.append(wire.id) }
         }
+        let slot = store(Job(wire: wire), at: fetchedAt, slot: known)
+        if known == nil { _ = tracked.markListed(slot, in: listingState.number) }
+        listingState.storedCount += 1
     }
 
     /// The given IDs in display order, as the last snapshot placed them (IDs it did not show yet last, by ID).
     func displayOrder(of ids: Set<String>) -> [String] {
         ids.sorted { lhs, rhs in
-            let left = published.slot[lhs] ?? Int.max
-            let right = published.slot[rhs] ?? Int.max
+            let left = published.position(of: lhs, in: tracked) ?? Int.max
+            let right = published.position(of: rhs, in: tracked) ?? Int.max
             return left != right ? left < right : lhs < rhs
         }
     }
@@ -173,12 +176,13 @@ extension Poller {
 
     /// Drops the jobs that vanished before `cutoff`, with their metrics history.
     func pruneVanished(before cutoff: Date) {
-        let expired = tracked.vanished.filter { id in
+        let expired = tracked.vanishedIDs.filter { id in
             guard let job = tracked[id], job.isVanished, let vanishedAt = job.vanishedAt else { return false }
             return vanishedAt <= cutoff
         }
         guard !expired.isEmpty else { return }
-        order.removeAll { expired.contains($0) }
+        let expiredSet = Set(expired)
+        order.removeAll { expiredSet.contains($0) }
         for id in expired { tracked[id] = nil }
         metricsTracker.forget(ids: expired)
     }

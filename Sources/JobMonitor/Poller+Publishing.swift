@@ -30,52 +30,53 @@ extension Poller {
     func makeSnapshot(vouching: Bool) -> Snapshot {
         let takenAt = now()
         let vouch = vouching ? takenAt.addingTimeInterval(freshWindow) : nil
-        let written = tracked.takeWritten()
         var changed = false
         var vouched = false
         if orderChanged || published.jobs.count != order.count {
             var jobs: [TrackedJob] = []
             jobs.reserveCapacity(order.count)
-            var slot: [String: Int] = [:]
-            slot.reserveCapacity(order.count)
+            var positions = [Int32](repeating: -1, count: tracked.capacity)
             changed = published.jobs.count != order.count
             for id in order {
-                let previous = published.slot[id].map { published.jobs[$0] }
+                guard let slot = tracked.slot(of: id) else { continue }
+                // The slot's previous position, if it held this job then (a freed slot may hold another job now).
+                let previousPosition = published.position(ofSlot: slot).flatMap { published.jobs[$0].id == id ? $0 : nil }
+                let previous = previousPosition.map { published.jobs[$0] }
                 let job: TrackedJob
-                if let previous, !written.contains(id), !tracked.unfinished.contains(id) {
+                if let previous, !tracked.isWritten(slot), !tracked.isUnfinished(slot) {
                     job = previous
-                } else if let refreshed = refreshed(id, vouch: vouch, at: takenAt) {
+                } else if let refreshed = refreshed(slot, vouch: vouch, at: takenAt) {
                     job = refreshed
                     vouched = vouched || job.freshUntil != nil
                     changed = changed || previous.map { !Self.sameContent($0, job) } ?? true
                 } else {
                     continue
                 }
-                if slot[id] == nil { slot[id] = jobs.count }
-                changed = changed || previous == nil || published.slot[id] != jobs.count
+                if positions[slot] < 0 { positions[slot] = Int32(jobs.count) }
+                changed = changed || previousPosition != jobs.count
                 jobs.append(job)
             }
             published.jobs = jobs
-            published.slot = slot
+            published.positions = positions
             orderChanged = false
         } else {
-            let unfinished = tracked.unfinished
-            for id in written where !unfinished.contains(id) {
-                guard let position = published.slot[id], let job = refreshed(id, vouch: vouch, at: takenAt) else {
-                    continue
-                }
+            for slot in tracked.writtenSlots where !tracked.isUnfinished(slot) {
+                guard let position = published.position(ofSlot: slot),
+                    let job = refreshed(slot, vouch: vouch, at: takenAt)
+                else { continue }
                 changed = changed || !Self.sameContent(published.jobs[position], job)
                 published.jobs[position] = job
             }
-            for id in unfinished {
-                guard let position = published.slot[id], let job = refreshed(id, vouch: vouch, at: takenAt) else {
-                    continue
-                }
+            for slot in tracked.unfinishedSlots {
+                guard let position = published.position(ofSlot: slot),
+                    let job = refreshed(slot, vouch: vouch, at: takenAt)
+                else { continue }
                 vouched = vouched || job.freshUntil != nil
                 changed = changed || !Self.sameContent(published.jobs[position], job)
                 published.jobs[position] = job
             }
         }
+        tracked.clearWritten()
         if changed { published.contentVersion += 1 }
         published.vouchedUntil = vouched ? vouch : nil
         var snapshot = Snapshot(
@@ -84,17 +85,17 @@ extension Poller {
         return snapshot
     }
 
-    /// The job with this ID as a snapshot shows it: metrics as of `date`, vouched for until `vouch` if fresh.
+    /// The job in this slot as a snapshot shows it: metrics as of `date`, vouched for until `vouch` if fresh.
     /// Changed in the table itself, so the table and the snapshot share the job's storage (a copy out of the table
     /// would leave every running job with two storages, one per holder).
-    private func refreshed(_ id: String, vouch: Date?, at date: Date) -> TrackedJob? {
+    private func refreshed(_ slot: Int, vouch: Date?, at date: Date) -> TrackedJob? {
         let tracker = metricsTracker
         let interval = configuration.interval
-        return tracked.refresh(id) { job in
+        return tracked.refresh(slot: slot) { job, history in
             if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
                 job.freshUntil = vouch
             }
-            job.metrics = tracker.metrics(for: job.job, at: date, pollInterval: interval)
+            job.metrics = tracker.metrics(for: job.job, at: date, pollInterval: interval, cached: history)
         }
     }
 

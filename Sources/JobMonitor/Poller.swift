@@ -34,8 +34,10 @@ public actor Poller {
     var directoryIDs = StringInterner()
     /// Discovery: true once a full listing completed (until then, snapshots are published as pages arrive).
     var firstListingDone = false
+    /// Discovery: the number of the last listing started (see `ListingState.number`).
+    var listingNumber: UInt32 = 0
     /// Discovery: what the listing under way stored so far.
-    var listingState = ListingState(isLoading: false)
+    var listingState = ListingState(isLoading: false, number: 0)
     /// When the first listing started or last published the jobs loaded so far (real clock: a rate limit).
     var lastLoadingPublication: ContinuousClock.Instant?
     var health = APIHealth()
@@ -179,7 +181,7 @@ public actor Poller {
     private func stretchWhileIdle(idle: Bool) -> TimeInterval? {
         let unchanged = published.contentVersion == lastContentVersion
         lastContentVersion = published.contentVersion
-        idleCycles = idle && unchanged && tracked.unfinished.isEmpty ? idleCycles + 1 : 0
+        idleCycles = idle && unchanged && tracked.unfinishedCount == 0 ? idleCycles + 1 : 0
         guard idleCycles > 0, let wait = nextWait else { return nil }
         let stretched = min(configuration.idleLimit, configuration.interval * pow(2, Double(min(idleCycles, 30))))
         guard stretched > wait else { return nil }
@@ -215,11 +217,14 @@ public actor Poller {
 
     /// Stores a successful observation of a job (the one place job data enters the poller's state).
     func store(_ incoming: Job, at date: Date) {
-        store(incoming, at: date, known: tracked[incoming.id])
+        store(incoming, at: date, slot: tracked.slot(of: incoming.id))
     }
 
-    /// `store(_:at:)` when the caller already looked up what is known about the job.
-    func store(_ incoming: Job, at date: Date, known: TrackedJob?) {
+    /// `store(_:at:)` when the caller already looked up the job's slot (nil: a job the table does not hold); returns
+    /// the slot the job is in afterwards.
+    @discardableResult
+    func store(_ incoming: Job, at date: Date, slot: Int?) -> Int {
+        let known = slot.flatMap { tracked[slot: $0] }
         var job = incoming
         // The ID decoded again this cycle equals the known one: keep the known string, so that the poller and the
         // snapshot on screen hold one copy rather than one each; likewise the project and directory IDs when they
@@ -235,20 +240,32 @@ public actor Poller {
         } else if let directory = job.directoryID {
             job.directoryID = directoryIDs.intern(directory)
         }
-        if job.status.isTerminal, let known, known.job == job, known.fetchedAt != nil, known.fetchError == nil,
-            !known.isVanished
+        if let slot, job.status.isTerminal, let known, known.job == job, known.fetchedAt != nil,
+            known.fetchError == nil, !known.isVanished
         {
             // Finished data seen again: nothing to store, record or republish (it never goes stale).
-            return
+            return slot
         }
         var entry = TrackedJob(job: job, fetchedAt: date)
         switch (known?.highestProcessed, job.processedItems) {
         case (let earlier?, let processed?): entry.highestProcessed = max(earlier, processed)
         case (let earlier, let processed): entry.highestProcessed = earlier ?? processed
         }
-        tracked.replace(known, with: entry)
+        let stored: Int
+        if let slot, known != nil {
+            tracked.store(entry, at: slot)
+            stored = slot
+        } else {
+            stored = tracked.insert(entry)
+        }
         // A v2 batch whose progress is not known yet would record a false 0 and then a burst: no sample until it is.
-        if job.isProgressKnown { metricsTracker.record(job: job, at: date) }
+        if job.isProgressKnown {
+            let cached = tracked.history(slot: stored)
+            var history = cached
+            metricsTracker.record(job: job, at: date, cached: &history)
+            if history !== cached { tracked.setHistory(history, slot: stored) }
+        }
+        return stored
     }
 
     /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time, each paired with its ID.

@@ -1,14 +1,29 @@
 import Foundation
 
-/// The jobs of the poller's last snapshot, in display order, and the position of each ID: the next snapshot starts
-/// from these and replaces only the jobs written since or whose metrics move with time.
+/// The jobs of the poller's last snapshot, in display order, and the position of each job (by its slot in the job
+/// table): the next snapshot starts from these and replaces only the jobs written since or whose metrics move with
+/// time.
 struct PublishedJobs: Sendable {
     /// The last snapshot's jobs (storage shared with that snapshot).
     var jobs: [TrackedJob] = []
-    /// The position of each job in `jobs`.
-    var slot: [String: Int] = [:]
+    /// The position in `jobs` of the job in each slot of the job table; -1 for a slot whose job is not in `jobs`.
+    var positions: [Int32] = []
     /// The earliest `freshUntil` among `jobs`.
     var vouchedUntil: Date?
     /// Bumped whenever the content the publication rule compares changes (see `Poller+Publishing.swift`).
     var contentVersion = 0
+
+    /// The position in `jobs` of the job in `slot`, if it is there.
+    func position(ofSlot slot: Int) -> Int? {
+        guard slot < positions.count, positions[slot] >= 0 else { return nil }
+        return Int(positions[slot])
+    }
+
+    /// The position in `jobs` of the job with this ID, if it is there.
+    func position(of id: String, in table: JobTable) -> Int? {
+        guard let slot = table.slot(of: id), let position = position(ofSlot: slot), jobs[position].id == id else {
+            return nil
+        }
+        return position
+    }
 }

@@ -33,6 +33,25 @@ struct HistoryStoreTests {
         #expect(original.samples(for: "job").count == 2)
     }
 
+    @Test("a cached history box is used only by its own store: after a copy the writer looks its job up again")
+    func cachedBoxAfterCopy() {
+        var original = MetricsTracker()
+        var cached: HistoryBox?
+        original.record(job: metricsJob(processed: 1, total: 10), at: at(0), cached: &cached)
+        let first = cached
+        original.record(job: metricsJob(processed: 2, total: 10), at: at(2), cached: &cached)
+        #expect(cached === first, "its own box is reused, not looked up")
+        let copy = original
+        original.record(job: metricsJob(processed: 5, total: 10), at: at(4), cached: &cached)
+        #expect(cached !== first, "the store was copied before the write: the old box is not the writer's any more")
+        #expect(original.samples(for: "job").map(\.processed) == [1, 2, 5])
+        #expect(copy.samples(for: "job").map(\.processed) == [1, 2])
+        let viaCache = original.metrics(
+            for: metricsJob(processed: 5, total: 10), at: at(4), pollInterval: 2, cached: first)
+        let viaID = original.metrics(for: metricsJob(processed: 5, total: 10), at: at(4), pollInterval: 2)
+        #expect(viaCache == viaID, "a foreign box is ignored: the metrics come from the job's own history")
+    }
+
     @Test("metrics that outlive their tracker read an empty history instead of keeping it alive")
     func weakStore() {
         var metrics: JobMetrics?
