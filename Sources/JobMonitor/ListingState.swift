@@ -6,8 +6,8 @@ struct ListingState: Sendable {
     let number: UInt32
     /// How many jobs it stored (listed and admitted by the filters).
     var storedCount = 0
-    /// The IDs that were not tracked before this listing.
-    var added: Set<String> = []
+    /// The IDs that were not tracked before this listing, per query (by position), in listing order.
+    var added: [[String]] = []
     /// The IDs already put in the display order while loading (placed again in listing order at the end).
     var shownEarly: Set<String> = []
 }

@@ -1,11 +1,11 @@
 import Foundation
 import LlamaCloud
 
-/// What listing one query produced: the IDs of the jobs that arrived (deduplicated, in listing order; the jobs
-/// themselves were handed over as their pages arrived), and whether that is the whole listing.
+/// What listing one query produced: how many jobs arrived (the jobs themselves were handed over as their pages
+/// arrived, the receiver dropping any it already had), and whether that is the whole listing.
 struct Listing: Sendable {
-    /// The IDs of the jobs of every page that arrived.
-    var ids: [String] = []
+    /// The jobs of every page that arrived, duplicates included.
+    var count = 0
     /// The first error of the query's pages; the pages after it were not used.
     var failure: BatchAPIError?
     /// True when paging stopped at the page ceiling before the listing's end.
@@ -41,7 +41,6 @@ struct PagedLister: Sendable {
     private struct Cursor {
         let query: JobListQuery
         var listing = Listing()
-        var seen: Set<String> = []
         /// Pages of jobs taken since the last delivery (whole pages: a job is not copied out of its page).
         var arrived: [[BatchJob]] = []
         /// Items per full page, as the first page came (the server may cap the page size below the one asked).
@@ -59,31 +58,25 @@ struct PagedLister: Sendable {
                 listing.failure = error
                 isDone = true
             case .success(let page):
-                var duplicates = false
-                for job in page.items {
-                    if seen.insert(job.id).inserted { listing.ids.append(job.id) } else { duplicates = true }
-                }
-                if duplicates {
-                    // Rare: keep the first of each ID (an ID seen on an earlier page or earlier on this one).
-                    var kept: Set<String> = []
-                    let fresh = Set(listing.ids.suffix(page.items.count))
-                    arrived.append(page.items.filter { fresh.contains($0.id) && kept.insert($0.id).inserted })
-                } else {
-                    arrived.append(page.items)
-                }
+                // Duplicates (a job on two pages as the listing shifts) are the receiver's to drop: it keeps the
+                // first, so this side holds no set of IDs for the length of the listing.
+                listing.count += page.items.count
+                arrived.append(page.items)
                 let count = page.items.count + page.undecodableCount
                 total = max(0, page.totalSize)
-                // Room for the whole listing at once (capped: a lying total costs no memory).
-                if pages == 1 { seen.reserveCapacity(min(total, 200_000)) }
                 if step == 0 { step = count }
                 if count == 0 || count < step { isDone = true }
             }
         }
     }
 
+    /// Pages that arrived since the last delivery, each with the position of its query in the queries listed (pages
+    /// of one query in listing order).
+    typealias Arrived = [(query: Int, jobs: [BatchJob])]
+
     /// Hands over the jobs that arrived since the last call, with how far the listing has come: jobs arrived so far,
     /// how many the server says there are, and whether more pages are coming.
-    typealias Delivery = @Sendable (_ arrived: [[BatchJob]], _ progress: LoadingProgress, _ more: Bool) async -> Void
+    typealias Delivery = @Sendable (_ arrived: Arrived, _ progress: LoadingProgress, _ more: Bool) async -> Void
 
     /// One listing per query, in the order of `queries`. The jobs go to `deliver` as their pages arrive (before each
     /// wave and once at the end), so a 100,000-job listing is never held in wire form all at once.
@@ -126,12 +119,12 @@ struct PagedLister: Sendable {
 
     /// Hands the jobs taken since the last delivery to `deliver`, with the progress of the whole listing.
     private static func deliver(_ cursors: inout [Cursor], to deliver: Delivery, more: Bool) async {
-        var arrived: [[BatchJob]] = []
+        var arrived: Arrived = []
         for index in cursors.indices {
-            arrived += cursors[index].arrived
+            arrived += cursors[index].arrived.map { (index, $0) }
             cursors[index].arrived = []
         }
-        let loaded = cursors.reduce(0) { $0 + $1.listing.ids.count }
+        let loaded = cursors.reduce(0) { $0 + $1.listing.count }
         await deliver(arrived, LoadingProgress(loaded: loaded, total: cursors.reduce(0) { $0 + $1.total }), more)
     }
 

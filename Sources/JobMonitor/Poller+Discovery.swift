@@ -41,14 +41,12 @@ extension Poller {
         var outcome = CycleResult(failure: nil, anySuccess: false)
         // The jobs were stored as their pages arrived (`absorb`); here they take their places in display order.
         let thisListing = listed.number
-        var placed: Set<String> = []
-        var newIDs: [String] = []
+        let newIDs = Array(listed.added.joined())
         var covering: [JobListQuery] = []
         var failed: [(query: JobListQuery, error: BatchAPIError)] = []
         for (query, listing) in zip(queries, listings) {
             // The pages that arrived are fresh data even when a later page failed.
-            if !listing.ids.isEmpty || listing.failure == nil { outcome.anySuccess = true }
-            for id in listing.ids where listed.added.contains(id) && placed.insert(id).inserted { newIDs.append(id) }
+            if listing.count > 0 || listing.failure == nil { outcome.anySuccess = true }
             if let error = listing.failure {
                 outcome.note(error)
                 failed.append((query, error))
@@ -129,11 +127,11 @@ extension Poller {
 
     /// Stores the jobs of pages as they arrive (merged by ID). While the first listing pages in, the new ones are
     /// shown at once and what is loaded so far is published (rate-limited by `publishLoading`).
-    func absorb(_ arrived: [[BatchJob]], progress: LoadingProgress, more: Bool) {
+    func absorb(_ arrived: PagedLister.Arrived, progress: LoadingProgress, more: Bool) {
         let fetchedAt = now()
         var shown: [String] = []
         for page in arrived {
-            for wire in page { absorb(wire, at: fetchedAt, shown: &shown) }
+            for wire in page.jobs { absorb(wire, query: page.query, at: fetchedAt, shown: &shown) }
         }
         if !shown.isEmpty {
             order += shown
@@ -142,14 +140,16 @@ extension Poller {
         if listingState.isLoading, more { publishLoading(progress) }
     }
 
-    /// Stores one listed job, noting whether it is new (and, while loading, to be shown at once).
-    private func absorb(_ wire: BatchJob, at fetchedAt: Date, shown: inout [String]) {
+    /// Stores one listed job (the first time this listing shows it), noting whether it is new (and, while loading,
+    /// to be shown at once).
+    private func absorb(_ wire: BatchJob, query: Int, at fetchedAt: Date, shown: inout [String]) {
         guard configuration.admits(createdAt: wire.createdAt) else { return }
         let known = tracked.slot(of: wire.id)
         // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.
         if let known, !tracked.markListed(known, in: listingState.number) { return }
         if known == nil {
-            listingState.added.insert(wire.id)
+            while listingState.added.count <= query { listingState.added.append([]) }
+            listingState.added[query].append(wire.id)
             if listingState.isLoading { shown.append(wire.id) }
         }
         let slot = store(Job(wire: wire), at: fetchedAt, slot: known)

@@ -47,6 +47,23 @@ struct DiscoveryTests {
         #expect(api.requestCount == 3)
     }
 
+    @Test("a job listed twice (on two pages as the listing shifts) is stored once, with the data it came with first")
+    func duplicatesAcrossPages() async throws {
+        var jobs = fleet(250)
+        var again = jobs[20]
+        again.processedItems = 9
+        jobs.insert(again, at: 180)  // page 2 of 3 repeats a job of page 1, with other counts
+        let api = FakeBatchAPI(jobs: jobs)
+        let poller = Poller(api: api, configuration: PollerConfiguration())
+        let first = await poller.pollOnce()
+        #expect(first.jobs.map(\.id) == fleet(250).map(\.id), "listing order, each job once")
+        #expect(first.jobs.first { $0.id == jobs[20].id }?.job.processedItems == jobs[20].processedItems)
+        #expect(await poller.tracked.count == 250)
+        let second = await poller.pollOnce()
+        #expect(second.jobs.map(\.id) == first.jobs.map(\.id))
+        #expect(!second.jobs.contains { $0.isVanished }, "no job counts as missing from a listing that showed it")
+    }
+
     @Test("a running job that disappears is kept and marked vanished after its status call says 404")
     func vanishedRunning() async throws {
         let (api, poller) = await mostlyFinished()

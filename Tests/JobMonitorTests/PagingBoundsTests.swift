@@ -41,7 +41,7 @@ struct PagingBoundsTests {
     func hugeTotal() async {
         let api = LyingListAPI(count: 250, claimedTotal: 1_000_000_000_000)
         let listing = await PagedLister(api: api, limit: 4).list([JobListQuery()])[0]
-        #expect(listing.ids.count == 250)
+        #expect(listing.count == 250)
         #expect(listing.isComplete)
         #expect(api.offsets.count <= 1 + PagedLister.waveFactor * 4, "\(api.offsets.count) requests")
         #expect(api.offsets.contains(200))
@@ -51,7 +51,7 @@ struct PagingBoundsTests {
     func honest(_ count: Int) async {
         let api = LyingListAPI(count: count, claimedTotal: count)
         let listing = await PagedLister(api: api, limit: 8).list([JobListQuery()])[0]
-        #expect(listing.ids.count == count)
+        #expect(listing.count == count)
         #expect(api.offsets.count == max(1, (count + 99) / 100))
     }
 
@@ -59,7 +59,7 @@ struct PagingBoundsTests {
     func cappedPages() async {
         let api = LyingListAPI(count: 100, claimedTotal: 100, pageCap: 30)
         let listing = await PagedLister(api: api, limit: 2).list([JobListQuery()])[0]
-        #expect(listing.ids.count == 100)
+        #expect(listing.count == 100)
         #expect(api.offsets.sorted() == [0, 30, 60, 90])
     }
 
@@ -67,7 +67,7 @@ struct PagingBoundsTests {
     func lowTotal() async {
         let api = LyingListAPI(count: 500, claimedTotal: 150)
         let listing = await PagedLister(api: api, limit: 8).list([JobListQuery()])[0]
-        #expect(listing.ids.count == 200)
+        #expect(listing.count == 200)
         #expect(api.offsets.sorted() == [0, 100])
     }
 
@@ -77,7 +77,7 @@ struct PagingBoundsTests {
         var lister = PagedLister(api: api, limit: 2)
         lister.maximumPages = 3
         let listing = await lister.list([JobListQuery()])[0]
-        #expect(listing.ids.count == 300)
+        #expect(listing.count == 300)
         #expect(listing.isTruncated && !listing.isComplete && listing.failure == nil)
         #expect(api.offsets.count == 3)
     }
@@ -86,7 +86,7 @@ struct PagingBoundsTests {
     func failedPage() async {
         let api = LyingListAPI(count: 500, claimedTotal: 500, failingOffset: 300)
         let listing = await PagedLister(api: api, limit: 1).list([JobListQuery()])[0]
-        #expect(listing.ids.count == 300)
+        #expect(listing.count == 300)
         #expect(listing.failure == .server(status: 503, detail: "unavailable"))
     }
 
