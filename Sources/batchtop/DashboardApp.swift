@@ -49,7 +49,8 @@ enum DashboardApp {
                 let message = themeSwitcher.advance()
                 return (themeSwitcher.theme, message)
             },
-            afterFirstFrame: { TestCrashTrigger.fireIfRequested() })
+            afterFirstFrame: { TestCrashTrigger.fireIfRequested() },
+            afterSnapshotShown: { jobs in if jobs >= 10_000 { MallocArenas.returnFreeMemory() } })
         let pollerTask = Task { await poller.run() }
         defer { pollerTask.cancel() }
         let runtime = DashboardRuntime(
