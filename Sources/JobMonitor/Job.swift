@@ -59,20 +59,30 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// Directory being processed.
     public var directoryID: String?
     /// Error of the latest attempt.
-    public var errorMessage: String?
+    public var errorMessage: String? {
+        get { extras?.fields.errorMessage }
+        set { changeExtras { $0.errorMessage = newValue } }
+    }
     /// Associated job record.
-    public var jobRecordID: String?
+    public var jobRecordID: String? {
+        get { extras?.fields.jobRecordID }
+        set { changeExtras { $0.jobRecordID = newValue } }
+    }
     /// Async tracking ID.
-    public var workflowID: String?
+    public var workflowID: String? {
+        get { extras?.fields.workflowID }
+        set { changeExtras { $0.workflowID = newValue } }
+    }
     /// The API the job came from.
     public var api: JobAPI = .v1
     /// A v2 batch's configuration and derived file counts; nil for beta jobs.
     public var batch: BatchFacts? {
-        get { batchBox?.facts }
-        set { batchBox = newValue.map(BatchFactsBox.init) }
+        get { extras?.fields.batch }
+        set { changeExtras { $0.batch = newValue } }
     }
-    /// The batch facts behind a reference, so that a beta job does not carry their room inline.
-    private var batchBox: BatchFactsBox? = nil
+    /// The fields most jobs leave empty (error, record and workflow IDs, a v2 batch's facts) behind one reference:
+    /// nil when all are, so that a job carries one word for them instead of four fields inline.
+    private var extras: JobExtras?
 
     // The optional counts and times unwrapped, which are present one bit each (see `PresenceBits`).
     private var processedValue = 0
@@ -97,6 +107,13 @@ public struct Job: Sendable, Equatable, Identifiable {
         static let effective = 7
     }
 
+    /// Changes the usually empty fields (a new `JobExtras`, or none when all are empty).
+    private mutating func changeExtras(_ change: (inout JobExtras.Fields) -> Void) {
+        var fields = extras?.fields ?? JobExtras.Fields()
+        change(&fields)
+        extras = JobExtras.holding(fields)
+    }
+
     /// True when the progress is known: always for beta jobs; for a v2 batch once its results and files were counted.
     public var isProgressKnown: Bool { batch.map { $0.progressPercent != nil } ?? true }
 
@@ -117,9 +134,8 @@ public struct Job: Sendable, Equatable, Identifiable {
         self.progressPercent =
             progressPercent ?? (totalItems > 0 ? min(100, max(0, Double(processedItems ?? 0) / Double(totalItems) * 100)) : 0)
         self.directoryID = directoryID
-        self.errorMessage = errorMessage
-        self.jobRecordID = jobRecordID
-        self.workflowID = workflowID
+        extras = JobExtras.holding(
+            JobExtras.Fields(errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID))
         self.processedItems = processedItems
         self.failedItems = failedItems
         self.skippedItems = skippedItems
@@ -142,14 +158,29 @@ public struct Job: Sendable, Equatable, Identifiable {
     }
 }
 
-/// A v2 batch's facts, held by reference (immutable: a change stores a new box).
-final class BatchFactsBox: Sendable, Equatable {
-    /// The facts.
-    let facts: BatchFacts
+/// The fields of a `Job` that are usually empty, held by reference (immutable: a change stores a new one).
+final class JobExtras: Sendable, Equatable {
+    /// The fields themselves.
+    struct Fields: Sendable, Equatable {
+        var errorMessage: String?
+        var jobRecordID: String?
+        var workflowID: String?
+        var batch: BatchFacts?
 
-    init(_ facts: BatchFacts) {
-        self.facts = facts
+        var isEmpty: Bool { errorMessage == nil && jobRecordID == nil && workflowID == nil && batch == nil }
     }
 
-    static func == (lhs: BatchFactsBox, rhs: BatchFactsBox) -> Bool { lhs === rhs || lhs.facts == rhs.facts }
+    let fields: Fields
+
+    private init(_ fields: Fields) {
+        self.fields = fields
+    }
+
+    /// Extras holding `fields`; nil when every one is empty (checked before allocating: a failable class
+    /// initializer would allocate first and free on failure, once for every job decoded).
+    static func holding(_ fields: Fields) -> JobExtras? {
+        fields.isEmpty ? nil : JobExtras(fields)
+    }
+
+    static func == (lhs: JobExtras, rhs: JobExtras) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
 }

@@ -5,6 +5,27 @@ import Testing
 
 @Suite("PresenceBits: unwrapped optional fields read back as set")
 struct PresenceBitsTests {
+    @Test("a job's usually empty fields (behind one reference) read back independently; cleared equals never set")
+    func jobExtrasRoundTrip() {
+        let strings: [WritableKeyPath<Job, String?>] = [\.errorMessage, \.jobRecordID, \.workflowID]
+        let plain = Job(id: "j", type: .parse, status: .running, totalItems: 10)
+        for (index, path) in strings.enumerated() {
+            var job = plain
+            job[keyPath: path] = "value \(index)"
+            #expect(job[keyPath: path] == "value \(index)")
+            #expect(strings.enumerated().allSatisfy { $0.offset == index || job[keyPath: $0.element] == nil })
+            #expect(job.batch == nil && job != plain)
+            var other = plain
+            other[keyPath: path] = "value \(index)"
+            #expect(job == other, "equal contents in two references compare equal")
+            job[keyPath: path] = nil
+            #expect(job == plain, "a cleared field compares as never set")
+        }
+        let built = Job(
+            id: "j", type: .parse, status: .running, totalItems: 10, errorMessage: "e", jobRecordID: "r", workflowID: "w")
+        #expect(built.errorMessage == "e" && built.jobRecordID == "r" && built.workflowID == "w")
+    }
+
     @Test("every field of a job reads back what was set, nil included, independently of the others")
     func jobFieldsRoundTrip() {
         let date = Date(timeIntervalSinceReferenceDate: 812_345_678.25)
