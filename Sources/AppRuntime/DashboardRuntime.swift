@@ -141,9 +141,6 @@ public final class DashboardRuntime<T: Terminal> {
         }
         drawIfChanged(now: now)
         armTimer(sink: sink)
-        if messages.contains(where: { if case .snapshot = $0 { return true } else { return false } }) {
-            options.afterSnapshotShown?(latestSnapshot?.jobs.count ?? 0)
-        }
         return nil
     }
 

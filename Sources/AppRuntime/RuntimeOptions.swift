@@ -13,9 +13,6 @@ public struct RuntimeOptions {
     public var advanceTheme: (@MainActor () -> (theme: Theme, message: Msg))?
     /// Called once after the first frame is on screen.
     public var afterFirstFrame: (@MainActor () -> Void)?
-    /// Called after a turn that took a new snapshot, once the frame showing it is drawn and the previous snapshot
-    /// released, with the number of jobs it holds (e.g. to give the memory the previous one used back to the system).
-    public var afterSnapshotShown: (@MainActor (_ jobs: Int) -> Void)?
     /// The wall clock (tests pass a fixed or scripted one).
     public var now: @Sendable () -> Date
 
@@ -23,13 +20,12 @@ public struct RuntimeOptions {
     public init(
         untilDone: UntilDonePolicy? = nil, snapshotObserver: (@Sendable (Snapshot) -> Void)? = nil,
         advanceTheme: (@MainActor () -> (theme: Theme, message: Msg))? = nil, afterFirstFrame: (@MainActor () -> Void)? = nil,
-        afterSnapshotShown: (@MainActor (_ jobs: Int) -> Void)? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.untilDone = untilDone
         self.snapshotObserver = snapshotObserver
         self.advanceTheme = advanceTheme
         self.afterFirstFrame = afterFirstFrame
-        self.afterSnapshotShown = afterSnapshotShown
         self.now = now
     }
 }

@@ -12,11 +12,3 @@ int batchtop_limit_malloc_arenas(int count) {
     return 0;
 #endif
 }
-
-int batchtop_return_free_memory(void) {
-#if defined(__GLIBC__)
-    return malloc_trim(0);
-#else
-    return 0;
-#endif
-}

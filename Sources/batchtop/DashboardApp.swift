@@ -49,8 +49,7 @@ enum DashboardApp {
                 let message = themeSwitcher.advance()
                 return (themeSwitcher.theme, message)
             },
-            afterFirstFrame: { TestCrashTrigger.fireIfRequested() },
-            afterSnapshotShown: { jobs in if jobs >= 10_000 { MallocArenas.returnFreeMemory() } })
+            afterFirstFrame: { TestCrashTrigger.fireIfRequested() })
         let pollerTask = Task { await poller.run() }
         defer { pollerTask.cancel() }
         let runtime = DashboardRuntime(

@@ -14,9 +14,4 @@ enum MallocArenas {
     static func limitToOne() {
         _ = batchtop_limit_malloc_arenas(1)
     }
-
-    /// Gives the arena's free pages back to the system (`malloc_trim(0)`).
-    static func returnFreeMemory() {
-        _ = batchtop_return_free_memory()
-    }
 }

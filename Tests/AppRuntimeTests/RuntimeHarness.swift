@@ -98,26 +98,9 @@ final class RuntimeHarness {
         self.feed = feed
         let clock = clock
         let state = AppState(size: size, now: Self.start, interval: 2, source: "test", glyphs: .unicode)
-        let recorder = Recorder()
-        let terminal = terminal
         runtime = DashboardRuntime(
             terminal: terminal, backend: backend, snapshots: snapshots, initialState: state, theme: .defaultDark,
-            options: RuntimeOptions(
-                untilDone: untilDone,
-                afterSnapshotShown: { jobs in recorder.calls.append((jobs, terminal.frames.count)) },
-                now: { clock.now }),
-            scheduler: scheduler)
-        self.recorder = recorder
-    }
-
-    /// Each call of `RuntimeOptions.afterSnapshotShown`: the job count and the frames drawn by then.
-    var snapshotsShown: [(jobs: Int, frames: Int)] { recorder.calls }
-    private let recorder: Recorder
-
-    /// Collects calls made on the main actor.
-    @MainActor
-    private final class Recorder {
-        var calls: [(jobs: Int, frames: Int)] = []
+            options: RuntimeOptions(untilDone: untilDone, now: { clock.now }), scheduler: scheduler)
     }
 
     /// Starts the loop and waits for its first frame.

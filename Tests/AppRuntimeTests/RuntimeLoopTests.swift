@@ -26,23 +26,6 @@ struct RuntimeLoopTests {
         #expect(harness.terminal.lastScreen.contains { $0.contains("bjb-done-2") })
     }
 
-    @Test("the hook after a snapshot runs once per snapshot turn, after its frame, with its job count; keys skip it")
-    func afterSnapshotShown() async throws {
-        let harness = RuntimeHarness()
-        try await harness.start()
-        #expect(harness.snapshotsShown.isEmpty)
-        let jobs = [
-            RuntimeFixtures.completed("bjb-done-1", fetchedAt: start), RuntimeFixtures.completed("bjb-done-2", fetchedAt: start),
-        ]
-        try await harness.publish(RuntimeFixtures.snapshot(jobs, at: start))
-        #expect(harness.snapshotsShown.map(\.jobs) == [2])
-        #expect(harness.snapshotsShown.first?.frames == 2, "called after the frame showing the snapshot is drawn")
-        let turns = harness.runtime.turns
-        harness.terminal.press(.character("j"))
-        try await harness.waitUntil("the key's turn") { harness.runtime.turns > turns }
-        #expect(harness.snapshotsShown.count == 1, "a key turn takes no snapshot")
-    }
-
     @Test("a resize storm of 200 events is read in one turn and draws one frame, at the last size")
     func resizeStormDrawsOnce() async throws {
         let harness = RuntimeHarness()

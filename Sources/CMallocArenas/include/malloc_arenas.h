@@ -5,8 +5,4 @@
 /// Returns 1 when the limit was applied.
 int batchtop_limit_malloc_arenas(int count);
 
-/// Gives the free pages of every malloc arena back to the system (glibc's `malloc_trim(0)`); does nothing on other
-/// C libraries. Returns 1 when memory was released.
-int batchtop_return_free_memory(void);
-
 #endif
