@@ -2,10 +2,14 @@ import Foundation
 
 /// Tolerant field decoding shared by the wire models: numbers that arrive as floats, dates that do not parse,
 /// and nulls all degrade to a usable value instead of failing the whole payload.
+///
+/// Each tries the expected type first and returns its answer unless it threw: nil there means absent or null, for
+/// which every other type would say nil too, so the other types are tried only after a type mismatch (a list page
+/// of 100 jobs each missing four optional fields used to make twelve lookups per job for nothing).
 extension KeyedDecodingContainer {
     /// Decodes an integer that may arrive as `3`, `3.0` or `"3"`; nil when absent, null or not a number.
     func lenientInt(_ key: Key) -> Int? {
-        if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
+        do { return try decodeIfPresent(Int.self, forKey: key) } catch {}
         if let value = try? decodeIfPresent(Double.self, forKey: key), value.isFinite,
             abs(value) < 9.0e15
         {
@@ -17,7 +21,10 @@ extension KeyedDecodingContainer {
 
     /// Decodes a floating-point number that may arrive as a number or a numeric string.
     func lenientDouble(_ key: Key) -> Double? {
-        if let value = try? decodeIfPresent(Double.self, forKey: key), value.isFinite { return value }
+        do {
+            let value = try decodeIfPresent(Double.self, forKey: key)
+            return value.flatMap { $0.isFinite ? $0 : nil }
+        } catch {}
         if let text = try? decodeIfPresent(String.self, forKey: key), let value = Double(text), value.isFinite {
             return value
         }
@@ -26,7 +33,7 @@ extension KeyedDecodingContainer {
 
     /// Decodes a string that may also arrive as a number or boolean; nil when absent or null.
     func lenientString(_ key: Key) -> String? {
-        if let value = try? decodeIfPresent(String.self, forKey: key) { return value }
+        do { return try decodeIfPresent(String.self, forKey: key) } catch {}
         if let value = try? decodeIfPresent(Int.self, forKey: key) { return String(value) }
         if let value = try? decodeIfPresent(Double.self, forKey: key) { return String(value) }
         if let value = try? decodeIfPresent(Bool.self, forKey: key) { return String(value) }
