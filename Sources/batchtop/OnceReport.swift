@@ -11,10 +11,11 @@ enum OnceReport {
         let snapshot = await poller.pollOnce()
         switch format {
         case .json:
-            print(json(snapshot))
+            json(snapshot) { print($0, terminator: "") }
+            print()
         case .table, .line, .jsonl:
             let unicode = !forceASCII && isUTF8Locale()
-            print(table(snapshot, source: source, glyphs: unicode ? .unicode : .ascii, width: 120))
+            PlainTable.render(snapshot, source: source, glyphs: unicode ? .unicode : .ascii, width: 120) { print($0) }
         }
         if let error = snapshot.health.lastError, snapshot.health.consecutiveFailures > 0 {
             FileHandle.standardError.write(Data("batchtop: \(TerminalText.sanitize(error))\n".utf8))
@@ -23,34 +24,40 @@ enum OnceReport {
         return 0
     }
 
-    /// The table screen rendered without colour, every job on its own line.
-    static func table(_ snapshot: Snapshot, source: String, glyphs: Glyphs, width: Int) -> String {
-        var state = AppState(
-            size: TerminalSize(width: width, height: snapshot.jobs.count + TableScreen.chromeHeight),
-            now: snapshot.takenAt, interval: snapshot.interval, source: source, glyphs: glyphs)
-        _ = Reducer.reduce(&state, .snapshot(snapshot))
-        state.selectedID = nil
-        var buffer = Buffer(width: width, height: state.size.height)
-        TableScreen.render(state, theme: .monochrome, into: &buffer)
-        return buffer.lines.prefix(snapshot.jobs.count + TableScreen.chromeHeight - 1).joined(separator: "\n")
-    }
+    /// Jobs serialised per piece of the JSON output.
+    static let jobsPerPiece = 1_000
 
     /// The snapshot as JSON: one object per job with its fields, freshness and the metrics one poll can know (rate
-    /// and ETA need two polls: null here), and a `summary` of the whole snapshot.
-    static func json(_ snapshot: Snapshot) -> String {
-        let jobs = snapshot.jobs.map { WatchJSONL.jobObject($0, at: snapshot.takenAt, interval: snapshot.interval) }
-        let root: [String: Any] = [
-            "jobs": jobs, "taken_at": ISO8601Timestamp.format(snapshot.takenAt),
-            "api": ["last_error": snapshot.health.lastError as Any, "consecutive_failures": snapshot.health.consecutiveFailures],
-            "summary": summary(snapshot),
+    /// and ETA need two polls: null here), and a `summary` of the whole snapshot; keys sorted, pretty-printed.
+    /// Handed to `write` in pieces of `jobsPerPiece` jobs: one `JSONSerialization` of every job at once took
+    /// 914 MB and 38 s for 100,000 jobs.
+    static func json(_ snapshot: Snapshot, write: (String) -> Void) {
+        let api: [String: Any] = [
+            "last_error": snapshot.health.lastError as Any, "consecutive_failures": snapshot.health.consecutiveFailures,
         ]
+        write("{\n  \"api\" : \(pretty(api, indent: 2)),\n  \"jobs\" : [")
+        var first = 0
+        while first < snapshot.jobs.count {
+            let piece = snapshot.jobs[first..<min(snapshot.jobs.count, first + jobsPerPiece)].map { tracked in
+                "\n    " + pretty(WatchJSONL.jobObject(tracked, at: snapshot.takenAt, interval: snapshot.interval), indent: 4)
+            }
+            write((first == 0 ? "" : ",") + piece.joined(separator: ","))
+            first += jobsPerPiece
+        }
+        write("\n  ],\n  \"summary\" : \(pretty(summary(snapshot), indent: 2)),\n")
+        write("  \"taken_at\" : \(pretty(ISO8601Timestamp.format(snapshot.takenAt), indent: 2))\n}")
+    }
+
+    /// `value` as pretty-printed JSON with sorted keys (non-finite numbers as null), its lines after the first
+    /// indented by `indent` spaces to sit inside the enclosing document.
+    private static func pretty(_ value: Any, indent: Int) -> String {
         guard
             let data = try? JSONSerialization.data(
-                withJSONObject: WatchJSONL.finite(root), options: [.prettyPrinted, .sortedKeys])
+                withJSONObject: WatchJSONL.finite(value), options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed])
         else {
-            return "{}"
+            return "null"
         }
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent))
     }
 
     /// Counts by status, active and stalled jobs, items done of total over active jobs, and their summed rate.
