@@ -34,18 +34,34 @@ public struct AggregateMetrics: Sendable, Equatable {
     /// Aggregates the jobs (with their `metrics` already filled in); active means not terminal and not vanished.
     public static func compute(from jobs: [TrackedJob]) -> AggregateMetrics {
         var result = AggregateMetrics()
+        // Neighbouring jobs mostly share a status: count runs, and touch the dictionary once per run.
+        var runStatus: JobStatus?
+        var runLength = 0
         for tracked in jobs {
-            result.countsByStatus[tracked.job.status, default: 0] += 1
-            guard !tracked.job.status.isTerminal, !tracked.isVanished else { continue }
-            let sample = ProgressSample(job: tracked.job, at: Date(timeIntervalSinceReferenceDate: 0))
+            // Read where stored: copying each job and its metrics out, to read a few numbers, was most of the work.
+            let (status, active, sample, stalled, rate) = tracked.withFields { fields in
+                (
+                    fields.job.status, !fields.job.status.isTerminal && !fields.isVanished,
+                    ProgressSample(job: fields.job, at: Date(timeIntervalSinceReferenceDate: 0)),
+                    fields.metrics.isStalled, fields.metrics.throughput
+                )
+            }
+            if status != runStatus {
+                if let runStatus { result.countsByStatus[runStatus, default: 0] += runLength }
+                runStatus = status
+                runLength = 0
+            }
+            runLength += 1
+            guard active else { continue }
             result.activeJobs += 1
-            if tracked.metrics.isStalled { result.stalledJobs += 1 }
+            if stalled { result.stalledJobs += 1 }
             result.itemsDone = saturatingSum(result.itemsDone, sample.processed)
             result.itemsTotal = saturatingSum(result.itemsTotal, sample.total)
-            if let rate = tracked.metrics.throughput {
+            if let rate {
                 result.overallRate = (result.overallRate ?? 0) + rate
             }
         }
+        if let runStatus { result.countsByStatus[runStatus, default: 0] += runLength }
         return result
     }
 

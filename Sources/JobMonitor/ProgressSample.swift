@@ -20,7 +20,7 @@ public struct ProgressSample: Sendable, Equatable {
     }
 
     /// The sample a job's counts give at `at`; without a processed count, it is derived from the job's percentage.
-    public init(job: Job, at: Date) {
+    public init(job: borrowing Job, at: Date) {
         let total = max(0, job.totalItems)
         let processed = job.processedItems ?? Self.share(of: total, percent: job.progressPercent)
         self.init(at: at, processed: processed, failed: job.failedItems ?? 0, total: total)

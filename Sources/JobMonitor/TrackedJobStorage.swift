@@ -4,9 +4,10 @@ import Foundation
 ///
 /// `@unchecked Sendable`: only `TrackedJob` holds one, and it copies the storage before any change unless it is
 /// the only holder (copy-on-write), so a storage reachable from two values or threads is never written.
+@usableFromInline
 final class TrackedJobStorage: @unchecked Sendable {
     /// Every field, as one comparable value.
-    var fields: Fields
+    @usableFromInline var fields: Fields
 
     init(_ fields: Fields) {
         self.fields = fields
@@ -19,11 +20,12 @@ final class TrackedJobStorage: @unchecked Sendable {
 
     /// The fields of a tracked job (documented on `TrackedJob`'s accessors); the optional times and count are stored
     /// unwrapped, present one bit each (see `PresenceBits`).
+    @usableFromInline
     struct Fields: Equatable {
-        var job: Job
+        @usableFromInline var job: Job
         var fetchError: String?
         var isVanished: Bool
-        var metrics: JobMetrics
+        @usableFromInline var metrics: JobMetrics
         private var fetchedSeconds: TimeInterval = 0
         private var vanishedSeconds: TimeInterval = 0
         private var freshUntilSeconds: TimeInterval = 0

@@ -41,6 +41,22 @@ struct MetricsAggregateTests {
         #expect(result.itemsDone == 1)
     }
 
+    @Test("counts per status equal a plain count for runs and mixes of statuses, unknown ones included")
+    func countsByStatusRuns() {
+        let statuses: [JobStatus] = [.running, .pending, .completed, .other("paused"), .other("PAUSED"), .failed]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            let jobs = (0..<(round * 7)).map { index in
+                // Long runs in some rounds, every job different in others.
+                let status = round % 2 == 0
+                    ? statuses[(index / 9) % statuses.count] : statuses.randomElement(using: &generator) ?? .running
+                return tracked("j\(index)", status, processed: 1, total: 2)
+            }
+            let expected = jobs.reduce(into: [JobStatus: Int]()) { $0[$1.job.status, default: 0] += 1 }
+            #expect(AggregateMetrics.compute(from: jobs).countsByStatus == expected, "round \(round)")
+        }
+    }
+
     @Test("item sums saturate instead of trapping")
     func saturates() {
         let jobs = [
