@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer) of the code that reads untrusted input: the wire decoding (list pages, status
-# answers, item pages, cancel answers, timestamps) and the sanitiser with the buffer it writes into. Each target runs
-# SECONDS seconds under AddressSanitizer from its seed corpus (Fuzz/corpus/<target>, grown in .build-fuzz/) and prints
-# executions, coverage (libFuzzer's cov: edges and ft: features) and peak memory. Exits 1 on any crash; the input
-# that crashed is kept in .build-fuzz/ (crash-*), so `.build-fuzz/fuzz-<target> .build-fuzz/crash-…` replays it.
+# answers, item pages, cancel answers, timestamps; the byte-level list-page decoder checked against JSONDecoder)
+# and the sanitiser with the buffer it writes into. Each target runs SECONDS seconds under AddressSanitizer from its
+# seed corpus (Fuzz/corpus/<target>, grown in .build-fuzz/) and prints executions, coverage (libFuzzer's cov: edges
+# and ft: features) and peak memory. Exits 1 on any crash; the input that crashed is kept in .build-fuzz/ (crash-*),
+# so `.build-fuzz/fuzz-<target> .build-fuzz/crash-…` replays it.
 #
 # Usage: scripts/fuzz.sh [SECONDS]   (default 60)
 set -euo pipefail
@@ -17,6 +18,7 @@ flags=(-sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld)
 echo "fuzz: building the targets"
 swiftc "${flags[@]}" Fuzz/FuzzWireDecoding.swift \
     Sources/LlamaCloud/{BatchJob,Page,JobItem,JobStatusResponse,CancelResponse,LenientDecoding,ISO8601Timestamp}.swift \
+    Sources/LlamaCloud/{JobPageDecoder,JSONByteScanner}.swift \
     -o "$out/fuzz-wire"
 swiftc "${flags[@]}" Fuzz/FuzzTerminalText.swift Sources/TerminalUI/*.swift -o "$out/fuzz-terminal-text"
 

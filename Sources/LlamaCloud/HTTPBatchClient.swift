@@ -120,10 +120,17 @@ public final class HTTPBatchClient: BatchAPI {
                 shouldRetry: response.headers.first(name: "x-should-retry"))
         }
         do {
-            return try JSONDecoder().decode(Response.self, from: data)
+            return try Self.decode(Response.self, from: data)
         } catch {
             throw BatchAPIError.undecodable(Self.describe(decodingError: error, body: data))
         }
+    }
+
+    /// Decodes a 2xx body: job list pages through `JobPageDecoder` (same results and errors, several times faster),
+    /// everything else with `JSONDecoder`.
+    static func decode<Response: Decodable>(_ type: Response.Type, from data: Data) throws -> Response {
+        if type == JobListPage.self, let page = try JobPageDecoder.decode(data) as? Response { return page }
+        return try JSONDecoder().decode(type, from: data)
     }
 
     /// A query string for the log: a list-valued parameter repeated more than twice (`job_ids`) is shown as its first

@@ -1,0 +1,328 @@
+import Foundation
+
+/// Decodes list pages of batch jobs (`JobListPage`) straight from the response bytes, with the same results as
+/// `JSONDecoder().decode(JobListPage.self, from:)` for every input: the common shape (plain strings, integers,
+/// ISO 8601 dates, nulls, unknown keys) is read here, anything unusual goes to `JSONDecoder` whole.
+///
+/// The rules mirrored are those of `Page.init(from:)`, `BatchJob.init(from:)` and `LenientDecoding.swift` over
+/// Foundation's decoder: the first of duplicate keys wins, an item that is not an object or has no usable `id` is
+/// counted as undecodable, `decodeIfPresent(Int.self)` takes integer literals within `Int`'s range. Numbers with a
+/// fraction or exponent in a field that is read, unpaired `\u` surrogates in a string that is read, escaped or
+/// non-ASCII keys that cannot be matched simply, malformed JSON and nesting deeper than 64 are left to Foundation.
+public enum JobPageDecoder {
+    /// Decodes a list page: the fast path, or `JSONDecoder` (its result or its error) when the fast path declines.
+    public static func decode(_ data: Data) throws -> JobListPage {
+        if let page = decodeFast(data) { return page }
+        return try JSONDecoder().decode(JobListPage.self, from: data)
+    }
+
+    /// The fast path alone: the page, or nil when the input is outside what it handles (never a different answer).
+    public static func decodeFast(_ data: Data) -> JobListPage? {
+        data.withUnsafeBytes { raw -> JobListPage? in
+            var reader = Reader(scanner: JSONByteScanner(raw))
+            return try? reader.page()
+        }
+    }
+
+    /// Number of `BatchJob` coding keys, in the order of `fieldIndex`.
+    private static let fieldCount = 17
+
+    /// Field slots by key text, for keys that are escaped or non-ASCII (matched as `String`s, as Foundation does).
+    private static let fieldsByName: [String: Int] = [
+        "id": 0, "job_type": 1, "project_id": 2, "status": 3, "total_items": 4, "processed_items": 5,
+        "failed_items": 6, "skipped_items": 7, "created_at": 8, "started_at": 9, "updated_at": 10,
+        "completed_at": 11, "effective_at": 12, "directory_id": 13, "error_message": 14, "job_record_id": 15,
+        "workflow_id": 16,
+    ]
+
+    /// The first value seen for one key of an object, as far as the lenient rules need to know it.
+    private enum Field {
+        /// Key not present.
+        case absent
+        /// `null`, an object or an array: nil for every lenient rule.
+        case empty
+        /// A string.
+        case string(JSONByteScanner.StringToken)
+        /// An integer literal within `Int`'s range.
+        case integer(Int)
+        /// Any other number (its treatment by `decodeIfPresent(Int.self)` is left to Foundation).
+        case otherNumber
+        /// `true` or `false`.
+        case bool(Bool)
+    }
+
+    /// One pass over one document.
+    private struct Reader {
+        /// The byte cursor.
+        var scanner: JSONByteScanner
+        /// The fields of the job being read, reused from job to job.
+        var fields = [Field](repeating: .absent, count: JobPageDecoder.fieldCount)
+
+        /// Reads the whole document as a page; throws when it is anything but the plain shape.
+        mutating func page() throws(JSONByteScanner.Unsupported) -> JobListPage {
+            try scanner.expect(0x7B)
+            var items: [BatchJob] = []
+            var failures = 0
+            var sawItems = false
+            var totalSize = Field.absent
+            if scanner.peekAfterWhitespace() == 0x7D {
+                throw JSONByteScanner.Unsupported()  // no `items`: Foundation's error
+            }
+            while true {
+                guard scanner.peekAfterWhitespace() == 0x22 else { throw JSONByteScanner.Unsupported() }
+                let key = try scanner.scanString()
+                try scanner.expect(0x3A)
+                switch try pageKey(key) {
+                case 1 where !sawItems:
+                    sawItems = true
+                    try readItems(into: &items, failures: &failures)
+                case 2 where isAbsent(totalSize):
+                    totalSize = try readField()
+                default:
+                    try scanner.skipValue(depth: 1)
+                }
+                let next = scanner.peekAfterWhitespace()
+                scanner.index += 1
+                if next == 0x7D { break }
+                guard next == 0x2C else { throw JSONByteScanner.Unsupported() }
+            }
+            _ = scanner.peekAfterWhitespace()
+            guard scanner.isAtEnd, sawItems else { throw JSONByteScanner.Unsupported() }
+            let total = try lenientInt(totalSize) ?? (items.count + failures)
+            return JobListPage(items: items, totalSize: total, undecodableCount: failures)
+        }
+
+        /// 1 for `items`, 2 for `total_size`, 0 for any other key of the page object.
+        private func pageKey(_ key: JSONByteScanner.StringToken) throws(JSONByteScanner.Unsupported) -> Int {
+            if key.hasEscape || key.hasNonASCII {
+                let text = try scanner.makeString(key)
+                return text == "items" ? 1 : text == "total_size" ? 2 : 0
+            }
+            if scanner.tokenEquals(key, "items") { return 1 }
+            if scanner.tokenEquals(key, "total_size") { return 2 }
+            return 0
+        }
+
+        /// Reads the `items` array: each object that decodes as a job is appended, anything else counted.
+        private mutating func readItems(
+            into items: inout [BatchJob], failures: inout Int
+        ) throws(JSONByteScanner.Unsupported) {
+            guard scanner.peekAfterWhitespace() == 0x5B else { throw JSONByteScanner.Unsupported() }
+            scanner.index += 1
+            if scanner.peekAfterWhitespace() == 0x5D {
+                scanner.index += 1
+                return
+            }
+            while true {
+                if scanner.peekAfterWhitespace() == 0x7B {
+                    if let job = try readJob() { items.append(job) } else { failures += 1 }
+                } else {
+                    try scanner.skipValue(depth: 2)
+                    failures += 1
+                }
+                let next = scanner.peekAfterWhitespace()
+                scanner.index += 1
+                if next == 0x5D { return }
+                guard next == 0x2C else { throw JSONByteScanner.Unsupported() }
+            }
+        }
+
+        /// Reads one job object (the cursor is at its `{`); nil when it has no usable `id`.
+        private mutating func readJob() throws(JSONByteScanner.Unsupported) -> BatchJob? {
+            scanner.index += 1
+            for slot in 0..<fields.count { fields[slot] = .absent }
+            if scanner.peekAfterWhitespace() == 0x7D {
+                scanner.index += 1
+            } else {
+                while true {
+                    guard scanner.peekAfterWhitespace() == 0x22 else { throw JSONByteScanner.Unsupported() }
+                    let key = try scanner.scanString()
+                    try scanner.expect(0x3A)
+                    if let slot = try fieldIndex(key), isAbsent(fields[slot]) {
+                        fields[slot] = try readField()
+                    } else {
+                        try scanner.skipValue(depth: 3)
+                    }
+                    let next = scanner.peekAfterWhitespace()
+                    scanner.index += 1
+                    if next == 0x7D { break }
+                    guard next == 0x2C else { throw JSONByteScanner.Unsupported() }
+                }
+            }
+            guard let id = try lenientString(fields[0]) else { return nil }
+            return BatchJob(
+                id: id,
+                jobType: try lenientString(fields[1]) ?? "unknown",
+                projectID: try lenientString(fields[2]) ?? "",
+                status: try lenientString(fields[3]) ?? "unknown",
+                totalItems: try lenientInt(fields[4]) ?? 0,
+                processedItems: try lenientInt(fields[5]),
+                failedItems: try lenientInt(fields[6]),
+                skippedItems: try lenientInt(fields[7]),
+                createdAt: try lenientDate(fields[8]),
+                startedAt: try lenientDate(fields[9]),
+                updatedAt: try lenientDate(fields[10]),
+                completedAt: try lenientDate(fields[11]),
+                effectiveAt: try lenientDate(fields[12]),
+                directoryID: try lenientString(fields[13]),
+                errorMessage: try lenientString(fields[14]),
+                jobRecordID: try lenientString(fields[15]),
+                workflowID: try lenientString(fields[16]))
+        }
+
+        /// The slot of a `BatchJob` key, or nil for a key the job does not read.
+        private func fieldIndex(_ key: JSONByteScanner.StringToken) throws(JSONByteScanner.Unsupported) -> Int? {
+            if key.hasEscape || key.hasNonASCII { return JobPageDecoder.fieldsByName[try scanner.makeString(key)] }
+            // By length, then by first byte; then the whole key is compared.
+            let name: StaticString
+            let slot: Int
+            switch (key.end - key.start, scanner.bytes[key.start]) {
+            case (2, 0x69): (name, slot) = ("id", 0)
+            case (6, 0x73): (name, slot) = ("status", 3)
+            case (8, 0x6A): (name, slot) = ("job_type", 1)
+            case (10, 0x70): (name, slot) = ("project_id", 2)
+            case (10, 0x63): (name, slot) = ("created_at", 8)
+            case (10, 0x73): (name, slot) = ("started_at", 9)
+            case (10, 0x75): (name, slot) = ("updated_at", 10)
+            case (11, 0x74): (name, slot) = ("total_items", 4)
+            case (11, 0x77): (name, slot) = ("workflow_id", 16)
+            case (12, 0x66): (name, slot) = ("failed_items", 6)
+            case (12, 0x63): (name, slot) = ("completed_at", 11)
+            case (12, 0x65): (name, slot) = ("effective_at", 12)
+            case (12, 0x64): (name, slot) = ("directory_id", 13)
+            case (13, 0x73): (name, slot) = ("skipped_items", 7)
+            case (13, 0x65): (name, slot) = ("error_message", 14)
+            case (13, 0x6A): (name, slot) = ("job_record_id", 15)
+            case (15, 0x70): (name, slot) = ("processed_items", 5)
+            default: return nil
+            }
+            return scanner.tokenEquals(key, name) ? slot : nil
+        }
+
+        /// Reads one value of a field that is read, keeping what the lenient rules need.
+        private mutating func readField() throws(JSONByteScanner.Unsupported) -> Field {
+            switch scanner.peekAfterWhitespace() {
+            case 0x22: return .string(try scanner.scanString())
+            case 0x2D, 0x30...0x39:
+                switch try scanner.scanNumber() {
+                case .integer(let value): return .integer(value)
+                case .other: return .otherNumber
+                }
+            case 0x74:
+                try scanner.scanLiteral("true")
+                return .bool(true)
+            case 0x66:
+                try scanner.scanLiteral("false")
+                return .bool(false)
+            case 0x6E:
+                try scanner.scanLiteral("null")
+                return .empty
+            default:
+                try scanner.skipValue(depth: 3)
+                return .empty
+            }
+        }
+
+        /// True for a key not seen yet.
+        private func isAbsent(_ field: Field) -> Bool {
+            if case .absent = field { return true }
+            return false
+        }
+
+        /// `lenientString`: a string as sent, an integer or boolean as text, nil otherwise.
+        private func lenientString(_ field: Field) throws(JSONByteScanner.Unsupported) -> String? {
+            switch field {
+            case .absent, .empty: return nil
+            case .string(let token): return try scanner.makeString(token)
+            case .integer(let value): return String(value)
+            case .otherNumber: throw JSONByteScanner.Unsupported()
+            case .bool(let value): return value ? "true" : "false"
+            }
+        }
+
+        /// `lenientInt`: an integer, or a string `Int(_:)` accepts; nil otherwise.
+        private func lenientInt(_ field: Field) throws(JSONByteScanner.Unsupported) -> Int? {
+            switch field {
+            case .absent, .empty, .bool: return nil
+            case .string(let token): return Int(try scanner.makeString(token))
+            case .integer(let value): return value
+            case .otherNumber: throw JSONByteScanner.Unsupported()
+            }
+        }
+
+        /// `lenientDate`: a string `ISO8601Timestamp.parse` accepts; nil otherwise.
+        private func lenientDate(_ field: Field) throws(JSONByteScanner.Unsupported) -> Date? {
+            guard case .string(let token) = field else { return nil }
+            if token.hasEscape || token.hasNonASCII { return ISO8601Timestamp.parse(try scanner.makeString(token)) }
+            return JobPageDecoder.parseTimestamp(UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end]))
+        }
+    }
+
+    /// `ISO8601Timestamp.parse` over raw ASCII bytes, step for step (so the same `Date`, bit for bit), without
+    /// making a `String` and an array of its bytes first.
+    static func parseTimestamp(_ bytes: UnsafeRawBufferPointer) -> Date? {
+        var index = 0
+
+        func digits(_ count: Int) -> Int? {
+            guard index + count <= bytes.count else { return nil }
+            var value = 0
+            for offset in 0..<count {
+                let byte = bytes[index + offset]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            index += count
+            return value
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2) else {
+            return nil
+        }
+        guard index < bytes.count, bytes[index] == 0x54 || bytes[index] == 0x74 || bytes[index] == 0x20 else {
+            return nil
+        }
+        index += 1
+        guard let hour = digits(2), expect(0x3A), let minute = digits(2), expect(0x3A), let second = digits(2) else {
+            return nil
+        }
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
+            return nil
+        }
+        var fraction = 0.0
+        if index < bytes.count, bytes[index] == 0x2E || bytes[index] == 0x2C {
+            index += 1
+            var scale = 0.1
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                fraction += Double(bytes[index] - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > start else { return nil }
+        }
+        var offsetSeconds = 0
+        if index < bytes.count {
+            let sign = bytes[index]
+            if sign == 0x5A || sign == 0x7A {
+                index += 1
+            } else if sign == 0x2B || sign == 0x2D {
+                index += 1
+                guard let zoneHours = digits(2) else { return nil }
+                _ = expect(0x3A)
+                let zoneMinutes = digits(2) ?? 0
+                offsetSeconds = (zoneHours * 3600 + zoneMinutes * 60) * (sign == 0x2D ? -1 : 1)
+            } else {
+                return nil
+            }
+        }
+        guard index == bytes.count else { return nil }
+        let days = ISO8601Timestamp.daysFromCivil(year: year, month: month, day: day)
+        let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds) + fraction
+        return Date(timeIntervalSince1970: seconds)
+    }
+}
