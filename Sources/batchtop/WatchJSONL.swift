@@ -4,7 +4,7 @@ import JobMonitor
 import LlamaCloud
 
 /// `--until-done --format jsonl`: one JSON object per event and line, as documented in `docs/jsonl-events.md`.
-/// Server strings are kept exact (JSONSerialization escapes them); numbers that are not finite become null.
+/// Server strings are kept exact (`JSONText` escapes them); numbers that are not finite become null.
 enum WatchJSONL {
     /// The event as one line of JSON (no newline); `summary` is the newest snapshot, for heartbeat and done counts.
     static func format(_ event: WatchEvent, summary: Snapshot?) -> String {
@@ -31,10 +31,7 @@ enum WatchJSONL {
                 object["reason"] = UntilDone.reason(for: code)
             }
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: finite(object), options: [.sortedKeys]) else {
-            return #"{"event":"\#(event.kind.rawValue)","timestamp":"\#(ISO8601Timestamp.format(event.timestamp))"}"#
-        }
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.compact(object)
     }
 
     /// The job's `--once --format json` fields plus rate, ETA, stall and staleness.
@@ -78,16 +75,6 @@ enum WatchJSONL {
         case .degraded: return "degraded"
         case .down: return "down"
         case .unauthorized: return "unauthorized"
-        }
-    }
-
-    /// The value with every non-finite Double replaced by null (JSON has no NaN or infinity).
-    static func finite(_ value: Any) -> Any {
-        switch value {
-        case let number as Double: return number.isFinite ? number : NSNull()
-        case let dictionary as [String: Any]: return dictionary.mapValues(finite)
-        case let array as [Any]: return array.map(finite)
-        default: return value
         }
     }
 }
