@@ -32,6 +32,9 @@ extension Poller {
         let vouch = vouching ? takenAt.addingTimeInterval(freshWindow) : nil
         var changed = false
         var vouched = false
+        // One copy of the tracker for the whole snapshot (its store is weakly referenced by snapshots, so each
+        // retain of it takes the slow path: once per snapshot, not once per job).
+        let tracker = metricsTracker
         if orderChanged || published.jobs.count != order.count {
             var jobs: [TrackedJob] = []
             jobs.reserveCapacity(order.count)
@@ -45,7 +48,7 @@ extension Poller {
                 let job: TrackedJob
                 if let previous, !tracked.isWritten(slot), !tracked.isUnfinished(slot) {
                     job = previous
-                } else if let refreshed = refreshed(slot, vouch: vouch, at: takenAt) {
+                } else if let refreshed = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker) {
                     job = refreshed
                     vouched = vouched || job.freshUntil != nil
                     changed = changed || previous.map { !Self.sameContent($0, job) } ?? true
@@ -62,14 +65,14 @@ extension Poller {
         } else {
             for slot in tracked.writtenSlots where !tracked.isUnfinished(slot) {
                 guard let position = published.position(ofSlot: slot),
-                    let job = refreshed(slot, vouch: vouch, at: takenAt)
+                    let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker)
                 else { continue }
                 changed = changed || !Self.sameContent(published.jobs[position], job)
                 published.jobs[position] = job
             }
             for slot in tracked.unfinishedSlots {
                 guard let position = published.position(ofSlot: slot),
-                    let job = refreshed(slot, vouch: vouch, at: takenAt)
+                    let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker)
                 else { continue }
                 vouched = vouched || job.freshUntil != nil
                 changed = changed || !Self.sameContent(published.jobs[position], job)
@@ -88,8 +91,7 @@ extension Poller {
     /// The job in this slot as a snapshot shows it: metrics as of `date`, vouched for until `vouch` if fresh.
     /// Changed in the table itself, so the table and the snapshot share the job's storage (a copy out of the table
     /// would leave every running job with two storages, one per holder).
-    private func refreshed(_ slot: Int, vouch: Date?, at date: Date) -> TrackedJob? {
-        let tracker = metricsTracker
+    private func refreshed(_ slot: Int, vouch: Date?, at date: Date, tracker: MetricsTracker) -> TrackedJob? {
         let interval = configuration.interval
         return tracked.refresh(slot: slot) { job, history in
             if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
