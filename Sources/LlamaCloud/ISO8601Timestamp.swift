@@ -4,7 +4,12 @@ import Foundation
 public enum ISO8601Timestamp {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH[:MM]]`; a missing zone means UTC. Returns nil when malformed.
     public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `parse(_:)` over the UTF-8 bytes of the text (what the list-page decoder reads straight from the response).
+    public static func parse(bytes: UnsafeRawBufferPointer) -> Date? {
         var index = 0
 
         func digits(_ count: Int) -> Int? {

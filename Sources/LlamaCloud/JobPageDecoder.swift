@@ -254,75 +254,7 @@ public enum JobPageDecoder {
         private func lenientDate(_ field: Field) throws(JSONByteScanner.Unsupported) -> Date? {
             guard case .string(let token) = field else { return nil }
             if token.hasEscape || token.hasNonASCII { return ISO8601Timestamp.parse(try scanner.makeString(token)) }
-            return JobPageDecoder.parseTimestamp(UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end]))
+            return ISO8601Timestamp.parse(bytes: UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end]))
         }
-    }
-
-    /// `ISO8601Timestamp.parse` over raw ASCII bytes, step for step (so the same `Date`, bit for bit), without
-    /// making a `String` and an array of its bytes first.
-    static func parseTimestamp(_ bytes: UnsafeRawBufferPointer) -> Date? {
-        var index = 0
-
-        func digits(_ count: Int) -> Int? {
-            guard index + count <= bytes.count else { return nil }
-            var value = 0
-            for offset in 0..<count {
-                let byte = bytes[index + offset]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            index += count
-            return value
-        }
-        func expect(_ byte: UInt8) -> Bool {
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
-            return true
-        }
-
-        guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2) else {
-            return nil
-        }
-        guard index < bytes.count, bytes[index] == 0x54 || bytes[index] == 0x74 || bytes[index] == 0x20 else {
-            return nil
-        }
-        index += 1
-        guard let hour = digits(2), expect(0x3A), let minute = digits(2), expect(0x3A), let second = digits(2) else {
-            return nil
-        }
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
-            return nil
-        }
-        var fraction = 0.0
-        if index < bytes.count, bytes[index] == 0x2E || bytes[index] == 0x2C {
-            index += 1
-            var scale = 0.1
-            let start = index
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                fraction += Double(bytes[index] - 0x30) * scale
-                scale /= 10
-                index += 1
-            }
-            guard index > start else { return nil }
-        }
-        var offsetSeconds = 0
-        if index < bytes.count {
-            let sign = bytes[index]
-            if sign == 0x5A || sign == 0x7A {
-                index += 1
-            } else if sign == 0x2B || sign == 0x2D {
-                index += 1
-                guard let zoneHours = digits(2) else { return nil }
-                _ = expect(0x3A)
-                let zoneMinutes = digits(2) ?? 0
-                offsetSeconds = (zoneHours * 3600 + zoneMinutes * 60) * (sign == 0x2D ? -1 : 1)
-            } else {
-                return nil
-            }
-        }
-        guard index == bytes.count else { return nil }
-        let days = ISO8601Timestamp.daysFromCivil(year: year, month: month, day: day)
-        let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds) + fraction
-        return Date(timeIntervalSince1970: seconds)
     }
 }

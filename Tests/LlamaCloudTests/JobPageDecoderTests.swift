@@ -395,7 +395,7 @@ struct JobPageDecoderTests {
         #expect(client == nil && foundation == nil)
     }
 
-    @Test("the byte-level timestamp parser matches ISO8601Timestamp.parse")
+    @Test("date fields read from the page bytes equal what JSONDecoder reads, on the fast path")
     func timestamps() {
         var random = SeededGenerator(state: 42)
         let pieces = [
@@ -415,12 +415,19 @@ struct JobPageDecoderTests {
                     pieces[Int.random(in: 0..<pieces.count, using: &random)]
                 }.joined())
         }
-        for sample in samples {
-            let bytes = Array(sample.utf8)
-            let parsed = bytes.withUnsafeBytes { JobPageDecoder.parseTimestamp($0) }
-            let expected = ISO8601Timestamp.parse(sample)
-            #expect(parsed == expected, "\(sample)")
-            if parsed != expected { return }
+        // Each sample as the created_at and completed_at of a job, 100 jobs a page: the decoder hands the token's
+        // bytes to `ISO8601Timestamp.parse(bytes:)`; the answer must be the one `JSONDecoder` gives via the String.
+        for start in stride(from: 0, to: samples.count, by: 100) {
+            let items = samples[start..<min(samples.count, start + 100)].enumerated().map { offset, sample in
+                #"{"id":"bjb-\#(start + offset)","created_at":"\#(sample)","completed_at":"\#(sample)"}"#
+            }
+            let data = Data(#"{"items":[\#(items.joined(separator: ","))],"total_size":1}"#.utf8)
+            let fast = JobPageDecoder.decodeFast(data)
+            let expected = try? JSONDecoder().decode(JobListPage.self, from: data)
+            #expect(fast != nil, "plain ASCII dates take the fast path")
+            #expect(fast == expected, "samples \(start)…")
+            #expect(fast?.items.map(\.createdAt) == samples[start..<min(samples.count, start + 100)].map(ISO8601Timestamp.parse))
+            if fast != expected { return }
         }
     }
 }
