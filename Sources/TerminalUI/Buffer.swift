@@ -68,6 +68,7 @@ public struct Buffer: Sendable, Equatable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(maxWidth ?? Int.max, width - x)
         guard limit > 0 else { return 0 }
+        if let used = writePrintableASCII(text, x: x, y: y, style: style, limit: limit) { return used }
         var used = 0
         var insideNamedMark = false
         for character in TerminalText.sanitize(text) {
@@ -92,6 +93,23 @@ public struct Buffer: Sendable, Equatable {
         }
         return used
     }
+
+    /// `write` for text that is all printable ASCII (most of a table: IDs, numbers, names): nothing to sanitise, no
+    /// marks, one column per byte, so no grapheme breaking or width lookup per character. Nil for any other text.
+    private mutating func writePrintableASCII(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        guard TerminalText.isPrintableASCII(text) else { return nil }
+        var used = 0
+        for byte in text.utf8 {
+            if used == limit { break }
+            let column = x + used
+            if column >= 0 { self[column, y] = Cell(Self.asciiText[Int(byte &- 0x20)], style: style) }
+            used += 1
+        }
+        return used
+    }
+
+    /// The one-character strings of the printable ASCII bytes 0x20…0x7E, in order (small strings: no allocation).
+    private static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Writes text truncated with an ellipsis when it is wider than `width` columns, padded with spaces to `width`.
     @discardableResult

@@ -28,7 +28,8 @@ public enum CharacterWidth {
 
     /// Columns taken by a whole string.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if TerminalText.isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     private static func isWide(_ value: UInt32) -> Bool {

@@ -11,7 +11,7 @@ public enum TerminalText {
     /// Every stand-in is drawn one column wide; `isMark` tells them apart so screens can draw them in the alert style.
     /// Idempotent: sanitising the result changes nothing.
     public static func sanitize(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return text }
+        if isPrintableASCII(text) { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -42,6 +42,12 @@ public enum TerminalText {
     public static let markOpen: Unicode.Scalar = "\u{27E6}"
     /// Closes a named stand-in.
     public static let markClose: Unicode.Scalar = "\u{27E7}"
+
+    /// True when every byte is printable ASCII (0x20…0x7E): text that `sanitize` returns unchanged and that takes
+    /// one column per byte.
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
 
     /// True for a character `sanitize` puts in place of a control: a control picture (U+2400–U+2421) or a bracket of a
     /// named stand-in.
