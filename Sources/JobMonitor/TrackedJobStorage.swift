@@ -7,7 +7,13 @@ import Foundation
 @usableFromInline
 final class TrackedJobStorage: @unchecked Sendable {
     /// Every field, as one comparable value.
-    @usableFromInline var fields: Fields
+    ///
+    /// `@exclusivity(unchecked)`: no dynamic exclusivity check per access. A class property gets one on every read
+    /// and write (`swift_beginAccess`, ~60 instructions), and the poller reads a job's fields a dozen times a
+    /// cycle: 14 % of a cycle's instructions at 10,000 jobs (callgrind). The check guards against overlapping
+    /// accesses to one storage, which copy-on-write already rules out: a storage shared by two values is never
+    /// written, and `TrackedJob` writes one field at a time through `unique()`, never while reading another.
+    @exclusivity(unchecked) @usableFromInline var fields: Fields
 
     init(_ fields: Fields) {
         self.fields = fields
