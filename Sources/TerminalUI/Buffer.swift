@@ -101,8 +101,8 @@ public struct Buffer: Sendable, Equatable {
         var used = 0
         for byte in text.utf8 {
             if used == limit { break }
-            let column = x + used
-            if column >= 0 { self[column, y] = Cell(Self.asciiText[Int(byte &- 0x20)], style: style) }
+            // Left of the buffer (x < 0) the subscript stores nothing, but the column still counts as used.
+            self[x + used, y] = Cell(Self.asciiText[Int(byte &- 0x20)], style: style)
             used += 1
         }
         return used

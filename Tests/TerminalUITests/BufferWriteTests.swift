@@ -139,36 +139,28 @@ import TerminalUI
 /// The printable-ASCII shortcut of `Buffer.write` against the general path: a trailing zero-width space (no cell,
 /// no column) sends the same text through the general path, which must leave exactly the same buffer.
 @Suite struct BufferWriteASCIIShortcutTests {
-    /// A deterministic generator (SplitMix64), so a failure names a reproducible case.
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func theShortcutLeavesTheSameBufferAsTheGeneralPath() {
-        var random = Seeded(state: 42)
         let printable = (0x20..<0x7F).map { Character(UnicodeScalar(UInt8($0))) }
-        for round in 0..<2_000 {
-            // A row that already holds wide characters, so the shortcut also has to blank halves it cuts.
-            var start = Buffer(width: 12, height: 2)
-            start.write("報告書 ab 表", x: Int.random(in: -2...3, using: &random), y: 1)
-            let text = String((0..<Int.random(in: 0...16, using: &random)).map { _ in printable.randomElement(using: &random) ?? " " })
-            let x = Int.random(in: -4...13, using: &random)
-            let maxWidth: Int? = Bool.random(using: &random) ? nil : Int.random(in: 0...14, using: &random)
-            let style = Style(foreground: .red)
-            var shortcut = start
-            var general = start
-            let usedShortcut = shortcut.write(text, x: x, y: 1, style: style, maxWidth: maxWidth)
-            let usedGeneral = general.write(text + "\u{200B}", x: x, y: 1, style: style, maxWidth: maxWidth)
-            #expect(usedShortcut == usedGeneral, "round \(round): \(text.debugDescription) at x \(x), max \(String(describing: maxWidth))")
-            #expect(shortcut == general, "round \(round): \(text.debugDescription) at x \(x), max \(String(describing: maxWidth))")
-            if shortcut != general { return }
+        // Every length 0…16, start −4…13 and limit (none, 0…14): 4,896 cases, every printable byte among the texts.
+        for length in 0...16 {
+            let text = String((0..<length).map { printable[($0 * 7 + length * 13) % printable.count] })
+            for x in -4...13 {
+                for maxWidth in [nil] + (0...14).map(Optional.some) {
+                    // A row that already holds wide characters, so the shortcut also has to blank halves it cuts.
+                    var start = Buffer(width: 12, height: 2)
+                    start.write("報告書 ab 表", x: (x + length) % 6 - 2, y: 1)
+                    let style = Style(foreground: .red)
+                    var shortcut = start
+                    var general = start
+                    let usedShortcut = shortcut.write(text, x: x, y: 1, style: style, maxWidth: maxWidth)
+                    let usedGeneral = general.write(text + "\u{200B}", x: x, y: 1, style: style, maxWidth: maxWidth)
+                    let context = "\(text.debugDescription) at x \(x), max \(String(describing: maxWidth))"
+                    #expect(usedShortcut == usedGeneral, "\(context)")
+                    #expect(shortcut.line(1) == general.line(1), "\(context)")
+                    #expect(shortcut == general, "\(context)")
+                    if shortcut != general || usedShortcut != usedGeneral { return }
+                }
+            }
         }
     }
 
