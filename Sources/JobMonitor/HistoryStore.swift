@@ -29,7 +29,8 @@ final class HistoryStore: @unchecked Sendable {
     func copy() -> HistoryStore {
         let copy = HistoryStore()
         let serial = copy.serial
-        copy.histories = read { $0.mapValues { HistoryBox($0.history, owner: serial) } }
+        let lock = copy.lock
+        copy.histories = read { $0.mapValues { HistoryBox($0.history, owner: serial, lock: lock) } }
         return copy
     }
 
@@ -43,9 +44,7 @@ final class HistoryStore: @unchecked Sendable {
 
     /// Runs `body` on the history in `box`, one of this store's (under the lock).
     func read<Result>(_ box: HistoryBox, _ body: (ProgressHistory) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(box.history)
+        box.read(body)
     }
 
     /// Changes the history in `box`, one of this store's, in place.
@@ -76,7 +75,7 @@ final class HistoryStore: @unchecked Sendable {
             change(&box.history)
             return box
         }
-        let box = HistoryBox(create(), owner: serial)
+        let box = HistoryBox(create(), owner: serial, lock: lock)
         histories[id] = box
         return box
     }
@@ -89,7 +88,9 @@ final class HistoryStore: @unchecked Sendable {
     }
 }
 
-/// One job's history behind a reference (only `HistoryStore` touches its history, under its lock).
+/// One job's history behind a reference (changed only by `HistoryStore`, under its lock; read by anyone under it).
+///
+/// `@unchecked Sendable`: every access to `history` holds `lock`, the lock of the store the box belongs to.
 final class HistoryBox: @unchecked Sendable {
     /// The history.
     ///
@@ -99,9 +100,19 @@ final class HistoryBox: @unchecked Sendable {
     @exclusivity(unchecked) var history: ProgressHistory
     /// The serial number of the store it belongs to.
     let owner: UInt64
+    /// The lock of the store it belongs to.
+    let lock: NSLock
 
-    init(_ history: ProgressHistory, owner: UInt64) {
+    init(_ history: ProgressHistory, owner: UInt64, lock: NSLock) {
         self.history = history
         self.owner = owner
+        self.lock = lock
+    }
+
+    /// Runs `body` on the history, under the store's lock.
+    func read<Result>(_ body: (ProgressHistory) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(history)
     }
 }

@@ -4,11 +4,20 @@ import LlamaCloud
 /// A batch job as the dashboard understands it, independent of the API version that delivered it.
 public struct Job: Sendable, Equatable, Identifiable {
     /// Unique identifier.
-    public var id: String
+    public var id: String {
+        get { identity.fields.id }
+        set { changeIdentity { $0.id = newValue } }
+    }
     /// Kind of processing.
-    public var type: JobType
+    public var type: JobType {
+        get { identity.fields.type }
+        set { changeIdentity { $0.type = newValue } }
+    }
     /// Owning project.
-    public var projectID: String
+    public var projectID: String {
+        get { identity.fields.projectID }
+        set { changeIdentity { $0.projectID = newValue } }
+    }
     /// Lifecycle state.
     public var status: JobStatus
     /// Items in the job.
@@ -33,8 +42,8 @@ public struct Job: Sendable, Equatable, Identifiable {
     public var progressPercent: Double
     /// Creation time.
     public var createdAt: Date? {
-        get { present.date(createdSeconds, Field.created) }
-        set { createdSeconds = present.store(newValue, Field.created) }
+        get { identity.fields.createdAt }
+        set { changeIdentity { $0.createdAt = newValue } }
     }
     /// Start of processing.
     public var startedAt: Date? {
@@ -57,7 +66,10 @@ public struct Job: Sendable, Equatable, Identifiable {
         set { effectiveSeconds = present.store(newValue, Field.effective) }
     }
     /// Directory being processed.
-    public var directoryID: String?
+    public var directoryID: String? {
+        get { identity.fields.directoryID }
+        set { changeIdentity { $0.directoryID = newValue } }
+    }
     /// Error of the latest attempt.
     public var errorMessage: String? {
         get { extras?.fields.errorMessage }
@@ -74,12 +86,19 @@ public struct Job: Sendable, Equatable, Identifiable {
         set { changeExtras { $0.workflowID = newValue } }
     }
     /// The API the job came from.
-    public var api: JobAPI = .v1
+    public var api: JobAPI {
+        get { identity.fields.api }
+        set { changeIdentity { $0.api = newValue } }
+    }
     /// A v2 batch's configuration and derived file counts; nil for beta jobs.
     public var batch: BatchFacts? {
         get { extras?.fields.batch }
         set { changeExtras { $0.batch = newValue } }
     }
+    /// The fields that stay the same from one poll to the next (ID, type, project, directory, API, creation time)
+    /// behind one reference, shared by every version of the job: a version made because the counts moved copies one
+    /// reference for them instead of four strings (see `JobIdentity`).
+    private var identity: JobIdentity
     /// The fields most jobs leave empty (error, record and workflow IDs, a v2 batch's facts) behind one reference:
     /// nil when all are, so that a job carries one word for them instead of four fields inline.
     private var extras: JobExtras?
@@ -88,7 +107,6 @@ public struct Job: Sendable, Equatable, Identifiable {
     private var processedValue = 0
     private var failedValue = 0
     private var skippedValue = 0
-    private var createdSeconds: TimeInterval = 0
     private var startedSeconds: TimeInterval = 0
     private var updatedSeconds: TimeInterval = 0
     private var completedSeconds: TimeInterval = 0
@@ -100,12 +118,41 @@ public struct Job: Sendable, Equatable, Identifiable {
         static let processed = 0
         static let failed = 1
         static let skipped = 2
-        static let created = 3
-        static let started = 4
-        static let updated = 5
-        static let completed = 6
-        static let effective = 7
+        static let started = 3
+        static let updated = 4
+        static let completed = 5
+        static let effective = 6
     }
+
+    /// Changes the fields that rarely change (a new `JobIdentity`: others may share the current one).
+    private mutating func changeIdentity(_ change: (inout JobIdentity.Fields) -> Void) {
+        var fields = identity.fields
+        change(&fields)
+        identity = JobIdentity(fields)
+    }
+
+    /// Shares `other`'s identity (ID, type, project, directory, API, creation time) when it holds the same values, so
+    /// that consecutive versions of one job hold those fields once; true when it did.
+    @discardableResult
+    mutating func shareIdentity(with other: Job) -> Bool {
+        guard identity !== other.identity else { return true }
+        guard identity.fields == other.identity.fields else { return false }
+        identity = other.identity
+        return true
+    }
+
+    /// Replaces the ID, project and directory strings with equal ones the caller already holds (`knownID` when
+    /// given; `intern` for the others), in one new identity, so that many jobs hold one copy of each.
+    mutating func adoptStrings(knownID: String?, intern: (_ projectID: String) -> String, internDirectory: (String) -> String) {
+        changeIdentity { fields in
+            if let knownID { fields.id = knownID }
+            fields.projectID = intern(fields.projectID)
+            fields.directoryID = fields.directoryID.map(internDirectory)
+        }
+    }
+
+    /// True when both share one identity object (see `shareIdentity(with:)`).
+    func sharesIdentity(with other: Job) -> Bool { identity === other.identity }
 
     /// Changes the usually empty fields (a new `JobExtras`, or none when all are empty).
     private mutating func changeExtras(_ change: (inout JobExtras.Fields) -> Void) {
@@ -125,21 +172,19 @@ public struct Job: Sendable, Equatable, Identifiable {
         effectiveAt: Date? = nil, directoryID: String? = nil, errorMessage: String? = nil, jobRecordID: String? = nil,
         workflowID: String? = nil
     ) {
-        self.id = id
-        self.type = type
-        self.projectID = projectID
+        identity = JobIdentity(
+            JobIdentity.Fields(
+                id: id, type: type, projectID: projectID, directoryID: directoryID, api: .v1, createdAt: createdAt))
         self.status = status
         self.totalItems = totalItems
         // A derived percentage is ours, not the server's: clamped here; a sent one is kept as sent.
         self.progressPercent =
             progressPercent ?? (totalItems > 0 ? min(100, max(0, Double(processedItems ?? 0) / Double(totalItems) * 100)) : 0)
-        self.directoryID = directoryID
         extras = JobExtras.holding(
             JobExtras.Fields(errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID))
         self.processedItems = processedItems
         self.failedItems = failedItems
         self.skippedItems = skippedItems
-        self.createdAt = createdAt
         self.startedAt = startedAt
         self.updatedAt = updatedAt
         self.completedAt = completedAt
@@ -147,7 +192,7 @@ public struct Job: Sendable, Equatable, Identifiable {
     }
 
     /// Converts a beta batch-processing job; without a server percentage, progress is derived from the counts.
-    public init(wire: BatchJob, progressPercentage: Double? = nil) {
+    public init(wire: borrowing BatchJob, progressPercentage: Double? = nil) {
         self.init(
             id: wire.id, type: JobType(raw: wire.jobType), projectID: wire.projectID, status: JobStatus(raw: wire.status),
             totalItems: wire.totalItems, processedItems: wire.processedItems, failedItems: wire.failedItems,
@@ -156,6 +201,33 @@ public struct Job: Sendable, Equatable, Identifiable {
             completedAt: wire.completedAt, effectiveAt: wire.effectiveAt, directoryID: wire.directoryID,
             errorMessage: wire.errorMessage, jobRecordID: wire.jobRecordID, workflowID: wire.workflowID)
     }
+}
+
+/// The fields of a `Job` that stay the same while it runs, held by reference (immutable: a change stores a new one).
+///
+/// At 100,000 running jobs every poll makes a new version of every job; with these four strings inline each copy of
+/// a `Job` retained and released each of them (a `Job` is copied about a dozen times per job in a cycle).
+final class JobIdentity: Sendable, Equatable, CustomDebugStringConvertible {
+    /// The fields themselves.
+    struct Fields: Sendable, Equatable {
+        var id: String
+        var type: JobType
+        var projectID: String
+        var directoryID: String?
+        var api: JobAPI
+        var createdAt: Date?
+    }
+
+    let fields: Fields
+
+    init(_ fields: Fields) {
+        self.fields = fields
+    }
+
+    static func == (lhs: JobIdentity, rhs: JobIdentity) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+
+    /// The fields, so that a `Job` printed by a failed test expectation shows them rather than the class name.
+    var debugDescription: String { String(reflecting: fields) }
 }
 
 /// The fields of a `Job` that are usually empty, held by reference (immutable: a change stores a new one).

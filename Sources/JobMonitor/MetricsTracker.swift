@@ -52,28 +52,30 @@ public struct MetricsTracker: Sendable, Equatable {
 
     /// `metrics(for:at:pollInterval:)` through the job's history box cached by the caller, when it is this tracker's.
     func metrics(for job: Job, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?) -> JobMetrics {
-        if let cached, store.owns(cached) {
-            return store.read(cached) { metrics(for: job, at: now, pollInterval: pollInterval, history: $0) }
+        guard let box = cached.flatMap({ store.owns($0) ? $0 : nil }) ?? store.box(job.id) else {
+            return metrics(for: job, at: now, pollInterval: pollInterval, history: nil, box: nil)
         }
-        return store.read(job.id) { metrics(for: job, at: now, pollInterval: pollInterval, history: $0) }
-            ?? metrics(for: job, at: now, pollInterval: pollInterval, history: nil)
+        return box.read { metrics(for: job, at: now, pollInterval: pollInterval, history: $0, box: box) }
     }
 
-    /// The metrics of `job` as of `now` from its history (read under the store's lock).
+    /// The metrics of `job` as of `now` from its history, read under the store's lock (`box` holds it; both are nil
+    /// when the job has none).
     private func metrics(
-        for job: Job, at now: Date, pollInterval: TimeInterval, history: ProgressHistory?
+        for job: Job, at now: Date, pollInterval: TimeInterval, history: ProgressHistory?, box: HistoryBox?
     ) -> JobMetrics {
         let elapsed = Self.elapsed(of: job, at: now)
         let step = configuration.historyStep(pollInterval: pollInterval)
         let length = configuration.historyLength
         if job.status.isTerminal {
-            let points = history.map { source(job.id, endingAt: $0.lastSampleAt, step: step, count: length) }
+            let points = history.flatMap { history in
+                box.map { HistorySource(box: $0, end: history.lastSampleAt, step: step, count: length) }
+            }
             let processed = Double(ProgressSample(job: job, at: now).processed)
             let average = elapsed.flatMap { $0 > 0 ? processed / $0 : nil }
             return JobMetrics(throughput: average, elapsed: elapsed, historySource: points)
         }
-        guard let history else { return JobMetrics(elapsed: elapsed) }
-        let points = source(job.id, endingAt: history.lastObservedAt, step: step, count: length)
+        guard let history, let box else { return JobMetrics(elapsed: elapsed) }
+        let points = HistorySource(box: box, end: history.lastObservedAt, step: step, count: length)
         if job.status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
         let throughput = history.rate(window: configuration.rateWindow, minimumSpan: configuration.minimumRateSpan)
         let quiet = history.lastObservedAt.timeIntervalSince(history.lastMovedAt)
@@ -95,12 +97,7 @@ public struct MetricsTracker: Sendable, Equatable {
         return rhs.store.read { $0.mapValues(\.history) } == left
     }
 
-    /// A history source for the job's points.
-    private func source(_ id: String, endingAt end: Date, step: TimeInterval, count: Int) -> HistorySource {
-        HistorySource(store: store, id: id, end: end, step: step, count: count)
-    }
-
-    /// The store, copied first if another tracker holds it (snapshots hold it weakly, so they do not count).
+    /// The store, copied first if another tracker holds it (snapshots hold boxes, not the store, so they do not count).
     private mutating func uniqueStore() -> HistoryStore {
         if !isKnownUniquelyReferenced(&store) { store = store.copy() }
         return store

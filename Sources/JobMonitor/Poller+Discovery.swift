@@ -130,8 +130,12 @@ extension Poller {
     func absorb(_ arrived: PagedLister.Arrived, progress: LoadingProgress, more: Bool) {
         let fetchedAt = now()
         var shown: [String] = []
+        // By index, not `for wire in page.jobs`: the loop variable is a copy of the job, which retained and released
+        // each of its dozen strings (12 % of the instructions of a cycle in which 10,000 jobs changed, callgrind).
         for page in arrived {
-            for wire in page.jobs { absorb(wire, query: page.query, at: fetchedAt, shown: &shown) }
+            page.jobs.withUnsafeBufferPointer { jobs in
+                for index in jobs.indices { absorb(jobs[index], query: page.query, at: fetchedAt, shown: &shown) }
+            }
         }
         if !shown.isEmpty {
             order += shown
@@ -142,7 +146,8 @@ extension Poller {
 
     /// Stores one listed job (the first time this listing shows it), noting whether it is new (and, while loading,
     /// to be shown at once).
-    private func absorb(_ wire: BatchJob, query: Int, at fetchedAt: Date, shown: inout [String]) {
+    @inline(__always)
+    private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [String]) {
         guard configuration.admits(createdAt: wire.createdAt) else { return }
         let known = tracked.slot(of: wire.id)
         // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.

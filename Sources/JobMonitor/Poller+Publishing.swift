@@ -32,8 +32,7 @@ extension Poller {
         let vouch = vouching ? takenAt.addingTimeInterval(freshWindow) : nil
         var changed = false
         var vouched = false
-        // One copy of the tracker for the whole snapshot (its store is weakly referenced by snapshots, so each
-        // retain of it takes the slow path: once per snapshot, not once per job).
+        // One copy of the tracker for the whole snapshot: one retain of its store, not one per job.
         let tracker = metricsTracker
         if orderChanged || published.jobs.count != order.count {
             var jobs: [TrackedJob] = []
@@ -93,6 +92,7 @@ extension Poller {
     /// would leave every running job with two storages, one per holder).
     private func refreshed(_ slot: Int, vouch: Date?, at date: Date, tracker: MetricsTracker) -> TrackedJob? {
         let interval = configuration.interval
+        // The closure runs inside an access to `tracked`, which is not checked dynamically: it must not touch `self`.
         return tracked.refresh(slot: slot) { job, history in
             if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
                 job.freshUntil = vouch

@@ -76,6 +76,14 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
                 job: job, fetchedAt: fetchedAt, fetchError: fetchError, isVanished: isVanished, metrics: metrics))
     }
 
+    /// A tracked job fetched at `fetchedAt`, with the highest processed count seen so far.
+    init(job: Job, fetchedAt: Date, highestProcessed: Int?) {
+        var fields = TrackedJobStorage.Fields(
+            job: job, fetchedAt: fetchedAt, fetchError: nil, isVanished: false, metrics: .empty)
+        fields.highestProcessed = highestProcessed
+        storage = TrackedJobStorage(fields)
+    }
+
     /// A placeholder for a job the user asked for that has not been fetched yet.
     public static func placeholder(id: String) -> TrackedJob {
         TrackedJob(job: Job(id: id, type: .other("?"), status: .other("unknown"), totalItems: 0), fetchedAt: nil)

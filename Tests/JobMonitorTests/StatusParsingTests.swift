@@ -1,0 +1,34 @@
+import Testing
+
+@testable import JobMonitor
+
+/// `JobStatus(raw:)` and `JobType(raw:)`: the word as sent is tried before its lower case, which must not change what
+/// any spelling maps to.
+@Suite struct StatusParsingTests {
+    /// Every known word in lower, upper and mixed case maps to its case; unknown words keep the server's spelling.
+    @Test func statusesMapInAnyCase() {
+        let known: [(String, JobStatus)] = [
+            ("pending", .pending), ("running", .running), ("dispatched", .dispatched), ("throttled", .throttled),
+            ("completed", .completed), ("failed", .failed), ("cancelled", .cancelled), ("canceled", .cancelled),
+        ]
+        for (word, status) in known {
+            #expect(JobStatus(raw: word) == status)
+            #expect(JobStatus(raw: word.uppercased()) == status)
+            #expect(JobStatus(raw: word.prefix(1).uppercased() + word.dropFirst()) == status)
+        }
+        #expect(JobStatus(raw: "Paused") == .other("Paused"))
+        #expect(JobStatus(raw: "") == .other(""))
+        #expect(JobStatus(raw: "running ") == .other("running "))
+    }
+
+    /// The same for job types.
+    @Test func typesMapInAnyCase() {
+        let known: [(String, JobType)] = [("parse", .parse), ("extract", .extract), ("classify", .classify)]
+        for (word, type) in known {
+            #expect(JobType(raw: word) == type)
+            #expect(JobType(raw: word.uppercased()) == type)
+        }
+        #expect(JobType(raw: "pArSe") == .parse)
+        #expect(JobType(raw: "Split") == .other("Split"))
+    }
+}
