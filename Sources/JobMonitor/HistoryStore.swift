@@ -110,7 +110,7 @@ final class HistoryBox: @unchecked Sendable {
     }
 
     /// Runs `body` on the history, under the store's lock.
-    func read<Result>(_ body: (ProgressHistory) -> Result) -> Result {
+    func read<Result>(_ body: (borrowing ProgressHistory) -> Result) -> Result {
         lock.lock()
         defer { lock.unlock() }
         return body(history)

@@ -61,14 +61,20 @@ public struct JobMetrics: Sendable, Equatable {
     }
 
     /// Metrics whose history is derived, when read, from `historySource`.
+    ///
+    /// Every property is set here directly: going through the public initialiser and then setting the source copied
+    /// the whole value twice per job and cycle.
     init(
         throughput: Double? = nil, eta: TimeInterval? = nil, elapsed: TimeInterval? = nil,
         sinceLastProgress: TimeInterval? = nil, isStalled: Bool = false, historySource: HistorySource?
     ) {
-        self.init(
-            throughput: throughput, eta: eta, elapsed: elapsed, sinceLastProgress: sinceLastProgress,
-            isStalled: isStalled)
+        self.isStalled = isStalled
+        storedHistory = []
         self.historySource = historySource
+        throughputValue = present.store(throughput, 0, absent: 0)
+        etaValue = present.store(eta, 1, absent: 0)
+        elapsedValue = present.store(elapsed, 2, absent: 0)
+        sinceLastProgressValue = present.store(sinceLastProgress, 3, absent: 0)
     }
 
     /// Equal when every figure and the history's points are equal.

@@ -53,28 +53,25 @@ public struct MetricsTracker: Sendable, Equatable {
     /// `metrics(for:at:pollInterval:)` through the job's history box cached by the caller, when it is this tracker's.
     func metrics(for job: Job, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?) -> JobMetrics {
         guard let box = cached.flatMap({ store.owns($0) ? $0 : nil }) ?? store.box(job.id) else {
-            return metrics(for: job, at: now, pollInterval: pollInterval, history: nil, box: nil)
+            let elapsed = Self.elapsed(of: job, at: now)
+            let average = job.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil
+            return JobMetrics(throughput: average, elapsed: elapsed)
         }
         return box.read { metrics(for: job, at: now, pollInterval: pollInterval, history: $0, box: box) }
     }
 
-    /// The metrics of `job` as of `now` from its history, read under the store's lock (`box` holds it; both are nil
-    /// when the job has none).
+    /// The metrics of `job` as of `now` from its history, read in place under the store's lock (`box` holds it).
     private func metrics(
-        for job: Job, at now: Date, pollInterval: TimeInterval, history: ProgressHistory?, box: HistoryBox?
+        for job: Job, at now: Date, pollInterval: TimeInterval, history: borrowing ProgressHistory, box: HistoryBox
     ) -> JobMetrics {
         let elapsed = Self.elapsed(of: job, at: now)
         let step = configuration.historyStep(pollInterval: pollInterval)
         let length = configuration.historyLength
         if job.status.isTerminal {
-            let points = history.flatMap { history in
-                box.map { HistorySource(box: $0, end: history.lastSampleAt, step: step, count: length) }
-            }
-            let processed = Double(ProgressSample(job: job, at: now).processed)
-            let average = elapsed.flatMap { $0 > 0 ? processed / $0 : nil }
-            return JobMetrics(throughput: average, elapsed: elapsed, historySource: points)
+            let points = HistorySource(box: box, end: history.lastSampleAt, step: step, count: length)
+            return JobMetrics(
+                throughput: Self.average(of: job, at: now, elapsed: elapsed), elapsed: elapsed, historySource: points)
         }
-        guard let history, let box else { return JobMetrics(elapsed: elapsed) }
         let points = HistorySource(box: box, end: history.lastObservedAt, step: step, count: length)
         if job.status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
         let throughput = history.rate(window: configuration.rateWindow, minimumSpan: configuration.minimumRateSpan)
@@ -118,6 +115,12 @@ public struct MetricsTracker: Sendable, Equatable {
         guard let start = job.startedAt ?? job.createdAt else { return nil }
         let end = job.status.isTerminal ? (job.completedAt ?? job.updatedAt) : now
         return end.map { max(0, $0.timeIntervalSince(start)) }
+    }
+
+    /// A finished job's average rate: items processed over its elapsed time (nil when that is unknown or 0).
+    private static func average(of job: Job, at now: Date, elapsed: TimeInterval?) -> Double? {
+        let processed = Double(ProgressSample(job: job, at: now).processed)
+        return elapsed.flatMap { $0 > 0 ? processed / $0 : nil }
     }
 
     /// Remaining items over throughput: 0 when nothing remains, nil when the total is 0 or the rate is unknown or 0.

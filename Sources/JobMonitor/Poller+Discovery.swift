@@ -157,7 +157,7 @@ extension Poller {
             listingState.added[query].append(wire.id)
             if listingState.isLoading { shown.append(wire.id) }
         }
-        let slot = store(Job(wire: wire), at: fetchedAt, slot: known)
+        let slot = store(Job(wire: wire, known: known.flatMap { tracked[slot: $0]?.job }), at: fetchedAt, slot: known)
         if known == nil { _ = tracked.markListed(slot, in: listingState.number) }
         listingState.storedCount += 1
     }

@@ -32,6 +32,49 @@ struct JobTableTests {
         #expect(table.writtenSlots.count == 2, "a slot written twice is listed once")
     }
 
+    /// The counts a table keeps, worked out from its jobs.
+    private func recount(_ table: JobTable) -> (unfinished: Int, vanished: Int, live: [JobTable.ListingKey: Int]) {
+        var live: [JobTable.ListingKey: Int] = [:]
+        for job in table.values where !job.isVanished && job.job.api == .v1 {
+            let outside = table.directoryFilter != nil && job.job.directoryID != nil
+                && job.job.directoryID != table.directoryFilter
+            live[JobTable.ListingKey(status: job.job.status, type: job.job.type, outsideDirectory: outside), default: 0] += 1
+        }
+        let unfinished = table.values.filter { !$0.job.status.isTerminal }.count
+        return (unfinished, table.values.filter(\.isVanished).count, live)
+    }
+
+    @Test("versions sharing the last one's identity keep the counts right through every kind of change")
+    func sharedIdentityVersions() {
+        var table = JobTable(directoryFilter: "dir-a")
+        var base = TrackedJob(
+            job: Job(id: "a", type: .parse, status: .running, totalItems: 10, processedItems: 1, directoryID: "dir-a"),
+            fetchedAt: Date())
+        table["a"] = base
+        table["b"] = tracked("b", .running)
+        var versions: [(String, (inout TrackedJob) -> Void)] = [
+            ("counts moved", { $0.job.processedItems = 5 }),
+            ("finished", { $0.job.status = .completed }),
+            ("vanished", { $0.isVanished = true }),
+            ("back, running", { $0.isVanished = false; $0.job.status = .running }),
+            ("other type", { $0.job.type = .extract }),
+            ("other directory", { $0.job.directoryID = "dir-b" }),
+            ("a v2 batch", { $0.job.api = .v2 }),
+            ("counts moved again", { $0.job.processedItems = 7 }),
+        ]
+        versions.append(("beta again, failed", { $0.job.api = .v1; $0.job.status = .failed }))
+        for (step, change) in versions {
+            var next = base
+            change(&next)
+            table["a"] = next
+            base = next
+            let expected = recount(table)
+            #expect(table.unfinishedCount == expected.unfinished, "\(step)")
+            #expect(table.vanishedCount == expected.vanished, "\(step)")
+            #expect(table.liveListingCounts == expected.live, "\(step)")
+        }
+    }
+
     @Test("a freed slot is reused by the next job without its flags, listing mark or history")
     func reusedSlotStartsClean() throws {
         var table = JobTable()
