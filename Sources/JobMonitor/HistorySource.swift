@@ -16,7 +16,18 @@ struct HistorySource: Sendable, Equatable {
     /// Seconds between instants.
     let step: TimeInterval
     /// Most instants.
-    let count: Int
+    var count: Int { Int(storedCount) }
+    /// `count`, in 4 bytes: a snapshot holds one source per job, and the 4 saved bring a job's storage under the next
+    /// smaller allocation size with the rest of the layout (see `TrackedJobStorage.Fields`).
+    private let storedCount: Int32
+
+    /// A source reading `box` at `count` instants `step` seconds apart ending at `end`.
+    init(box: HistoryBox, end: Date, step: TimeInterval, count: Int) {
+        self.box = box
+        self.end = end
+        self.step = step
+        storedCount = Int32(clamping: count)
+    }
 
     /// Progress fractions at `count` instants `step` seconds apart ending at `end` (see `ProgressHistory`).
     func fractions() -> [Double] {

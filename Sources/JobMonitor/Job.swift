@@ -217,11 +217,13 @@ public struct Job: Sendable, Equatable, Identifiable {
     }
 
     /// `init(wire:progressPercentage:)` sharing `known`'s identity when the wire's ID, type, project, directory and
-    /// creation time equal it: a poll of an unchanged job allocates no identity only to drop it.
+    /// creation time equal it: a poll of an unchanged job allocates no identity only to drop it. `known` is the job
+    /// the caller found under the wire's ID, so its ID string is taken (and compared with itself, without reading
+    /// the bytes: at 100,000 jobs the second comparison of each ID was a cache miss).
     init(wire: borrowing BatchJob, progressPercentage: Double? = nil, known: Job?) {
         let fields = JobIdentity.Fields(
-            id: wire.id, type: JobType(raw: wire.jobType), projectID: wire.projectID, directoryID: wire.directoryID,
-            api: .v1, createdAt: wire.createdAt)
+            id: known?.id ?? wire.id, type: JobType(raw: wire.jobType), projectID: wire.projectID,
+            directoryID: wire.directoryID, api: .v1, createdAt: wire.createdAt)
         let identity = known.flatMap { $0.identity.fields == fields ? $0.identity : nil } ?? JobIdentity(fields)
         self.init(
             identity: identity, status: JobStatus(raw: wire.status), totalItems: wire.totalItems,

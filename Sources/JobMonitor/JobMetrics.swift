@@ -25,8 +25,6 @@ public struct JobMetrics: Sendable, Equatable {
         get { present.value(sinceLastProgressValue, 3) }
         set { sinceLastProgressValue = present.store(newValue, 3, absent: 0) }
     }
-    /// True for a running or dispatched job whose observations show no progress for longer than the stall threshold.
-    public var isStalled: Bool
     /// Progress fractions 0…1 at evenly spaced instants (one poll interval apart), oldest first, bounded (default 60).
     /// Worked out when read (only the detail view reads it) from the job's samples, which the metrics share with the
     /// tracker instead of holding 60 numbers per job.
@@ -37,13 +35,17 @@ public struct JobMetrics: Sendable, Equatable {
             historySource = nil
         }
     }
-    private var storedHistory: [Double]
-    private var historySource: HistorySource?
+    // Stored properties are laid out in declaration order: the 8-byte fields first, then the source (28 bytes) and
+    // the two one-byte fields, so that no padding falls between them (70 bytes; 97 in the order first written).
     // The four optional numbers unwrapped; bit n of `present` says whether the nth is known (see `PresenceBits`).
     private var throughputValue = 0.0
     private var etaValue = 0.0
     private var elapsedValue = 0.0
     private var sinceLastProgressValue = 0.0
+    private var storedHistory: [Double]
+    private var historySource: HistorySource?
+    /// True for a running or dispatched job whose observations show no progress for longer than the stall threshold.
+    public var isStalled: Bool
     private var present = PresenceBits()
 
     /// Creates metrics; every field defaults to "unknown".
