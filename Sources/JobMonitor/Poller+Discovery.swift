@@ -152,6 +152,14 @@ extension Poller {
         let known = tracked.slot(of: wire.id)
         // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.
         if let known, !tracked.markListed(known, in: listingState.number) { return }
+        // A finished job listed again unchanged: nothing to store (what `store` would conclude, without building a
+        // `Job` to compare; the first thing it checks, most of a full scan).
+        if let known, let existing = tracked[slot: known], existing.job.status.isTerminal, existing.fetchedAt != nil,
+            existing.fetchError == nil, !existing.isVanished, existing.job.holdsSameData(as: wire)
+        {
+            listingState.storedCount += 1
+            return
+        }
         if known == nil {
             while listingState.added.count <= query { listingState.added.append([]) }
             listingState.added[query].append(wire.id)
