@@ -143,7 +143,9 @@ public struct Job: Sendable, Equatable, Identifiable {
 
     /// Replaces the ID, project and directory strings with equal ones the caller already holds (`knownID` when
     /// given; `intern` for the others), in one new identity, so that many jobs hold one copy of each.
-    mutating func adoptStrings(knownID: String?, intern: (_ projectID: String) -> String, internDirectory: (String) -> String) {
+    mutating func adoptStrings(
+        knownID: String?, intern: (_ projectID: String) -> String, internDirectory: (String) -> String
+    ) {
         changeIdentity { fields in
             if let knownID { fields.id = knownID }
             fields.projectID = intern(fields.projectID)
@@ -175,7 +177,8 @@ public struct Job: Sendable, Equatable, Identifiable {
         self.init(
             identity: JobIdentity(
                 JobIdentity.Fields(
-                    id: id, type: type, projectID: projectID, directoryID: directoryID, api: .v1, createdAt: createdAt)),
+                    id: id, type: type, projectID: projectID, directoryID: directoryID, api: .v1,
+                    createdAt: createdAt)),
             status: status, totalItems: totalItems, processedItems: processedItems, failedItems: failedItems,
             skippedItems: skippedItems, progressPercent: progressPercent, startedAt: startedAt, updatedAt: updatedAt,
             completedAt: completedAt, effectiveAt: effectiveAt, errorMessage: errorMessage, jobRecordID: jobRecordID,
