@@ -53,25 +53,29 @@ public struct JobMetrics: Sendable, Equatable {
         throughput: Double? = nil, eta: TimeInterval? = nil, elapsed: TimeInterval? = nil,
         sinceLastProgress: TimeInterval? = nil, isStalled: Bool = false, history: [Double] = []
     ) {
-        self.isStalled = isStalled
-        storedHistory = history
-        historySource = nil
-        self.throughput = throughput
-        self.eta = eta
-        self.elapsed = elapsed
-        self.sinceLastProgress = sinceLastProgress
+        self.init(
+            throughput: throughput, eta: eta, elapsed: elapsed, sinceLastProgress: sinceLastProgress,
+            isStalled: isStalled, storedHistory: history, historySource: nil)
     }
 
     /// Metrics whose history is derived, when read, from `historySource`.
-    ///
-    /// Every property is set here directly: going through the public initialiser and then setting the source copied
-    /// the whole value twice per job and cycle.
     init(
         throughput: Double? = nil, eta: TimeInterval? = nil, elapsed: TimeInterval? = nil,
         sinceLastProgress: TimeInterval? = nil, isStalled: Bool = false, historySource: HistorySource?
     ) {
+        self.init(
+            throughput: throughput, eta: eta, elapsed: elapsed, sinceLastProgress: sinceLastProgress,
+            isStalled: isStalled, storedHistory: [], historySource: historySource)
+    }
+
+    /// Sets every stored property directly: the metrics of every running job are made each cycle, and setting the
+    /// source after another initialiser had run copied the whole value twice per job.
+    private init(
+        throughput: Double?, eta: TimeInterval?, elapsed: TimeInterval?, sinceLastProgress: TimeInterval?,
+        isStalled: Bool, storedHistory: [Double], historySource: HistorySource?
+    ) {
         self.isStalled = isStalled
-        storedHistory = []
+        self.storedHistory = storedHistory
         self.historySource = historySource
         throughputValue = present.store(throughput, 0, absent: 0)
         etaValue = present.store(eta, 1, absent: 0)

@@ -154,9 +154,7 @@ extension Poller {
         if let known, !tracked.markListed(known, in: listingState.number) { return }
         // A finished job listed again unchanged: nothing to store (what `store` would conclude, without building a
         // `Job` to compare; the first thing it checks, most of a full scan).
-        if let known, let existing = tracked[slot: known], existing.job.status.isTerminal, existing.fetchedAt != nil,
-            existing.fetchError == nil, !existing.isVanished, existing.job.holdsSameData(as: wire)
-        {
+        if let known, let existing = tracked[slot: known], existing.isSettled, existing.job.holdsSameData(as: wire) {
             listingState.storedCount += 1
             return
         }

@@ -242,9 +242,7 @@ public actor Poller {
             job.adoptStrings(
                 knownID: known?.id, intern: { projectIDs.intern($0) }, internDirectory: { directoryIDs.intern($0) })
         }
-        if let slot, job.status.isTerminal, let known, known.job == job, known.fetchedAt != nil,
-            known.fetchError == nil, !known.isVanished
-        {
+        if let slot, let known, known.isSettled, known.job == job {
             // Finished data seen again: nothing to store, record or republish (it never goes stale).
             return slot
         }

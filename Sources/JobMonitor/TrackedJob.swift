@@ -61,6 +61,10 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// The job's identifier.
     @inlinable public var id: String { storage.fields.job.id }
 
+    /// True for finished data fetched without error and still listed: it never changes or goes stale, so seeing it
+    /// again unchanged needs nothing stored, recorded or republished.
+    var isSettled: Bool { job.status.isTerminal && fetchedAt != nil && fetchError == nil && !isVanished }
+
     /// True when the processed count is lower than an earlier poll showed (the server's counts went backward).
     public var countWentBackward: Bool {
         guard let highestProcessed, let processed = job.processedItems else { return false }
