@@ -19,7 +19,18 @@ public struct Job: Sendable, Equatable, Identifiable {
         set { changeIdentity { $0.projectID = newValue } }
     }
     /// Lifecycle state.
-    public var status: JobStatus
+    public var status: JobStatus {
+        get { JobStatus(code: statusCode) ?? .other(extras?.fields.otherStatus ?? "") }
+        set {
+            let code = newValue.code
+            if code == JobStatus.otherCode, case .other(let word) = newValue {
+                changeExtras { $0.otherStatus = word }
+            } else if statusCode == JobStatus.otherCode {
+                changeExtras { $0.otherStatus = nil }
+            }
+            statusCode = code
+        }
+    }
     /// Items in the job.
     public var totalItems: Int
     /// Items done so far (including failed and skipped ones), when the server said.
@@ -111,6 +122,10 @@ public struct Job: Sendable, Equatable, Identifiable {
     private var updatedSeconds: TimeInterval = 0
     private var completedSeconds: TimeInterval = 0
     private var effectiveSeconds: TimeInterval = 0
+    /// `status` in one byte (`JobStatus.code`); the word of an `other` status is in `extras`. Declared last but one,
+    /// beside `present`: `Job` is then 88 bytes of 8-byte fields and these two (90 in all; 105 with the status
+    /// inline), and `TrackedJobStorage.Fields` puts its own one-byte fields right after them.
+    private var statusCode: UInt8 = 0
     private var present = PresenceBits()
 
     /// The bit of each optional count and time in `present`.
@@ -192,19 +207,23 @@ public struct Job: Sendable, Equatable, Identifiable {
         effectiveAt: Date?, errorMessage: String?, jobRecordID: String?, workflowID: String?
     ) {
         self.identity = identity
-        self.status = status
+        statusCode = status.code
         self.totalItems = totalItems
         // A derived percentage is ours, not the server's: clamped here; a sent one is kept as sent.
         self.progressPercent =
             progressPercent ?? (totalItems > 0 ? min(100, max(0, Double(processedItems ?? 0) / Double(totalItems) * 100)) : 0)
         // Decided before building the fields: building, checking and dropping them (with their optional
         // `BatchFacts`) took ~500 instructions per decoded job.
-        let empty = errorMessage == nil && jobRecordID == nil && workflowID == nil
+        var otherStatus: String?
+        if case .other(let word) = status { otherStatus = word }
+        let empty = errorMessage == nil && jobRecordID == nil && workflowID == nil && otherStatus == nil
         extras =
             empty
             ? nil
             : JobExtras.holding(
-                JobExtras.Fields(errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID))
+                JobExtras.Fields(
+                    errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID,
+                    otherStatus: otherStatus))
         self.processedItems = processedItems
         self.failedItems = failedItems
         self.skippedItems = skippedItems
@@ -289,8 +308,12 @@ final class JobExtras: Sendable, Equatable {
         var jobRecordID: String?
         var workflowID: String?
         var batch: BatchFacts?
+        /// The word of an `other` status (see `Job.status`).
+        var otherStatus: String?
 
-        var isEmpty: Bool { errorMessage == nil && jobRecordID == nil && workflowID == nil && batch == nil }
+        var isEmpty: Bool {
+            errorMessage == nil && jobRecordID == nil && workflowID == nil && batch == nil && otherStatus == nil
+        }
     }
 
     let fields: Fields

@@ -61,6 +61,38 @@ public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The status in one byte, as `Job` stores it: 0–6 for the known statuses, `otherCode` for `other` (whose word
+    /// `Job` keeps elsewhere). A `JobStatus` takes 16 bytes (the word of `other` inline).
+    var code: UInt8 {
+        switch self {
+        case .pending: return 0
+        case .running: return 1
+        case .dispatched: return 2
+        case .throttled: return 3
+        case .completed: return 4
+        case .failed: return 5
+        case .cancelled: return 6
+        case .other: return Self.otherCode
+        }
+    }
+
+    /// The `code` of every `other` status.
+    static let otherCode: UInt8 = 7
+
+    /// The known status with this `code`; nil for `otherCode` (and anything larger).
+    init?(code: UInt8) {
+        switch code {
+        case 0: self = .pending
+        case 1: self = .running
+        case 2: self = .dispatched
+        case 3: self = .throttled
+        case 4: self = .completed
+        case 5: self = .failed
+        case 6: self = .cancelled
+        default: return nil
+        }
+    }
+
     /// The statuses the API documents, in lifecycle order (for header counts).
     public static let known: [JobStatus] = [.running, .dispatched, .throttled, .pending, .completed, .failed, .cancelled]
 }

@@ -28,8 +28,9 @@ func script(
     }
 }
 
-/// True when the two values are within 1e-9 of each other.
+/// True when `value` equals `expected` to the precision `JobMetrics` stores its figures with (`Float`: a relative
+/// error of at most 2^-24, about 6e-8; 1e-6 allowed), or within 1e-9 of it.
 func approximately(_ value: Double?, _ expected: Double) -> Bool {
     guard let value else { return false }
-    return abs(value - expected) < 1e-9
+    return abs(value - expected) <= max(1e-9, abs(expected) * 1e-6)
 }

@@ -6,15 +6,15 @@ import Testing
 /// which every job changed is published. Field order decides the padding (see `TrackedJobStorage.Fields`).
 @Suite("Job storage layout")
 struct StorageLayoutTests {
-    @Test("a TrackedJob storage fits a 256-byte allocation (glibc: 16-byte object header plus 8 bytes of chunk size)")
+    @Test("a TrackedJob storage fits a 192-byte allocation (glibc: 16-byte object header plus 8 bytes of chunk size)")
     func storageFitsItsAllocation() {
         let object = 16 + MemoryLayout<TrackedJobStorage.Fields>.size
-        #expect(object + 8 <= 256, "a storage now takes \(object) bytes: reorder or move a field")
+        #expect(object + 8 <= 192, "a storage now takes \(object) bytes: reorder or move a field")
     }
 
     @Test("no padding inside the metrics and the job beyond what their one-byte fields need")
     func denseParts() {
-        #expect(MemoryLayout<JobMetrics>.size <= 70)
-        #expect(MemoryLayout<Job>.size <= 105)
+        #expect(MemoryLayout<JobMetrics>.size <= 40)
+        #expect(MemoryLayout<Job>.size <= 90)
     }
 }
