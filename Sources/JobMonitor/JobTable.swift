@@ -32,7 +32,9 @@ struct JobTable: Sendable {
     /// The directory discovery lists (`--directory`), if any.
     let directoryFilter: String?
 
-    private var slots: [String: Int] = [:]
+    /// Each job's slot by ID, in 4 bytes: the dictionary's values are an array as long as its capacity (262,144 at
+    /// 100,000 jobs), 1 MB instead of 2.
+    private var slots: [String: Int32] = [:]
     private var entries: [Entry] = []
     private var freeSlots: [Int] = []
     /// Slots written since the last `clearWritten()`.
@@ -53,9 +55,9 @@ struct JobTable: Sendable {
 
     /// The job with this ID; setting it (nil removes it) notes the write and updates the flags.
     subscript(id: String) -> TrackedJob? {
-        get { slots[id].flatMap { entries[$0].job } }
+        get { slots[id].flatMap { entries[Int($0)].job } }
         set {
-            if let slot = slots[id] {
+            if let slot = slot(of: id) {
                 if let newValue {
                     store(newValue, at: slot)
                 } else {
@@ -68,7 +70,7 @@ struct JobTable: Sendable {
     }
 
     /// The slot of the job with this ID, if the table holds it.
-    func slot(of id: String) -> Int? { slots[id] }
+    func slot(of id: String) -> Int? { slots[id].map(Int.init) }
 
     /// The job in an occupied slot.
     subscript(slot slot: Int) -> TrackedJob? { entries[slot].job }
@@ -91,7 +93,7 @@ struct JobTable: Sendable {
             slot = entries.count
             entries.append(Entry())
         }
-        slots[new.id] = slot
+        slots[new.id] = Int32(slot)
         entries[slot].job = new
         count += 1
         note(slot, from: nil, to: new)
@@ -126,7 +128,7 @@ struct JobTable: Sendable {
 
     /// True when listing number `listing` stored the job with this ID.
     func isListed(_ id: String, in listing: UInt32) -> Bool {
-        slots[id].map { entries[$0].listedIn == listing } ?? false
+        slot(of: id).map { entries[$0].listedIn == listing } ?? false
     }
 
     /// True when the slot was written since the last `clearWritten()`.
@@ -184,9 +186,7 @@ struct JobTable: Sendable {
         }
         // A new version of a job with the same status, vanishing and identity (API, type, directory) keeps its flags
         // and listing key: most writes, for which working the keys out took ~670 instructions.
-        if let old, let new, old.job.status == new.job.status, old.isVanished == new.isVanished,
-            old.job.sharesIdentity(with: new.job)
-        {
+        if let old, let new, old.isVanished == new.isVanished, old.hasSameStatusAndIdentity(as: new) {
             return
         }
         let unfinished = new.map { !$0.job.status.isTerminal } ?? false

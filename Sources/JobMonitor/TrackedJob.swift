@@ -65,6 +65,12 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// again unchanged needs nothing stored, recorded or republished.
     var isSettled: Bool { job.status.isTerminal && fetchedAt != nil && fetchError == nil && !isVanished }
 
+    /// True when both jobs have the same status and share one identity, read in place (`job` would copy each out).
+    func hasSameStatusAndIdentity(as other: TrackedJob) -> Bool {
+        storage.fields.job.hasSameStatus(as: other.storage.fields.job)
+            && storage.fields.job.sharesIdentity(with: other.storage.fields.job)
+    }
+
     /// True when the processed count is lower than an earlier poll showed (the server's counts went backward).
     public var countWentBackward: Bool {
         guard let highestProcessed, let processed = job.processedItems else { return false }
@@ -82,10 +88,11 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
 
     /// A tracked job fetched at `fetchedAt`, with the highest processed count seen so far.
     init(job: Job, fetchedAt: Date, highestProcessed: Int?) {
-        var fields = TrackedJobStorage.Fields(
-            job: job, fetchedAt: fetchedAt, fetchError: nil, isVanished: false, metrics: .empty)
-        fields.highestProcessed = highestProcessed
-        storage = TrackedJobStorage(fields)
+        // Built where it is passed: a local changed after building was copied into the storage and destroyed.
+        storage = TrackedJobStorage(
+            TrackedJobStorage.Fields(
+                job: job, fetchedAt: fetchedAt, fetchError: nil, isVanished: false, metrics: .empty,
+                highestProcessed: highestProcessed))
     }
 
     /// A placeholder for a job the user asked for that has not been fetched yet.

@@ -15,7 +15,8 @@ final class TrackedJobStorage: @unchecked Sendable {
     /// written, and `TrackedJob` writes one field at a time through `unique()`, never while reading another.
     @exclusivity(unchecked) @usableFromInline var fields: Fields
 
-    init(_ fields: Fields) {
+    /// A storage holding `fields` (consumed: moved in, not copied and the original destroyed).
+    init(_ fields: consuming Fields) {
         self.fields = fields
     }
 
@@ -45,12 +46,16 @@ final class TrackedJobStorage: @unchecked Sendable {
         private var highestProcessedValue = 0
         private var rarities: TrackedJobRarities?
 
-        init(job: Job, fetchedAt: Date?, fetchError: String?, isVanished: Bool, metrics: JobMetrics) {
+        init(
+            job: Job, fetchedAt: Date?, fetchError: String?, isVanished: Bool, metrics: JobMetrics,
+            highestProcessed: Int? = nil
+        ) {
             self.job = job
             self.isVanished = isVanished
             self.metrics = metrics
             rarities = fetchError.map { TrackedJobRarities(vanishedAt: nil, fetchError: $0) }
             self.fetchedAt = fetchedAt
+            self.highestProcessed = highestProcessed
         }
 
         var fetchedAt: Date? {
