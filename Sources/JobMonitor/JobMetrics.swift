@@ -138,7 +138,7 @@ public struct JobMetrics: Sendable, Equatable {
 
 /// History points given to `JobMetrics` (not derived from a live history), held by reference so that the metrics
 /// keep one word for them.
-final class GivenHistory: Sendable {
+fileprivate final class GivenHistory: Sendable {
     let points: [Double]
 
     init(_ points: [Double]) {

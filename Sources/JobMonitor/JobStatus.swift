@@ -80,7 +80,7 @@ public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
     static let otherCode: UInt8 = 7
 
     /// The known status with this `code`; nil for `otherCode` (and anything larger).
-    init?(code: UInt8) {
+    @inlinable init?(code: UInt8) {
         switch code {
         case 0: self = .pending
         case 1: self = .running
