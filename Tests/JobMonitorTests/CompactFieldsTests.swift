@@ -106,4 +106,16 @@ struct CompactFieldsTests {
         #expect(tracked == plain)
         #expect(TrackedJob(job: job, fetchedAt: nil, fetchError: "e").fetchError == "e")
     }
+
+    @Test("a history tells two unknown statuses apart: the stall clock restarts when the word changes, not before")
+    func unknownStatusChanges() {
+        var tracker = MetricsTracker()
+        let paused = metricsJob(status: .other("paused"), processed: 5, total: 10)
+        tracker.record(job: paused, at: at(0))
+        tracker.record(job: paused, at: at(10))
+        #expect(tracker.metrics(for: paused, at: at(15), pollInterval: 2).sinceLastProgress == 15)
+        let held = metricsJob(status: .other("held"), processed: 5, total: 10)
+        tracker.record(job: held, at: at(20))
+        #expect(tracker.metrics(for: held, at: at(30), pollInterval: 2).sinceLastProgress == 10)
+    }
 }

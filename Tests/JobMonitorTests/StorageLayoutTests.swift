@@ -17,4 +17,10 @@ struct StorageLayoutTests {
         #expect(MemoryLayout<JobMetrics>.size <= 40)
         #expect(MemoryLayout<Job>.size <= 90)
     }
+
+    @Test("a job's history box fits a 144-byte allocation (object header, the history, the store's reference)")
+    func historyBoxFitsItsAllocation() {
+        let object = 16 + MemoryLayout<ProgressHistory>.size + MemoryLayout<HistoryHome>.size
+        #expect(object + 8 <= 144, "a history box now takes \(object) bytes")
+    }
 }
