@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Every job's `ProgressHistory`, kept once: the tracker writes them in place and snapshots read them under a lock.
 ///
@@ -11,28 +10,21 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: every access to `histories` holds `lock`.
 final class HistoryStore: @unchecked Sendable {
-    /// The serial number of the last store made (process-wide).
-    private static let lastSerial = Atomic<UInt64>(0)
-
-    /// This store's lock and serial number, which its boxes carry (one reference each): a box cached elsewhere is
-    /// this store's only if it carries this one.
-    private let home: HistoryHome
-    private var lock: NSLock { home.lock }
-    /// This store's serial number.
-    var serial: UInt64 { home.serial }
+    /// This store's lock, which its boxes carry: a box cached elsewhere is this store's only if it carries this very
+    /// lock (compared by identity; a box holds its lock, so no other store's lock can take its address).
+    private let lock = NSLock()
     /// One box per job, so that the table's buckets stay small.
     private var histories: [String: HistoryBox]
 
     init() {
-        home = HistoryHome(serial: Self.lastSerial.add(1, ordering: .relaxed).newValue)
         histories = [:]
     }
 
     /// A separate store with copies of every history.
     func copy() -> HistoryStore {
         let copy = HistoryStore()
-        let home = copy.home
-        copy.histories = read { $0.mapValues { HistoryBox($0.history, home: home) } }
+        let lock = copy.lock
+        copy.histories = read { $0.mapValues { HistoryBox($0.history, lock: lock) } }
         return copy
     }
 
@@ -42,7 +34,7 @@ final class HistoryStore: @unchecked Sendable {
     }
 
     /// True when `box` belongs to this store (a cached box of a store since copied does not).
-    func owns(_ box: HistoryBox) -> Bool { box.home === home }
+    func owns(_ box: HistoryBox) -> Bool { box.lock === lock }
 
     /// Runs `body` on the history in `box`, one of this store's (under the lock).
     func read<Result>(_ box: HistoryBox, _ body: (ProgressHistory) -> Result) -> Result {
@@ -77,7 +69,7 @@ final class HistoryStore: @unchecked Sendable {
             change(&box.history)
             return box
         }
-        let box = HistoryBox(create(), home: home)
+        let box = HistoryBox(create(), lock: lock)
         histories[id] = box
         return box
     }
@@ -95,7 +87,8 @@ final class HistoryStore: @unchecked Sendable {
 /// `@unchecked Sendable`: every access to `history` holds the lock of the store the box belongs to.
 ///
 /// 136 bytes with its object header, a 144-byte allocation, one per job (`StorageLayoutTests`): it was 168 (176)
-/// with the store's serial number and lock in two fields, the status inline and the sample log's counts in 8 bytes.
+/// with the store's serial number beside its lock (a store is now told by its lock alone), the status inline and the
+/// sample log's counts in 8 bytes.
 final class HistoryBox: @unchecked Sendable {
     /// The history.
     ///
@@ -103,30 +96,18 @@ final class HistoryBox: @unchecked Sendable {
     /// which is not recursive, so two overlapping accesses would deadlock before they could overlap; the dynamic
     /// check cost ~60 instructions per access, twice per job a cycle.
     @exclusivity(unchecked) var history: ProgressHistory
-    /// The lock and serial number of the store it belongs to.
-    let home: HistoryHome
+    /// The lock of the store it belongs to (which also tells which store that is: see `HistoryStore.owns`).
+    let lock: NSLock
 
-    init(_ history: ProgressHistory, home: HistoryHome) {
+    init(_ history: ProgressHistory, lock: NSLock) {
         self.history = history
-        self.home = home
+        self.lock = lock
     }
 
     /// Runs `body` on the history, under the store's lock.
     func read<Result>(_ body: (borrowing ProgressHistory) -> Result) -> Result {
-        home.lock.lock()
-        defer { home.lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return body(history)
-    }
-}
-
-/// A `HistoryStore`'s lock and serial number, which each of its boxes carries.
-final class HistoryHome: Sendable {
-    /// The store's serial number.
-    let serial: UInt64
-    /// The store's lock.
-    let lock = NSLock()
-
-    init(serial: UInt64) {
-        self.serial = serial
     }
 }
