@@ -9,10 +9,6 @@ import Foundation
 /// read back exactly, extreme values included. Reads are sequential (`makeIterator`), which is all that rate and
 /// history need; `first` and `last` are kept decoded.
 struct SampleLog: Sequence, Sendable, Equatable {
-    /// The reference-date seconds that sample times are counted from: always 0, so that a log stores none (times
-    /// are whole milliseconds since the reference date, which an `Int64` holds for 142,000 years either way). With
-    /// the counts below in 4 bytes each, a job's history takes a 144-byte allocation instead of 176.
-    private var origin: TimeInterval { 0 }
     /// The oldest sample, as stored.
     private var head: Packed
     /// The newest sample, as stored.
@@ -28,20 +24,20 @@ struct SampleLog: Sequence, Sendable, Equatable {
 
     /// A log holding one sample.
     init(first: ProgressSample) {
-        head = Packed(first, origin: 0)
+        head = Packed(first)
         tail = head
     }
 
     /// The oldest sample.
-    var first: ProgressSample? { head.sample(origin: origin) }
+    var first: ProgressSample? { head.sample() }
     /// The newest sample.
-    var last: ProgressSample? { tail.sample(origin: origin) }
+    var last: ProgressSample? { tail.sample() }
     /// Bytes the encoded samples take (beyond the decoded oldest and newest).
     var encodedBytes: Int { records.count }
 
     /// Adds a sample after the newest.
     mutating func append(_ sample: ProgressSample) {
-        let packed = Packed(sample, origin: origin)
+        let packed = Packed(sample)
         // Grow by a quarter, not by doubling: a hundred thousand logs each a third empty add up.
         if records.capacity - records.count < 24 { records.reserveCapacity(records.count + records.count / 4 + 32) }
         lastRecordStart = Int32(records.count)
@@ -52,7 +48,7 @@ struct SampleLog: Sequence, Sendable, Equatable {
 
     /// Replaces the newest sample (rare: two observations at one instant), decoding the one before it.
     mutating func replaceLast(_ sample: ProgressSample) {
-        let packed = Packed(sample, origin: origin)
+        let packed = Packed(sample)
         guard count > 1 else {
             head = packed
             tail = packed
@@ -109,11 +105,12 @@ struct SampleLog: Sequence, Sendable, Equatable {
             remaining -= 1
             let packed = current.map { reader.next(after: $0) } ?? log.head
             current = packed
-            return packed.sample(origin: log.origin)
+            return packed.sample()
         }
     }
 
-    /// A sample as stored: whole milliseconds since the origin and the counts.
+    /// A sample as stored: whole milliseconds since the reference date (a log keeps no origin of its own: 8 bytes
+    /// per job; an `Int64` holds 142,000 years of them) and the counts.
     struct Packed: Sendable, Equatable {
         var milliseconds: Int64
         var processed: Int
@@ -127,8 +124,8 @@ struct SampleLog: Sequence, Sendable, Equatable {
             self.total = total
         }
 
-        init(_ sample: ProgressSample, origin: TimeInterval) {
-            let offset = ((sample.at.timeIntervalSinceReferenceDate - origin) * 1_000).rounded()
+        init(_ sample: ProgressSample) {
+            let offset = (sample.at.timeIntervalSinceReferenceDate * 1_000).rounded()
             // Times come from the local clock; anything beyond ±2^52 ms (142,000 years) is clamped, never trapped.
             let bound = 4_503_599_627_370_496.0
             milliseconds = offset.isFinite ? Int64(Swift.min(bound, Swift.max(-bound, offset))) : 0
@@ -137,9 +134,9 @@ struct SampleLog: Sequence, Sendable, Equatable {
             total = sample.total
         }
 
-        func sample(origin: TimeInterval) -> ProgressSample {
+        func sample() -> ProgressSample {
             ProgressSample(
-                at: Date(timeIntervalSinceReferenceDate: origin + Double(milliseconds) / 1_000), processed: processed,
+                at: Date(timeIntervalSinceReferenceDate: Double(milliseconds) / 1_000), processed: processed,
                 failed: failed, total: total)
         }
 
