@@ -105,6 +105,13 @@ public enum DetailScreen {
         let label = "history "
         buffer.write(label, x: 1, y: layout.sparklineRow, style: theme.textDim)
         let width = min(60, buffer.width - label.count - 2)
+        if metrics.history.isEmpty, tracked.job.status.isTerminal {
+            // A job first seen finished has no history (the poller keeps none for it): say so rather than draw nothing.
+            buffer.write(
+                "\(glyphs.absent) not seen running", x: 1 + label.count, y: layout.sparklineRow, style: theme.textDim,
+                maxWidth: max(0, width))
+            return
+        }
         buffer.write(
             Sparkline.render(metrics.history, width: width, glyphs: glyphs), x: 1 + label.count, y: layout.sparklineRow,
             style: theme.gaugeFill)

@@ -60,16 +60,18 @@ final class HistoryStore: @unchecked Sendable {
         return body(histories)
     }
 
-    /// Changes the job's history in place, or stores `create`'s result when there is none; returns its box.
+    /// Changes the job's history in place, or stores `create`'s result when there is none (nil: none is started);
+    /// returns its box.
     @discardableResult
-    func update(_ id: String, change: (inout ProgressHistory) -> Void, create: () -> ProgressHistory) -> HistoryBox {
+    func update(_ id: String, change: (inout ProgressHistory) -> Void, create: () -> ProgressHistory?) -> HistoryBox? {
         lock.lock()
         defer { lock.unlock() }
         if let box = histories[id] {
             change(&box.history)
             return box
         }
-        let box = HistoryBox(create(), lock: lock)
+        guard let history = create() else { return nil }
+        let box = HistoryBox(history, lock: lock)
         histories[id] = box
         return box
     }

@@ -27,14 +27,15 @@ struct JobTable: Sendable {
         var isWritten = false
         var isUnfinished = false
         var isVanished = false
+        /// Shown while the first listing paged in, not yet placed in listing order (see `ListingState`).
+        var isShownEarly = false
     }
 
     /// The directory discovery lists (`--directory`), if any.
     let directoryFilter: String?
 
-    /// Each job's slot by ID, in 4 bytes: the dictionary's values are an array as long as its capacity (262,144 at
-    /// 100,000 jobs), 1 MB instead of 2.
-    private var slots: [String: Int32] = [:]
+    /// Each job's slot by ID (the IDs are read from the jobs in the slots: see `SlotIndex`).
+    private var slots = SlotIndex()
     private var entries: [Entry] = []
     private var freeSlots: [Int] = []
     /// Slots written since the last `clearWritten()`.
@@ -55,7 +56,7 @@ struct JobTable: Sendable {
 
     /// The job with this ID; setting it (nil removes it) notes the write and updates the flags.
     subscript(id: String) -> TrackedJob? {
-        get { slots[id].flatMap { entries[Int($0)].job } }
+        get { slot(of: id).flatMap { entries[$0].job } }
         set {
             if let slot = slot(of: id) {
                 if let newValue {
@@ -70,7 +71,9 @@ struct JobTable: Sendable {
     }
 
     /// The slot of the job with this ID, if the table holds it.
-    func slot(of id: String) -> Int? { slots[id].map(Int.init) }
+    func slot(of id: String) -> Int? {
+        slots.slot(of: id) { entries[$0].job?.id == id }
+    }
 
     /// The job in an occupied slot.
     subscript(slot slot: Int) -> TrackedJob? { entries[slot].job }
@@ -93,8 +96,8 @@ struct JobTable: Sendable {
             slot = entries.count
             entries.append(Entry())
         }
-        slots[new.id] = Int32(slot)
         entries[slot].job = new
+        slots.insert(new.id, slot: slot)
         count += 1
         note(slot, from: nil, to: new)
         return slot
@@ -124,6 +127,17 @@ struct JobTable: Sendable {
         guard entries[slot].listedIn != listing else { return false }
         entries[slot].listedIn = listing
         return true
+    }
+
+    /// Marks the job in `slot` as shown while the first listing pages in.
+    mutating func markShownEarly(_ slot: Int) {
+        entries[slot].isShownEarly = true
+    }
+
+    /// Clears the mark `markShownEarly` set and returns whether it was set.
+    mutating func unmarkShownEarly(_ slot: Int) -> Bool {
+        defer { entries[slot].isShownEarly = false }
+        return entries[slot].isShownEarly
     }
 
     /// True when listing number `listing` stored the job with this ID.
@@ -173,7 +187,7 @@ struct JobTable: Sendable {
         let old = entries[slot].job
         note(slot, from: old, to: nil)
         entries[slot] = Entry()
-        slots[id] = nil
+        slots.remove(id, slot: slot)
         freeSlots.append(slot)
         count -= 1
     }

@@ -54,10 +54,15 @@ extension Poller {
                 covering.append(query)
             }
         }
-        if !listed.shownEarly.isEmpty {
+        if listed.shownEarlyCount > 0 {
             // Jobs shown while the listing paged in take their place in listing order now.
-            let early = listed.shownEarly
-            order = newIDs + order.filter { !early.contains($0) }
+            var placed = newIDs
+            placed.reserveCapacity(newIDs.count + max(0, order.count - listed.shownEarlyCount))
+            for id in order {
+                if let slot = tracked.slot(of: id), tracked.unmarkShownEarly(slot) { continue }
+                placed.append(id)
+            }
+            order = placed
         } else if !newIDs.isEmpty {
             order = newIDs + order
         }
@@ -130,6 +135,7 @@ extension Poller {
     func absorb(_ arrived: PagedLister.Arrived, progress: LoadingProgress, more: Bool) {
         let fetchedAt = now()
         var shown: [String] = []
+        // (`absorb` below marks each job it appends to `shown` in the table: see `ListingState.shownEarlyCount`.)
         // By index, passed `borrowing`: `for wire in page.jobs` copied each job twice on its way into `Job`, each copy
         // retaining and releasing its dozen strings (12 % of a cycle in which 10,000 jobs changed, callgrind). The
         // optimiser still makes one copy at the load; taking it out would mean consuming the delivered pages.
@@ -139,7 +145,7 @@ extension Poller {
         }
         if !shown.isEmpty {
             order += shown
-            listingState.shownEarly.formUnion(shown)
+            listingState.shownEarlyCount += shown.count
         }
         if listingState.isLoading, more { publishLoading(progress) }
     }
@@ -164,7 +170,10 @@ extension Poller {
             if listingState.isLoading { shown.append(wire.id) }
         }
         let slot = store(Job(wire: wire, known: known.flatMap { tracked[slot: $0]?.job }), at: fetchedAt, slot: known)
-        if known == nil { _ = tracked.markListed(slot, in: listingState.number) }
+        if known == nil {
+            _ = tracked.markListed(slot, in: listingState.number)
+            if listingState.isLoading { tracked.markShownEarly(slot) }
+        }
         listingState.storedCount += 1
     }
 

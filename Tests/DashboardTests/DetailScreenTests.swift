@@ -85,6 +85,19 @@ import TerminalUI
             ])
     }
 
+    /// A job the poller first saw finished has no history: the row says so; a running job without one stays blank.
+    @Test func aJobFirstSeenFinishedSaysItWasNotSeenRunning() {
+        var finished = Self.fullJob()
+        finished.metrics = JobMetrics(throughput: 2.4, elapsed: 2990)
+        let buffer = Fixtures.render(Self.opened(finished))
+        #expect(Self.cells(buffer, x: 0, y: 11, width: 80) == " history — not seen running")
+        #expect(buffer[9, 11].style == Theme.defaultDark.textDim)
+
+        var running = finished
+        running.job.status = .running
+        #expect(Self.cells(Fixtures.render(Self.opened(running)), x: 0, y: 11, width: 80) == " history")
+    }
+
     @Test func theSelectedFileIsReversedAndFailuresAreRed() {
         var state = Self.withFiles()
         Fixtures.press(.down, on: &state)

@@ -40,8 +40,24 @@ struct MetricsHistoryTests {
     @Test("a finished job stores no refresh samples")
     func terminalNoRefresh() {
         var tracker = MetricsTracker()
+        tracker.record(job: metricsJob(processed: 4, total: 10), at: at(0))
         let done = metricsJob(status: .completed, processed: 10, total: 10)
-        for t in stride(from: 0.0, through: 600, by: 2) { tracker.record(job: done, at: at(t)) }
+        for t in stride(from: 2.0, through: 600, by: 2) { tracker.record(job: done, at: at(t)) }
+        #expect(tracker.samples(for: "job").count == 2)
+    }
+
+    @Test("a job only ever seen finished starts no history; its metrics come from its own fields")
+    func firstSeenFinished() {
+        var tracker = MetricsTracker()
+        let done = metricsJob(status: .completed, processed: 10, total: 10, started: 0, completed: 20)
+        for t in stride(from: 30.0, through: 40, by: 2) { tracker.record(job: done, at: at(t)) }
+        #expect(tracker.samples(for: "job").isEmpty)
+        let metrics = tracker.metrics(for: done, at: at(40), pollInterval: 2)
+        #expect(metrics.throughput == 0.5)
+        #expect(metrics.elapsed == 20)
+        #expect(metrics.history.isEmpty)
+        // It starts one when it is seen unfinished again (a retried job).
+        tracker.record(job: metricsJob(processed: 1, total: 10, started: 50), at: at(50))
         #expect(tracker.samples(for: "job").count == 1)
     }
 

@@ -1,0 +1,116 @@
+import Testing
+
+@testable import JobMonitor
+
+/// The job table's open-addressing ID index against a `Dictionary` doing the same inserts and removals: removals shift
+/// later buckets back (no tombstones), so a wrong shift loses an ID that is still in the table or finds one that left.
+@Suite("SlotIndex: the job table's ID index")
+struct SlotIndexTests {
+    /// IDs by slot, as the job table keeps them (nil for a free slot), with the index and a dictionary beside them.
+    private struct Model {
+        var ids: [String?] = []
+        var free: [Int] = []
+        var index = SlotIndex()
+        var expected: [String: Int] = [:]
+
+        mutating func insert(_ id: String) {
+            let slot: Int
+            if let reused = free.popLast() {
+                slot = reused
+                ids[slot] = id
+            } else {
+                slot = ids.count
+                ids.append(id)
+            }
+            index.insert(id, slot: slot)
+            expected[id] = slot
+        }
+
+        mutating func remove(_ id: String) {
+            guard let slot = expected.removeValue(forKey: id) else { return }
+            index.remove(id, slot: slot)
+            ids[slot] = nil
+            free.append(slot)
+        }
+
+        func lookup(_ id: String) -> Int? {
+            index.slot(of: id) { ids[$0] == id }
+        }
+    }
+
+    /// SplitMix64: the same sequence every run, so a failure repeats.
+    private struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("an empty index finds nothing and ignores removals")
+    func empty() {
+        var index = SlotIndex()
+        #expect(index.slot(of: "a") { _ in true } == nil)
+        index.remove("a", slot: 0)
+        #expect(index.count == 0)
+    }
+
+    @Test("random inserts and removals find exactly what a dictionary finds", arguments: [1, 2, 3])
+    func againstDictionary(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        var model = Model()
+        var next = 0
+        for round in 0..<40 {
+            // Grow in the first rounds, then churn: removals shift buckets back through runs many buckets long.
+            let inserts = round < 20 ? 300 : 100
+            for _ in 0..<inserts {
+                model.insert("bjb-\(next)")
+                next += 1
+            }
+            let present = Array(model.expected.keys)
+            for id in present where Int.random(in: 0..<3, using: &random) == 0 { model.remove(id) }
+            #expect(model.index.count == model.expected.count)
+            var wrong = 0
+            for (id, slot) in model.expected where model.lookup(id) != slot { wrong += 1 }
+            for gone in 0..<next where model.expected["bjb-\(gone)"] == nil && model.lookup("bjb-\(gone)") != nil {
+                wrong += 1
+            }
+            #expect(wrong == 0, "round \(round): \(wrong) IDs found in the wrong slot or found after removal")
+        }
+    }
+
+    @Test("small tables, whose runs often wrap past the last bucket: every removal order keeps the rest findable")
+    func wrappingRuns() {
+        var random = SeededGenerator(state: 7)
+        var wrong = 0
+        for trial in 0..<3_000 {
+            // Seven IDs fill a 16-bucket table to just under half, so clusters cross its end in many trials.
+            var model = Model()
+            let ids = (0..<7).map { "t\(trial)-\($0)" }
+            for id in ids { model.insert(id) }
+            for id in ids.shuffled(using: &random) {
+                model.remove(id)
+                for (other, slot) in model.expected where model.lookup(other) != slot { wrong += 1 }
+                if model.lookup(id) != nil { wrong += 1 }
+            }
+        }
+        #expect(wrong == 0)
+    }
+
+    @Test("removing an ID under a slot it is not in changes nothing; removing one keeps the others")
+    func removalByNamedSlot() {
+        var model = Model()
+        for id in ["a", "b", "c"] { model.insert(id) }
+        // Removing an ID with a slot it is not in changes nothing.
+        model.index.remove("a", slot: 2)
+        #expect(model.index.count == 3)
+        #expect(model.lookup("a") == 0)
+        model.remove("b")
+        #expect(model.lookup("a") == 0)
+        #expect(model.lookup("b") == nil)
+        #expect(model.lookup("c") == 2)
+    }
+}
