@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# The release dashboard against `mock-server --scenario steady:N` (N jobs that keep running, every count changing),
+# The release dashboard against `mock-server --scenario steady:N` (N jobs that keep running, every count changing;
+# SCENARIO=finished for N completed jobs that never change, SCENARIO=churn for about N arriving, finishing and leaving),
 # full screen in a 200x50 tmux pane at --interval 2, reached through --base-url: when the first rows and the complete
 # listing show, RSS every 5 s for SECONDS, then how long 20 keys (G g G g G g j j k k, twice) take to change the
 # screen (send-keys, then capture-pane -e every 2 ms until it differs), and the peak RSS (VmHWM).
-# Usage: scripts/scale-100k.sh [N=100000] [SECONDS=60]
+# Usage: [SCENARIO=steady|finished|churn] scripts/scale-100k.sh [N=100000] [SECONDS=60]
 set -euo pipefail
 jobs=${1:-100000}
 seconds=${2:-60}
+scenario=${SCENARIO:-steady}
+case "$scenario" in
+steady | finished | churn) ;;
+*) echo "SCENARIO must be steady, finished or churn, not '$scenario'" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 swift build -c release --product batchtop > /tmp/scale-100k-build.$$.log 2>&1 || { cat /tmp/scale-100k-build.$$.log >&2; exit 1; }
 rm -f /tmp/scale-100k-build.$$.log
 bin=$(swift build -c release --show-bin-path)/batchtop
 port=${PORT:-18339}
-"$bin" mock-server --port "$port" --api-key scale --scenario "steady:$jobs" > /dev/null 2>&1 &
+"$bin" mock-server --port "$port" --api-key scale --scenario "$scenario:$jobs" > /dev/null 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 sleep 2
-python3 - "$bin" "$port" "$jobs" "$seconds" <<'PY'
+python3 - "$bin" "$port" "$jobs" "$seconds" "$scenario" <<'PY'
 import subprocess, sys, time
-binary, port, jobs, seconds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+binary, port, jobs, seconds, scenario = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 socket = f"batchtop-scale-{port}"
 def tmux(*args):
     return subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", *args], capture_output=True, text=True).stdout
@@ -37,7 +43,9 @@ try:
         if first is None and "bjb-" in screen:
             first = now
             print(f"first job rows after {now:.2f} s: {title.strip()[:90]}")
-        if f" {jobs} jobs" in title:
+        # churn:N holds about N jobs: complete when the title stops saying "loading".
+        settled = scenario == "churn" and " jobs" in title and "loading" not in title
+        if f" {jobs} jobs" in title or settled:
             full = now
             print(f"listing complete after {now:.1f} s")
         if now > 120:

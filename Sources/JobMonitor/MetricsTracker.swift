@@ -55,8 +55,13 @@ public struct MetricsTracker: Sendable, Equatable {
     }
 
     /// `metrics(for:at:pollInterval:)` through the job's history box cached by the caller, when it is this tracker's.
-    func metrics(for job: Job, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?) -> JobMetrics {
-        guard let box = cached.flatMap({ store.owns($0) ? $0 : nil }) ?? store.box(job.id) else {
+    /// `cacheIsComplete`: the caller caches every box `record` returns for the job, so nil means it has no history
+    /// (most finished jobs): the store is not searched for one.
+    func metrics(
+        for job: Job, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?, cacheIsComplete: Bool = false
+    ) -> JobMetrics {
+        let found = cached.flatMap { store.owns($0) ? $0 : nil }
+        guard let box = found ?? (cached == nil && cacheIsComplete ? nil : store.box(job.id)) else {
             let elapsed = Self.elapsed(of: job, at: now)
             let average = job.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil
             return JobMetrics(throughput: average, elapsed: elapsed)

@@ -97,7 +97,9 @@ extension Poller {
             if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
                 job.freshUntil = vouch
             }
-            job.metrics = tracker.metrics(for: job.job, at: date, pollInterval: interval, cached: history)
+            // The table caches the box `record` returned for every job it stored (`Poller.store`).
+            job.metrics = tracker.metrics(
+                for: job.job, at: date, pollInterval: interval, cached: history, cacheIsComplete: true)
         }
     }
 
