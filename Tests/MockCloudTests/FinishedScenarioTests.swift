@@ -24,4 +24,26 @@ struct FinishedScenarioTests {
         let status = try await store.status(of: first[0].id)
         #expect(status.job == first[0])
     }
+
+    @Test("a fixed scenario's pages, filtered or not, are the matching jobs sliced by offset and limit")
+    func fixedPages() async {
+        let clock = TestClock()
+        let store = MockStore(scenario: .finished(jobs: 25, now: clock.now()), now: { clock.now() })
+        let all = await store.listJobs(JobListQuery(limit: 1_000)).items
+        #expect(all.count == 25)
+        let type = all[1].jobType
+        for filter in [JobListQuery(), JobListQuery(jobType: type), JobListQuery(status: "running")] {
+            let matching = all.filter { job in
+                filter.status == nil && (filter.jobType.map { job.jobType == $0 } ?? true)
+            }
+            for (offset, limit) in [(0, 10), (10, 10), (20, 10), (24, 1), (25, 10), (40, 10), (3, 0)] {
+                var query = filter
+                query.offset = offset
+                query.limit = limit
+                let page = await store.listJobs(query)
+                #expect(page.totalSize == matching.count, "\(filter) at \(offset)")
+                #expect(page.items == Array(matching.dropFirst(offset).prefix(limit)), "\(filter) at \(offset)+\(limit)")
+            }
+        }
+    }
 }
