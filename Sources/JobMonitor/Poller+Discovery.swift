@@ -135,7 +135,7 @@ extension Poller {
     func absorb(_ arrived: PagedLister.Arrived, progress: LoadingProgress, more: Bool) {
         let fetchedAt = now()
         var shown: [String] = []
-        // (`absorb` below marks each job it appends to `shown` in the table: see `ListingState.shownEarlyCount`.)
+        // Each job appended to `shown` is also marked in the table (`JobTable.markShownEarly`), to be placed at the end.
         // By index, passed `borrowing`: `for wire in page.jobs` copied each job twice on its way into `Job`, each copy
         // retaining and releasing its dozen strings (12 % of a cycle in which 10,000 jobs changed, callgrind). The
         // optimiser still makes one copy at the load; taking it out would mean consuming the delivered pages.
