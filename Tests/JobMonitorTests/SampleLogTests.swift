@@ -5,19 +5,7 @@ import Testing
 
 @Suite("SampleLog: packed samples read back: counts exactly, times to the millisecond")
 struct SampleLogTests {
-    /// A deterministic generator (SplitMix64) so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
-    func sample(_ generator: inout Generator, at seconds: Double) -> ProgressSample {
+    func sample(_ generator: inout SeededGenerator, at seconds: Double) -> ProgressSample {
         // Counts that mostly stay and sometimes change, fractional times, and now and then extreme values.
         let total = generator.next(10) == 0 ? Int.max : 1_000 + generator.next(3)
         return ProgressSample(
@@ -27,7 +15,7 @@ struct SampleLogTests {
 
     @Test("random appends, replacements and drops read back like a plain array", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func matchesAnArray(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let first = sample(&generator, at: 0.25)
         var log = SampleLog(first: first)
         var model = [first]

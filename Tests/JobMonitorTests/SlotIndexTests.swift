@@ -38,18 +38,6 @@ struct SlotIndexTests {
         }
     }
 
-    /// SplitMix64: the same sequence every run, so a failure repeats.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("an empty index finds nothing and ignores removals")
     func empty() {
         var index = SlotIndex()
@@ -71,7 +59,7 @@ struct SlotIndexTests {
                 next += 1
             }
             let present = Array(model.expected.keys)
-            for id in present where Int.random(in: 0..<3, using: &random) == 0 { model.remove(id) }
+            for id in present where random.next(3) == 0 { model.remove(id) }
             #expect(model.index.count == model.expected.count)
             var wrong = 0
             for (id, slot) in model.expected where model.lookup(id) != slot { wrong += 1 }
