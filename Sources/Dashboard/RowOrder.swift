@@ -52,12 +52,17 @@ public enum RowOrder {
     }
 
     /// One row's numeric sort key: missing keys last, then the key (descending when reversed), newest created
-    /// first, then the snapshot's order.
+    /// first, then the snapshot's order. 24 bytes: the missing flag is the top bit of `rank`, above the position
+    /// (32 with a `Bool` of its own; 100,000 keys are built for every sort).
     private struct NumericKey {
-        var missing: Bool
         var value: Double
         var created: Double
-        var position: Int
+        /// The position, plus `missingBit` when the job has no key.
+        var rank: Int
+
+        static let missingBit = 1 << 62
+
+        var position: Int { rank & (Self.missingBit - 1) }
     }
 
     /// The same order as the general path for numeric keys.
@@ -68,18 +73,21 @@ public enum RowOrder {
             let tracked = jobs[position]
             let created = tracked.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
             var value = 0.0
-            var missing = true
+            var rank = position | NumericKey.missingBit
             if case .number(let number)? = sortValue(tracked, order.key) {
                 value = order.reversed ? -number : number
-                missing = false
+                rank = position
             }
-            keys.append(NumericKey(missing: missing, value: value, created: created, position: position))
+            keys.append(NumericKey(value: value, created: created, rank: rank))
         }
+        // `rank` first decides missing against present (the flag outweighs any position); equal flags leave it to
+        // the value, the creation time and finally the position, which is what is left of `rank` then.
         keys.sort { lhs, rhs in
-            if lhs.missing != rhs.missing { return !lhs.missing }
+            let lhsMissing = lhs.rank >= NumericKey.missingBit
+            if lhsMissing != (rhs.rank >= NumericKey.missingBit) { return !lhsMissing }
             if lhs.value != rhs.value { return lhs.value < rhs.value }
             if lhs.created != rhs.created { return lhs.created > rhs.created }
-            return lhs.position < rhs.position
+            return lhs.rank < rhs.rank
         }
         return keys.map(\.position)
     }

@@ -5,17 +5,17 @@ import LlamaCloud
 public struct Job: Sendable, Equatable, Identifiable {
     /// Unique identifier.
     public var id: String {
-        get { identity.fields.id }
+        get { identity.id }
         set { changeIdentity { $0.id = newValue } }
     }
     /// Kind of processing.
     public var type: JobType {
-        get { identity.fields.type }
+        get { identity.context.type }
         set { changeIdentity { $0.type = newValue } }
     }
     /// Owning project.
     public var projectID: String {
-        get { identity.fields.projectID }
+        get { identity.context.projectID }
         set { changeIdentity { $0.projectID = newValue } }
     }
     /// Lifecycle state.
@@ -55,7 +55,7 @@ public struct Job: Sendable, Equatable, Identifiable {
     public var progressPercent: Double
     /// Creation time.
     public var createdAt: Date? {
-        get { identity.fields.createdAt }
+        get { identity.createdAt }
         set { changeIdentity { $0.createdAt = newValue } }
     }
     /// Start of processing.
@@ -80,7 +80,7 @@ public struct Job: Sendable, Equatable, Identifiable {
     }
     /// Directory being processed.
     public var directoryID: String? {
-        get { identity.fields.directoryID }
+        get { identity.context.directoryID }
         set { changeIdentity { $0.directoryID = newValue } }
     }
     /// Error of the latest attempt.
@@ -100,7 +100,7 @@ public struct Job: Sendable, Equatable, Identifiable {
     }
     /// The API the job came from.
     public var api: JobAPI {
-        get { identity.fields.api }
+        get { identity.context.api }
         set { changeIdentity { $0.api = newValue } }
     }
     /// A v2 batch's configuration and derived file counts; nil for beta jobs.
@@ -153,21 +153,16 @@ public struct Job: Sendable, Equatable, Identifiable {
     @discardableResult
     mutating func shareIdentity(with other: Job) -> Bool {
         guard identity !== other.identity else { return true }
-        guard identity.fields == other.identity.fields else { return false }
+        guard identity == other.identity else { return false }
         identity = other.identity
         return true
     }
 
-    /// Replaces the ID, project and directory strings with equal ones the caller already holds (`knownID` when
-    /// given; `intern` for the others), in one new identity, so that many jobs hold one copy of each.
-    mutating func adoptStrings(
-        knownID: String?, intern: (_ projectID: String) -> String, internDirectory: (String) -> String
-    ) {
-        changeIdentity { fields in
-            if let knownID { fields.id = knownID }
-            fields.projectID = intern(fields.projectID)
-            fields.directoryID = fields.directoryID.map(internDirectory)
-        }
+    /// Replaces the ID with an equal string the caller already holds (`knownID`, when given) and the type, project,
+    /// directory and API with an equal `JobContext` the caller keeps for many jobs (`intern`), in one new identity.
+    mutating func adoptShared(knownID: String?, intern: (JobContext) -> JobContext) {
+        identity = JobIdentity(
+            id: knownID ?? identity.id, createdAt: identity.createdAt, context: intern(identity.context))
     }
 
     /// The status whose word is kept in `extras` (`statusCode` is `JobStatus.otherCode`).
@@ -181,6 +176,12 @@ public struct Job: Sendable, Equatable, Identifiable {
 
     /// True when both share one identity object (see `shareIdentity(with:)`).
     func sharesIdentity(with other: Job) -> Bool { identity === other.identity }
+
+    /// True when both hold one context object (type, project, directory, API: see `JobContextInterner`).
+    func sharesContext(with other: Job) -> Bool { identity.context === other.identity.context }
+
+    /// The identity object, to measure its allocation (`StorageLayoutTests`).
+    var identityObject: AnyObject { identity }
 
     /// Changes the usually empty fields (a new `JobExtras`, or none when all are empty).
     private mutating func changeExtras(_ change: (inout JobExtras.Fields) -> Void) {
@@ -290,9 +291,8 @@ public struct Job: Sendable, Equatable, Identifiable {
         // Compared field by field before building anything: building the fields to compare them copied (retained
         // and released) their strings, ~300 instructions per listed job.
         let identity: JobIdentity
-        if let knownIdentity = known?.identity, knownIdentity.fields.type == type, knownIdentity.fields.api == .v1,
-            knownIdentity.fields.createdAt == wire.createdAt, knownIdentity.fields.projectID == wire.projectID,
-            knownIdentity.fields.directoryID == wire.directoryID
+        if let knownIdentity = known?.identity, knownIdentity.createdAt == wire.createdAt,
+            knownIdentity.context.holds(type: type, api: .v1, projectID: wire.projectID, directoryID: wire.directoryID)
         {
             identity = knownIdentity
         } else {
@@ -314,9 +314,12 @@ public struct Job: Sendable, Equatable, Identifiable {
 /// The fields of a `Job` that stay the same while it runs, held by reference (immutable: a change stores a new one).
 ///
 /// At 100,000 running jobs every poll makes a new version of every job; with these four strings inline each copy of
-/// a `Job` retained and released each of them (a `Job` is copied about a dozen times per job in a cycle).
+/// a `Job` retained and released each of them (a `Job` is copied about a dozen times per job in a cycle). The type,
+/// project, directory and API are one `JobContext` further, which the poller keeps one of for all the jobs that
+/// share it: an identity is then a 64-byte allocation, one per job (`StorageLayoutTests`); it was 112 with the
+/// four inline (100,000 jobs: 4.8 MB).
 final class JobIdentity: Sendable, Equatable, CustomDebugStringConvertible {
-    /// The fields themselves.
+    /// The fields as one value (to build an identity from, or to change one field of).
     struct Fields: Sendable, Equatable {
         var id: String
         var type: JobType
@@ -326,13 +329,38 @@ final class JobIdentity: Sendable, Equatable, CustomDebugStringConvertible {
         var createdAt: Date?
     }
 
-    let fields: Fields
+    /// The job's ID.
+    let id: String
+    /// The type, project, directory and API, shared with other jobs.
+    let context: JobContext
+    /// The creation time.
+    let createdAt: Date?
 
-    init(_ fields: Fields) {
-        self.fields = fields
+    /// An identity holding `fields` (with a context of its own).
+    convenience init(_ fields: Fields) {
+        self.init(
+            id: fields.id, createdAt: fields.createdAt,
+            context: JobContext(
+                type: fields.type, projectID: fields.projectID, directoryID: fields.directoryID, api: fields.api))
     }
 
-    static func == (lhs: JobIdentity, rhs: JobIdentity) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+    /// An identity with the given ID and creation time in `context`.
+    init(id: String, createdAt: Date?, context: JobContext) {
+        self.id = id
+        self.createdAt = createdAt
+        self.context = context
+    }
+
+    /// The fields as one value.
+    var fields: Fields {
+        Fields(
+            id: id, type: context.type, projectID: context.projectID, directoryID: context.directoryID,
+            api: context.api, createdAt: createdAt)
+    }
+
+    static func == (lhs: JobIdentity, rhs: JobIdentity) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.createdAt == rhs.createdAt && lhs.context == rhs.context)
+    }
 
     /// The fields, so that a `Job` printed by a failed test expectation shows them rather than the class name.
     var debugDescription: String { String(reflecting: fields) }

@@ -35,10 +35,8 @@ public actor Poller {
     @exclusivity(unchecked) var tracked = JobTable()
     /// The last snapshot's jobs and where each one is, reused for the jobs that did not change.
     var published = PublishedJobs()
-    /// One copy of the project IDs that many jobs share.
-    var projectIDs = StringInterner()
-    /// One copy of the directory IDs that many jobs share.
-    var directoryIDs = StringInterner()
+    /// One copy of the type, project, directory and API that many jobs share.
+    var contexts = JobContextInterner()
     /// Discovery: true once a full listing completed (until then, snapshots are published as pages arrive).
     var firstListingDone = false
     /// Discovery: the number of the last listing started (see `ListingState.number`).
@@ -235,13 +233,10 @@ public actor Poller {
         var job = incoming
         // The ID, project and directory decoded again this cycle equal the known ones (the usual case): share the
         // known job's identity, so that the poller and the snapshot on screen hold one copy of those strings rather
-        // than one each, and hashing them for the interners is skipped. Otherwise keep the known ID string and the
-        // interned project and directory IDs.
+        // than one each, and hashing them for the interner is skipped. Otherwise keep the known ID string and the
+        // interned context (type, project, directory, API).
         let shared = known.map { job.shareIdentity(with: $0.job) } ?? false
-        if !shared {
-            job.adoptStrings(
-                knownID: known?.id, intern: { projectIDs.intern($0) }, internDirectory: { directoryIDs.intern($0) })
-        }
+        if !shared { job.adoptShared(knownID: known?.id, intern: { contexts.intern($0) }) }
         if let slot, let known, known.isSettled, known.job == job {
             // Finished data seen again: nothing to store, record or republish (it never goes stale).
             return slot

@@ -50,6 +50,41 @@ import Testing
         #expect(RowOrder.sorted(jobs).map(\.id) == ["dated", "same-b", "same-d", "undated-a", "undated-c"])
     }
 
+    /// A column sort (here the update time, missing for some jobs) against a plain reference: jobs with the key first,
+    /// by the key (descending when reversed), newest created first, then input order; jobs without it last, by
+    /// creation and input order. Many ties and missing values, both directions, three seeds.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func aColumnSortMatchesAReferenceOrder(seed: UInt64) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let jobs = (0..<400).map { index -> TrackedJob in
+            var job = Job(
+                id: "job-\(index)", type: .parse, status: .running, totalItems: 1,
+                createdAt: next(5) == 0 ? nil : Fixtures.ago(TimeInterval(next(20))))
+            job.updatedAt = next(4) == 0 ? nil : Fixtures.ago(TimeInterval(next(30)))
+            return TrackedJob(job: job, fetchedAt: Fixtures.now)
+        }
+        for reversed in [false, true] {
+            let expected = jobs.indices.sorted { lhs, rhs in
+                let left = jobs[lhs].job, right = jobs[rhs].job
+                switch (left.updatedAt, right.updatedAt) {
+                case (nil, _?): return false
+                case (_?, nil): return true
+                case (let l?, let r?) where l != r: return reversed ? l < r : l > r
+                default: break
+                }
+                let leftCreated = left.createdAt ?? .distantPast, rightCreated = right.createdAt ?? .distantPast
+                if leftCreated != rightCreated { return leftCreated > rightCreated }
+                return lhs < rhs
+            }.map { jobs[$0].id }
+            let rows = RowOrder.arrange(jobs, sort: SortOrder(key: .updated, reversed: reversed), filter: "")
+            #expect(rows.map(\.id) == expected, "reversed: \(reversed)")
+        }
+    }
+
     @Test func reducerStoresRowsInThisOrder() {
         let state = Fixtures.state()
         #expect(state.rows.map(\.id) == RowOrder.sorted(Fixtures.jobs).map(\.id))

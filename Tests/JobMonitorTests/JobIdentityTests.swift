@@ -80,5 +80,51 @@ struct JobIdentityTests {
         #expect(!after1.sharesIdentity(with: before1))
         #expect(after1.projectID == "prj-moved-elsewhere")
         #expect(after1.id == before1.id)
+        // Jobs of one type, project and directory hold one context; the moved job holds another.
+        guard let other = job(second, jobs[2].id) else {
+            Issue.record("a job is missing from a snapshot")
+            return
+        }
+        #expect(after0.sharesContext(with: other))
+        #expect(before0.sharesContext(with: other))
+        #expect(!after1.sharesContext(with: other))
+    }
+
+    @Test("the context interner keeps one context per type, project, directory and API, with interned strings")
+    func contextInterner() {
+        var interner = JobContextInterner()
+        func context(_ type: JobType, _ project: String, _ directory: String?, _ api: JobAPI = .v1) -> JobContext {
+            // Built from new strings each time (not literals, which would be one object already).
+            JobContext(type: type, projectID: String(project.reversed().reversed()), directoryID: directory, api: api)
+        }
+        let first = interner.intern(context(.parse, "prj-a-long-project-identifier", "dir-one"))
+        let again = interner.intern(context(.parse, "prj-a-long-project-identifier", "dir-one"))
+        #expect(first === again)
+        let otherDirectory = interner.intern(context(.parse, "prj-a-long-project-identifier", "dir-two"))
+        let otherType = interner.intern(context(.extract, "prj-a-long-project-identifier", "dir-one"))
+        let otherAPI = interner.intern(context(.parse, "prj-a-long-project-identifier", "dir-one", .v2))
+        let noDirectory = interner.intern(context(.parse, "prj-a-long-project-identifier", nil))
+        let distinct = [first, otherDirectory, otherType, otherAPI, noDirectory]
+        for (index, one) in distinct.enumerated() {
+            for other in distinct[(index + 1)...] { #expect(one !== other && one != other) }
+        }
+        // Not the last one interned: found by hashing.
+        #expect(interner.intern(context(.extract, "prj-a-long-project-identifier", "dir-one")) === otherType)
+        #expect(interner.intern(context(.parse, "prj-a-long-project-identifier", "dir-one")) === first)
+        // Contexts that share a project share its string's storage.
+        #expect(first.projectID.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+            == otherType.projectID.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+    }
+
+    @Test("past its limit the context interner starts over, still returning equal contexts")
+    func contextInternerLimit() {
+        var interner = JobContextInterner()
+        interner.limit = 3
+        let kept = (0..<3).map { interner.intern(JobContext(type: .parse, projectID: "p\($0)", directoryID: nil, api: .v1)) }
+        let fourth = interner.intern(JobContext(type: .parse, projectID: "p3", directoryID: nil, api: .v1))
+        #expect(fourth.projectID == "p3")
+        // Started over: an equal context is a new object, and equal to the one kept before.
+        let again = interner.intern(JobContext(type: .parse, projectID: "p0", directoryID: nil, api: .v1))
+        #expect(again !== kept[0] && again == kept[0])
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @testable import JobMonitor
 
 /// What one job costs in memory: at 100,000 jobs every 16 bytes of a storage are 1.6 MB, 3.2 MB while a cycle in
@@ -18,6 +22,26 @@ struct StorageLayoutTests {
         #expect(MemoryLayout<JobMetrics>.size <= 40)
         #expect(MemoryLayout<Job>.size <= 90)
     }
+
+    #if canImport(Glibc)
+    @Test("a job's identity is a 64-byte allocation (ID, creation time, a shared context)")
+    func identityFitsItsAllocation() {
+        let job = Job(
+            id: "bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6b", type: .parse, projectID: "prj-layout", status: .running,
+            totalItems: 1, createdAt: Date(timeIntervalSinceReferenceDate: 1), directoryID: "dir-layout")
+        let object = job.identityObject
+        // glibc's malloc_usable_size (not in the Glibc module): the chunk less its 8-byte header (56 for a 64-byte
+        // chunk; 104 for the 112 it was).
+        typealias UsableSize = @convention(c) (UnsafeMutableRawPointer?) -> Int
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_usable_size") else {
+            Issue.record("malloc_usable_size not found")
+            return
+        }
+        let usableSize = unsafeBitCast(symbol, to: UsableSize.self)
+        let usable = withExtendedLifetime(object) { usableSize(Unmanaged.passUnretained(object).toOpaque()) }
+        #expect(usable <= 56, "an identity now takes a \(usable + 8)-byte allocation")
+    }
+    #endif
 
     @Test("a job's history box fits a 144-byte allocation (object header, the history, the store's reference)")
     func historyBoxFitsItsAllocation() {
