@@ -150,11 +150,18 @@ public struct Job: Sendable, Equatable, Identifiable {
 
     /// Shares `other`'s identity (ID, type, project, directory, API, creation time) when it holds the same values, so
     /// that consecutive versions of one job hold those fields once; true when it did.
-    @discardableResult
+    /// Inlined, with the comparison of values out of line: `Poller.store` calls it for every job it stores, nearly
+    /// always with the very identity, and a call that was not inlined copied the whole other `Job` to pass it
+    /// (+5 % instructions in `absorb` at 10,000 changed jobs).
+    @inline(__always) @discardableResult
     mutating func shareIdentity(with other: Job) -> Bool {
-        guard identity !== other.identity else { return true }
-        guard identity == other.identity else { return false }
-        identity = other.identity
+        identity === other.identity || adoptIdentity(ifEqual: other.identity)
+    }
+
+    /// Takes `other` when it holds the same values as this job's identity; true when it did.
+    private mutating func adoptIdentity(ifEqual other: JobIdentity) -> Bool {
+        guard identity == other else { return false }
+        identity = other
         return true
     }
 
