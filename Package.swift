@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "AppRuntimeTests", dependencies: ["AppRuntime", "Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
         .testTarget(name: "RunLogTests", dependencies: ["RunLog"]),
+        .testTarget(name: "MallocArenasTests", dependencies: ["CMallocArenas"]),
         .testTarget(name: "ThemeLoaderTests", dependencies: ["ThemeLoader", "TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),
         .testTarget(
