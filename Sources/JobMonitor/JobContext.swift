@@ -2,8 +2,8 @@ import Foundation
 
 /// The fields of a job that many jobs share: its type, project, directory and API (immutable, held by reference).
 ///
-/// A project's jobs come from a handful of directories and three types, so the poller keeps one context for all the
-/// jobs that have the same four (`JobContextInterner`) and each job's `JobIdentity` holds a reference to it.
+/// A project's jobs usually come from a handful of directories and three types, so the poller keeps one context for
+/// all the jobs that have the same four (`JobContextInterner`) and each job's `JobIdentity` holds a reference to it.
 final class JobContext: Sendable, Hashable {
     /// Kind of processing.
     let type: JobType
@@ -14,6 +14,7 @@ final class JobContext: Sendable, Hashable {
     /// The API the job came from.
     let api: JobAPI
 
+    /// A context holding these four.
     init(type: JobType, projectID: String, directoryID: String?, api: JobAPI) {
         self.type = type
         self.projectID = projectID
@@ -26,10 +27,12 @@ final class JobContext: Sendable, Hashable {
         self.type == type && self.api == api && self.projectID == projectID && self.directoryID == directoryID
     }
 
+    /// Equal when the four are equal (one object is equal without looking).
     static func == (lhs: JobContext, rhs: JobContext) -> Bool {
         lhs === rhs || lhs.holds(type: rhs.type, api: rhs.api, projectID: rhs.projectID, directoryID: rhs.directoryID)
     }
 
+    /// Hashes the four.
     func hash(into hasher: inout Hasher) {
         hasher.combine(type)
         hasher.combine(projectID)
