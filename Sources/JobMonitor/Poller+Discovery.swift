@@ -11,8 +11,8 @@ import LlamaCloud
 ///   When more jobs left at once than a full scan has pages, the next cycle is a full scan instead of the status
 ///   calls, so a busy project never costs more than listing it.
 /// - With the user's `--status` filter, every cycle lists exactly those statuses.
-/// Vanished jobs are kept and marked for `vanishedRetention` seconds, then dropped with their metrics history; failed
-/// fetches keep the last data with `fetchError`.
+/// Vanished jobs are kept and marked for `vanishedRetention` seconds (at most `maxVanished` of them, the longest gone
+/// dropped first), then dropped with their metrics history; failed fetches keep the last data with `fetchError`.
 extension Poller {
     /// Runs one discovery cycle.
     func discover() async -> CycleResult {
@@ -155,7 +155,7 @@ extension Poller {
     @inline(__always)
     private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [String]) {
         guard configuration.admits(createdAt: wire.createdAt) else { return }
-        let known = tracked.slot(of: wire.id)
+        let known = tracked.slotInPlace(of: wire.id)
         // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.
         if let known, !tracked.markListed(known, in: listingState.number) { return }
         // A finished job listed again unchanged: nothing to store (what `store` would conclude, without building a
@@ -169,7 +169,11 @@ extension Poller {
             listingState.added[query].append(wire.id)
             if listingState.isLoading { shown.append(wire.id) }
         }
-        let slot = store(Job(wire: wire, known: known.flatMap { tracked[slot: $0]?.job }), at: fetchedAt, slot: known)
+        // Looked up outside a closure: `known.flatMap { tracked[slot: $0] }` copied the whole table (retaining each of
+        // its arrays) for every listed job, ~450 instructions.
+        var knownJob: Job?
+        if let known { knownJob = tracked[slot: known]?.job }
+        let slot = store(Job(wire: wire, known: knownJob), at: fetchedAt, slot: known)
         if known == nil {
             _ = tracked.markListed(slot, in: listingState.number)
             if listingState.isLoading { tracked.markShownEarly(slot) }
@@ -194,11 +198,24 @@ extension Poller {
         tracked[id] = job
     }
 
-    /// Drops the jobs that vanished before `cutoff`, with their metrics history.
+    /// Drops the jobs that vanished before `cutoff`, and past `configuration.maxVanished` jobs gone the longest gone
+    /// (ties by ID), with their metrics history.
     func pruneVanished(before cutoff: Date) {
-        let expired = tracked.vanishedIDs.filter { id in
-            guard let job = tracked[id], job.isVanished, let vanishedAt = job.vanishedAt else { return false }
-            return vanishedAt <= cutoff
+        guard tracked.vanishedCount > 0 else { return }
+        var expired: [String] = []
+        var kept: [(at: Date, id: String)] = []
+        for id in tracked.vanishedIDs {
+            guard let job = tracked[id], job.isVanished, let vanishedAt = job.vanishedAt else { continue }
+            if vanishedAt <= cutoff {
+                expired.append(id)
+            } else {
+                kept.append((vanishedAt, id))
+            }
+        }
+        let excess = kept.count - configuration.maxVanished
+        if excess > 0 {
+            kept.sort { $0 < $1 }
+            expired += kept.prefix(excess).map(\.id)
         }
         guard !expired.isEmpty else { return }
         let expiredSet = Set(expired)

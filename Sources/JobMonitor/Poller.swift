@@ -229,7 +229,8 @@ public actor Poller {
     /// the slot the job is in afterwards.
     @discardableResult
     func store(_ incoming: Job, at date: Date, slot: Int?) -> Int {
-        let known = slot.flatMap { tracked[slot: $0] }
+        var known: TrackedJob?
+        if let slot { known = tracked[slot: slot] }
         var job = incoming
         // The ID, project and directory decoded again this cycle equal the known ones (the usual case): share the
         // known job's identity, so that the poller and the snapshot on screen hold one copy of those strings rather

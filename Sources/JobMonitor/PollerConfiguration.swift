@@ -27,6 +27,10 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// history, so a long-running dashboard over a churning project keeps bounded memory. Explicit IDs are never
     /// dropped.
     public var vanishedRetention: TimeInterval
+    /// Discovery: most jobs kept after they left the listing; past it, the longest gone are dropped before their
+    /// retention ends. A project whose jobs turn over fast (hundreds a second) would otherwise keep every job that
+    /// left in the last `vanishedRetention` seconds: more jobs gone than listed, and memory to match.
+    public var maxVanished: Int
     /// Discovery filter: only jobs created at or after this time (v2: the list call's `created_at_on_or_after`;
     /// beta jobs: filtered here, the beta list call has no such filter).
     public var createdAfter: Date? = nil
@@ -64,7 +68,7 @@ public struct PollerConfiguration: Sendable, Equatable {
     public init(
         jobIDs: [String] = [], interval: TimeInterval = 2, statuses: [String] = [], jobTypes: [String] = [],
         directoryID: String? = nil, maxConcurrentRequests: Int = 8, fullScanEvery: Int = 10,
-        vanishedRetention: TimeInterval = 300
+        vanishedRetention: TimeInterval = 300, maxVanished: Int = 10_000
     ) {
         self.jobIDs = jobIDs
         self.interval = interval
@@ -74,6 +78,7 @@ public struct PollerConfiguration: Sendable, Equatable {
         self.maxConcurrentRequests = max(1, maxConcurrentRequests)
         self.fullScanEvery = max(1, fullScanEvery)
         self.vanishedRetention = vanishedRetention.isFinite ? max(0, vanishedRetention) : 300
+        self.maxVanished = max(0, maxVanished)
     }
 
     /// True when the poller discovers jobs through the list call.

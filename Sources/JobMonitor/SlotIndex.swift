@@ -7,12 +7,12 @@
 /// per process like `Dictionary`'s, so IDs chosen to collide cannot be precomputed.
 struct SlotIndex: Sendable {
     /// One bucket: a slot (`empty` when free) and the low 32 bits of its ID's hash.
-    private struct Bucket: Sendable {
+    fileprivate struct Bucket: Sendable {
         var slot: Int32
         var hash: UInt32
     }
 
-    private static let empty: Int32 = -1
+    fileprivate static let empty: Int32 = -1
     /// The smallest table, in buckets (a power of two).
     private static let minimumCapacity = 16
 
@@ -26,15 +26,50 @@ struct SlotIndex: Sendable {
     /// The slot of `id`, if indexed; `matches(slot)` says whether the job in that slot has this ID.
     @inline(__always)
     func slot(of id: String, matches: (Int) -> Bool) -> Int? {
-        guard count > 0 else { return nil }
-        let hash = Self.hash(id)
-        let mask = buckets.count - 1
-        var position = Int(hash) & mask
-        while true {
-            let bucket = buckets[position]
-            if bucket.slot == Self.empty { return nil }
-            if bucket.hash == hash, matches(Int(bucket.slot)) { return Int(bucket.slot) }
-            position = (position + 1) & mask
+        var candidates = candidates(for: id)
+        while let slot = candidates.next() {
+            if matches(slot) { return slot }
+        }
+        return nil
+    }
+
+    /// The slots whose stored hash bits equal `id`'s, in probe order: the caller compares the ID of the job in each.
+    /// (A loop over these, rather than `slot(of:matches:)`, lets a caller whose table is a stored property of a class
+    /// read it in place: a closure reading the table made the caller copy the whole table for every lookup.)
+    @inline(__always)
+    func candidates(for id: String) -> Candidates {
+        Candidates(buckets: buckets, hash: count > 0 ? Self.hash(id) : 0, isEmpty: count == 0)
+    }
+
+    /// The slots whose bucket holds a given hash, in probe order (see `candidates(for:)`).
+    struct Candidates: IteratorProtocol {
+        private let buckets: [Bucket]
+        private let hash: UInt32
+        private let mask: Int
+        private var position: Int
+        private var isDone: Bool
+
+        fileprivate init(buckets: [Bucket], hash: UInt32, isEmpty: Bool) {
+            self.buckets = buckets
+            self.hash = hash
+            mask = buckets.count - 1
+            position = isEmpty ? 0 : Int(hash) & mask
+            isDone = isEmpty
+        }
+
+        /// The next slot whose stored hash matches; nil once an empty bucket ends the run.
+        @inline(__always)
+        mutating func next() -> Int? {
+            guard !isDone else { return nil }
+            while true {
+                let bucket = buckets[position]
+                position = (position + 1) & mask
+                if bucket.slot == SlotIndex.empty {
+                    isDone = true
+                    return nil
+                }
+                if bucket.hash == hash { return Int(bucket.slot) }
+            }
         }
     }
 

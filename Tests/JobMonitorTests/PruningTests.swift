@@ -57,6 +57,29 @@ struct PruningTests {
         #expect(await poller.pollOnce().jobs.count == 5)
     }
 
+    @Test("past the most jobs kept gone, the longest gone are dropped before their retention ends, with their history")
+    func mostVanishedKept() async throws {
+        let clock = ManualNow()
+        let api = FakeBatchAPI(jobs: fleet(8, finished: 4))
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 600, maxVanished: 2),
+            now: { clock.date })
+        await poller.pollOnce()
+        // Four jobs leave one cycle apart (running ones answer 404 to their status call, finished ones are missing
+        // from the full scan): the two that left first are dropped as the third and fourth leave.
+        for id in ["bjb-0007", "bjb-0001", "bjb-0006", "bjb-0002"] {
+            api.remove(id)
+            clock.advance(1)
+            await poller.pollOnce()
+        }
+        let snapshot = await poller.pollOnce()
+        #expect(snapshot.jobs.filter(\.isVanished).map(\.id).sorted() == ["bjb-0002", "bjb-0006"])
+        #expect(snapshot.jobs.count == 6)
+        #expect(await poller.order.count == 6)
+        #expect(await poller.metricsTracker.samples(for: "bjb-0001").isEmpty, "the history goes with the job")
+        #expect(await !poller.metricsTracker.samples(for: "bjb-0002").isEmpty)
+    }
+
     @Test("explicit IDs are never dropped, even after a 404 long ago")
     func watchListKeepsEverything() async {
         let clock = ManualNow()
