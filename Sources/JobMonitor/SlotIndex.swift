@@ -3,7 +3,7 @@
 /// caller reads (`matches`), and only for buckets whose stored hash bits are equal.
 ///
 /// It replaces a `[String: Int32]` whose 100,000-job table took 5.3 MB (262,144 buckets of a 16-byte key and a 4-byte
-/// value, the keys sharing the jobs' ID strings); this one takes 2 MB at that size. Hashes come from `Hasher`, seeded
+/// value, the keys sharing the jobs' ID strings); this one takes 2 MB at that size. Hashes come from `IDHash`, seeded
 /// per process like `Dictionary`'s, so IDs chosen to collide cannot be precomputed.
 struct SlotIndex: Sendable {
     /// One bucket: a slot (`empty` when free) and the low 32 bits of its ID's hash.
@@ -121,7 +121,7 @@ struct SlotIndex: Sendable {
         for bucket in old where bucket.slot != Self.empty { place(bucket) }
     }
 
-    /// The low 32 bits of `id`'s seeded hash.
+    /// The low 32 bits of `id`'s seeded hash (`IDHash`).
     @inline(__always)
-    private static func hash(_ id: String) -> UInt32 { UInt32(truncatingIfNeeded: id.hashValue) }
+    private static func hash(_ id: String) -> UInt32 { UInt32(truncatingIfNeeded: IDHash.hash(id)) }
 }
