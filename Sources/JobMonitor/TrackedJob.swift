@@ -90,9 +90,7 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     init(job: Job, fetchedAt: Date, highestProcessed: Int?) {
         // Built where it is passed: a local changed after building was copied into the storage and destroyed.
         storage = TrackedJobStorage(
-            TrackedJobStorage.Fields(
-                job: job, fetchedAt: fetchedAt, fetchError: nil, isVanished: false, metrics: .empty,
-                highestProcessed: highestProcessed))
+            TrackedJobStorage.Fields(job: job, fetchedAt: fetchedAt, highestProcessed: highestProcessed))
     }
 
     /// A placeholder for a job the user asked for that has not been fetched yet.

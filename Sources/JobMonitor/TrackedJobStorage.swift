@@ -58,6 +58,20 @@ final class TrackedJobStorage: @unchecked Sendable {
             self.highestProcessed = highestProcessed
         }
 
+        /// The fields of a job fetched at `fetchedAt` (no error, not vanished, no metrics yet), every stored
+        /// property set once, directly: going through the general initialiser and its computed setters built the
+        /// fields twice and copied them into the storage, ~200 instructions for every job stored in a cycle.
+        @inline(__always)
+        init(job: Job, fetchedAt: Date, highestProcessed: Int?) {
+            self.job = job
+            isVanished = false
+            metrics = JobMetrics()
+            var present = PresenceBits()
+            fetchedSeconds = present.store(fetchedAt, 0)
+            highestProcessedValue = present.store(highestProcessed, 3, absent: 0)
+            self.present = present
+        }
+
         var fetchedAt: Date? {
             get { present.date(fetchedSeconds, 0) }
             set { fetchedSeconds = present.store(newValue, 0) }
