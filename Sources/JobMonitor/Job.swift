@@ -158,6 +158,24 @@ public struct Job: Sendable, Equatable, Identifiable {
         identity === other.identity || adoptIdentity(ifEqual: other.identity)
     }
 
+    /// Shares `other`'s extras (error, record and workflow IDs, a v2 batch's facts, an unknown status word) when they
+    /// hold the same values: a server that sends `job_record_id` and `workflow_id` for every job would otherwise
+    /// leave each version of a running job with extras and two ID strings of its own (~370 bytes), held twice while
+    /// a cycle in which every job changed is published.
+    @inline(__always)
+    mutating func shareExtras(with other: Job) {
+        if extras !== other.extras { adoptExtras(ifEqual: other.extras) }
+    }
+
+    /// Takes `other` when it holds the same values as this job's extras.
+    private mutating func adoptExtras(ifEqual other: JobExtras?) {
+        guard let other, let extras, extras == other else { return }
+        self.extras = other
+    }
+
+    /// True when both share one extras object, or neither has any (see `shareExtras(with:)`).
+    func sharesExtras(with other: Job) -> Bool { extras === other.extras }
+
     /// Takes `other` when it holds the same values as this job's identity; true when it did.
     private mutating func adoptIdentity(ifEqual other: JobIdentity) -> Bool {
         guard identity == other else { return false }
@@ -223,7 +241,8 @@ public struct Job: Sendable, Equatable, Identifiable {
     private init(
         identity: JobIdentity, status: JobStatus, totalItems: Int, processedItems: Int?, failedItems: Int?,
         skippedItems: Int?, progressPercent: Double?, startedAt: Date?, updatedAt: Date?, completedAt: Date?,
-        effectiveAt: Date?, errorMessage: String?, jobRecordID: String?, workflowID: String?
+        effectiveAt: Date?, errorMessage: String?, jobRecordID: String?, workflowID: String?,
+        knownExtras: JobExtras? = nil
     ) {
         self.identity = identity
         statusCode = status.code
@@ -239,6 +258,10 @@ public struct Job: Sendable, Equatable, Identifiable {
         extras =
             empty
             ? nil
+            : knownExtras?.holds(
+                errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID, otherStatus: otherStatus)
+                == true
+            ? knownExtras
             : JobExtras.holding(
                 JobExtras.Fields(
                     errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID,
@@ -261,7 +284,7 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// every finished job again, nearly always unchanged, and building each one to compare it took ~1,200
     /// instructions (callgrind). The ID is not compared: the caller found this job under the wire's ID.
     func holdsSameData(as wire: borrowing BatchJob) -> Bool {
-        guard api == .v1, batch == nil, wire.totalItems == totalItems, wire.processedItems == processedItems,
+        guard api == .v1, extras?.fields.hasBatch != true, wire.totalItems == totalItems, wire.processedItems == processedItems,
             wire.failedItems == failedItems, wire.skippedItems == skippedItems,
             wire.updatedAt == updatedAt, wire.completedAt == completedAt, wire.startedAt == startedAt,
             wire.effectiveAt == effectiveAt, wire.createdAt == createdAt,
@@ -314,7 +337,7 @@ public struct Job: Sendable, Equatable, Identifiable {
             progressPercent: progressPercentage ?? JobStatusResponse.derivedPercentage(of: wire),
             startedAt: wire.startedAt, updatedAt: wire.updatedAt, completedAt: wire.completedAt,
             effectiveAt: wire.effectiveAt, errorMessage: wire.errorMessage, jobRecordID: wire.jobRecordID,
-            workflowID: wire.workflowID)
+            workflowID: wire.workflowID, knownExtras: known?.extras)
     }
 }
 
@@ -380,12 +403,35 @@ final class JobExtras: Sendable, Equatable {
         var errorMessage: String?
         var jobRecordID: String?
         var workflowID: String?
-        var batch: BatchFacts?
         /// The word of an `other` status (see `Job.status`).
         var otherStatus: String?
+        /// A v2 batch's facts, one reference further (`BatchFactsBox`): inline they took ~100 bytes in the extras of
+        /// every beta job that has any (a server that sends record and workflow IDs gives every job extras), and a
+        /// beta job never has them. Extras are a 96-byte allocation this way; they were 192.
+        var batch: BatchFacts? {
+            get { batchBox?.facts }
+            set { batchBox = newValue.map(BatchFactsBox.init) }
+        }
+        private var batchBox: BatchFactsBox?
+
+        init(errorMessage: String? = nil, jobRecordID: String? = nil, workflowID: String? = nil, otherStatus: String? = nil) {
+            self.errorMessage = errorMessage
+            self.jobRecordID = jobRecordID
+            self.workflowID = workflowID
+            self.otherStatus = otherStatus
+        }
 
         var isEmpty: Bool {
-            errorMessage == nil && jobRecordID == nil && workflowID == nil && batch == nil && otherStatus == nil
+            errorMessage == nil && jobRecordID == nil && workflowID == nil && batchBox == nil && otherStatus == nil
+        }
+
+        /// True when a batch is present (read without copying its facts out).
+        var hasBatch: Bool { batchBox != nil }
+
+        static func == (lhs: Fields, rhs: Fields) -> Bool {
+            lhs.errorMessage == rhs.errorMessage && lhs.jobRecordID == rhs.jobRecordID
+                && lhs.workflowID == rhs.workflowID && lhs.otherStatus == rhs.otherStatus
+                && (lhs.batchBox === rhs.batchBox || lhs.batch == rhs.batch)
         }
     }
 
@@ -402,4 +448,20 @@ final class JobExtras: Sendable, Equatable {
     }
 
     static func == (lhs: JobExtras, rhs: JobExtras) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+
+    /// True when these extras hold exactly the given beta-job fields (and no batch facts), compared in place.
+    func holds(errorMessage: String?, jobRecordID: String?, workflowID: String?, otherStatus: String?) -> Bool {
+        !fields.hasBatch && fields.errorMessage == errorMessage && fields.jobRecordID == jobRecordID
+            && fields.workflowID == workflowID && fields.otherStatus == otherStatus
+    }
+}
+
+/// A v2 batch's facts behind a reference, so that `JobExtras` keeps one word for them (immutable: a change stores a
+/// new box).
+final class BatchFactsBox: Sendable {
+    let facts: BatchFacts
+
+    init(_ facts: BatchFacts) {
+        self.facts = facts
+    }
 }

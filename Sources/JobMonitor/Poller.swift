@@ -238,6 +238,7 @@ public actor Poller {
         // interned context (type, project, directory, API).
         let shared = known.map { job.shareIdentity(with: $0.job) } ?? false
         if !shared { job.adoptShared(knownID: known?.id, intern: { contexts.intern($0) }) }
+        if let known { job.shareExtras(with: known.job) }
         if let slot, let known, known.isSettled, known.job == job {
             // Finished data seen again: nothing to store, record or republish (it never goes stale).
             return slot

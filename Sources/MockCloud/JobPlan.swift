@@ -101,6 +101,10 @@ struct JobPlan: Sendable {
     let cancelAt: TimeInterval?
     /// When the job leaves the project (the listing no longer shows it, its status call answers 404); nil: never.
     let vanishesAt: TimeInterval?
+    /// The job's `job_record_id` and `workflow_id`: the API reference's example job carries both, so the mock sends
+    /// them for every job (each a string the client decodes and keeps, per job and per poll).
+    let jobRecordID: String
+    let workflowID: String
 
     /// Creates a plan; per-item marks beyond a crash point are dropped and the crash's in-flight items added.
     init(
@@ -112,6 +116,9 @@ struct JobPlan: Sendable {
         cancelAt: TimeInterval? = nil, vanishesAt: TimeInterval? = nil
     ) {
         self.id = id
+        let suffix = id.hasPrefix("bjb-") ? String(id.dropFirst(4)) : id
+        jobRecordID = "rec-" + suffix
+        workflowID = "wf-" + suffix
         self.jobType = jobType
         self.projectID = projectID
         self.directoryID = directoryID

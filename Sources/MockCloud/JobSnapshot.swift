@@ -77,7 +77,7 @@ struct JobSnapshot: Sendable {
             totalItems: plan.totalItems, processedItems: processed, failedItems: failed, skippedItems: skipped,
             createdAt: date(plan.appearsAt), startedAt: date(startedAt), updatedAt: date(updatedAt),
             completedAt: date(completedAt), effectiveAt: date(plan.appearsAt), directoryID: plan.directoryID,
-            errorMessage: errorMessage)
+            errorMessage: errorMessage, jobRecordID: plan.jobRecordID, workflowID: plan.workflowID)
     }
 
     /// The status of the item at `index` (no other work: used for counting and filtering).

@@ -43,6 +43,21 @@ struct StorageLayoutTests {
     }
     #endif
 
+    @Test("a job's extras fit a 96-byte allocation (a v2 batch's facts are one reference further)")
+    func extrasFitTheirAllocation() {
+        let object = 16 + MemoryLayout<JobExtras.Fields>.size
+        #expect(object + 8 <= 96, "extras now take \(object) bytes")
+        // The facts still read back whole, and equal facts in separate boxes are equal extras.
+        let facts = BatchFacts(configurationType: "parse_v2", configurationID: "cfg-1", filesTotal: 9, done: 4)
+        var left = Job(id: "bch-1", type: .parse, status: .running, totalItems: 9)
+        var right = left
+        left.batch = facts
+        right.batch = facts
+        #expect(left.batch == facts && left == right)
+        right.batch?.done = 5
+        #expect(left != right && right.batch?.done == 5 && left.batch?.done == 4)
+    }
+
     @Test("a job's history box fits a 144-byte allocation (object header, the history, the store's reference)")
     func historyBoxFitsItsAllocation() {
         let object = 16 + MemoryLayout<ProgressHistory>.size + MemoryLayout<NSLock>.size

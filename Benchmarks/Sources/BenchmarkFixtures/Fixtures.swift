@@ -41,7 +41,8 @@ public enum Fixtures {
     }
 
     /// Job `index` in wire form at `generation`: running jobs (all of them with `allRunning`, otherwise six in ten)
-    /// gain one processed item per generation, so every running job changes every generation.
+    /// gain one processed item per generation, so every running job changes every generation. Every job has a record
+    /// and a workflow ID.
     public static func wireJob(_ index: Int, generation: Int, allRunning: Bool = false) -> BatchJob {
         let total = 200 + (index * 37) % 19_800
         let created = epoch.addingTimeInterval(-Double(3600 + index))
@@ -52,6 +53,10 @@ public enum Fixtures {
             id: jobID(index), jobType: jobTypes[index % jobTypes.count], projectID: projectID, status: status,
             totalItems: total, processedItems: 0, failedItems: 0, skippedItems: 0, createdAt: created,
             effectiveAt: created, directoryID: directoryIDs[index % directoryIDs.count])
+        // Sent for every job, as the mock server does (the API reference's example job carries both).
+        let suffix = job.id.dropFirst(4)
+        job.jobRecordID = "rec-" + suffix
+        job.workflowID = "wf-" + suffix
         switch status {
         case "running":
             let processed = min(total - 1, (index * 13) % total + generation)
