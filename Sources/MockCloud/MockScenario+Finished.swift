@@ -13,11 +13,14 @@ extension MockScenario {
             let created = now.addingTimeInterval(-7200 - Double(index) * 60)
             let started = created.addingTimeInterval(5)
             let completed = started.addingTimeInterval(Double(total))
+            let uuid = rng.uuidString()
+            // A record and a workflow ID on every job, as the other scenarios send them (see `JobPlan.jobRecordID`).
             return BatchJob(
-                id: "bjb-" + rng.uuidString(), jobType: ScenarioPlans.jobTypes[index % ScenarioPlans.jobTypes.count],
+                id: "bjb-" + uuid, jobType: ScenarioPlans.jobTypes[index % ScenarioPlans.jobTypes.count],
                 projectID: project, status: "completed", totalItems: total, processedItems: total,
                 failedItems: index % 3, skippedItems: index % 2, createdAt: created, startedAt: started,
-                updatedAt: completed, completedAt: completed, effectiveAt: created, directoryID: directory)
+                updatedAt: completed, completedAt: completed, effectiveAt: created, directoryID: directory,
+                jobRecordID: "rec-" + uuid, workflowID: "wf-" + uuid)
         }
         return .fixed(jobs: jobs, items: [:])
     }
