@@ -26,15 +26,20 @@ public enum DetailScreen {
                 style: theme.alert.over(theme.title))
         }
 
-        drawFields(job, layout: layout, glyphs: glyphs, theme: theme, secondsFromGMT: secondsFromGMT, into: &buffer)
+        drawFields(
+            job, recordIDs: detail.recordIDs, layout: layout, glyphs: glyphs, theme: theme,
+            secondsFromGMT: secondsFromGMT, into: &buffer)
         drawMetrics(tracked, state: state, layout: layout, theme: theme, into: &buffer)
         drawError(job, layout: layout, glyphs: glyphs, theme: theme, into: &buffer)
         DetailItemList.draw(detail, job: job, layout: layout, glyphs: glyphs, theme: theme, into: &buffer)
     }
 
     /// The job's fields in API order, name and value; absent values are shown as such. A v2 batch shows its own
-    /// fields instead (`BatchFields`).
-    static func fields(_ job: Job, glyphs: Glyphs, secondsFromGMT: Int) -> [(String, String?)] {
+    /// fields instead (`BatchFields`). The record and workflow IDs are `recordIDs` (fetched by the detail view) when
+    /// given, else the job's own.
+    static func fields(
+        _ job: Job, recordIDs: JobRecordIDs? = nil, glyphs: Glyphs, secondsFromGMT: Int
+    ) -> [(String, String?)] {
         if job.api == .v2, let batch = job.batch {
             return BatchFields.fields(job, batch: batch, glyphs: glyphs, secondsFromGMT: secondsFromGMT)
         }
@@ -46,15 +51,17 @@ public enum DetailScreen {
             ("skipped_items", job.skippedItems.map(String.init)), ("created_at", date(job.createdAt)),
             ("started_at", date(job.startedAt)), ("updated_at", date(job.updatedAt)),
             ("completed_at", date(job.completedAt)), ("effective_at", date(job.effectiveAt)),
-            ("directory_id", job.directoryID), ("job_record_id", job.jobRecordID), ("workflow_id", job.workflowID),
+            ("directory_id", job.directoryID), ("job_record_id", recordIDs?.jobRecordID ?? job.jobRecordID),
+            ("workflow_id", recordIDs?.workflowID ?? job.workflowID),
             ("error_message", job.errorMessage.map { _ in "see below" }),
         ]
     }
 
     private static func drawFields(
-        _ job: Job, layout: DetailLayout, glyphs: Glyphs, theme: Theme, secondsFromGMT: Int, into buffer: inout Buffer
+        _ job: Job, recordIDs: JobRecordIDs?, layout: DetailLayout, glyphs: Glyphs, theme: Theme, secondsFromGMT: Int,
+        into buffer: inout Buffer
     ) {
-        let entries = fields(job, glyphs: glyphs, secondsFromGMT: secondsFromGMT)
+        let entries = fields(job, recordIDs: recordIDs, glyphs: glyphs, secondsFromGMT: secondsFromGMT)
         let columnWidth = layout.fields.width / layout.fieldColumns
         let labelWidth = 16
         guard layout.fields.height > 0 else { return }

@@ -277,12 +277,24 @@ public struct Job: Sendable, Equatable, Identifiable {
 
     /// Converts a beta batch-processing job; without a server percentage, progress is derived from the counts.
     public init(wire: borrowing BatchJob, progressPercentage: Double? = nil) {
-        self.init(wire: wire, progressPercentage: progressPercentage, known: nil)
+        self.init(
+            wire: wire, progressPercentage: progressPercentage, known: nil,
+            recordIDs: JobRecordIDs(jobRecordID: wire.jobRecordID, workflowID: wire.workflowID))
+    }
+
+    /// A job from a list page, sharing `known`'s identity and extras where they hold the same values (see below).
+    /// The record and workflow IDs are not taken from the page: the known job's are kept (nil for a job never
+    /// fetched by its status call). Only the detail view shows them, and it fetches them (see `JobRecordIDs`).
+    init(wire: borrowing BatchJob, known: Job?) {
+        self.init(
+            wire: wire, progressPercentage: nil, known: known,
+            recordIDs: JobRecordIDs(jobRecordID: known?.jobRecordID, workflowID: known?.workflowID))
     }
 
     /// True when `Job(wire: wire, known: self)` would equal this job, decided without building it: a full scan lists
     /// every finished job again, nearly always unchanged, and building each one to compare it took ~1,200
-    /// instructions (callgrind). The ID is not compared: the caller found this job under the wire's ID.
+    /// instructions (callgrind). The ID is not compared: the caller found this job under the wire's ID; nor are the
+    /// record and workflow IDs, which a listed job does not take from the page.
     func holdsSameData(as wire: borrowing BatchJob) -> Bool {
         guard api == .v1, extras?.fields.hasBatch != true, wire.totalItems == totalItems, wire.processedItems == processedItems,
             wire.failedItems == failedItems, wire.skippedItems == skippedItems,
@@ -290,8 +302,7 @@ public struct Job: Sendable, Equatable, Identifiable {
             wire.effectiveAt == effectiveAt, wire.createdAt == createdAt,
             JobStatusResponse.derivedPercentage(of: wire) == progressPercent,
             Self.sameStatus(wire.status, status), Self.sameType(wire.jobType, type),
-            wire.projectID == projectID, wire.directoryID == directoryID, wire.errorMessage == errorMessage,
-            wire.jobRecordID == jobRecordID, wire.workflowID == workflowID
+            wire.projectID == projectID, wire.directoryID == directoryID, wire.errorMessage == errorMessage
         else { return false }
         return true
     }
@@ -312,11 +323,11 @@ public struct Job: Sendable, Equatable, Identifiable {
         return JobType(raw: word) == type
     }
 
-    /// `init(wire:progressPercentage:)` sharing `known`'s identity when the wire's ID, type, project, directory and
-    /// creation time equal it: a poll of an unchanged job allocates no identity only to drop it. `known` is the job
-    /// the caller found under the wire's ID, so its ID string is taken (and compared with itself, without reading
-    /// the bytes: at 100,000 jobs the second comparison of each ID was a cache miss).
-    init(wire: borrowing BatchJob, progressPercentage: Double? = nil, known: Job?) {
+    /// A job from the wire with the given record IDs, sharing `known`'s identity when the wire's ID, type, project,
+    /// directory and creation time equal it: a poll of an unchanged job allocates no identity only to drop it.
+    /// `known` is the job the caller found under the wire's ID, so its ID string is taken (and compared with itself,
+    /// without reading the bytes: at 100,000 jobs the second comparison of each ID was a cache miss).
+    private init(wire: borrowing BatchJob, progressPercentage: Double?, known: Job?, recordIDs: JobRecordIDs) {
         let type = JobType(raw: wire.jobType)
         // Compared field by field before building anything: building the fields to compare them copied (retained
         // and released) their strings, ~300 instructions per listed job.
@@ -336,8 +347,8 @@ public struct Job: Sendable, Equatable, Identifiable {
             processedItems: wire.processedItems, failedItems: wire.failedItems, skippedItems: wire.skippedItems,
             progressPercent: progressPercentage ?? JobStatusResponse.derivedPercentage(of: wire),
             startedAt: wire.startedAt, updatedAt: wire.updatedAt, completedAt: wire.completedAt,
-            effectiveAt: wire.effectiveAt, errorMessage: wire.errorMessage, jobRecordID: wire.jobRecordID,
-            workflowID: wire.workflowID, knownExtras: known?.extras)
+            effectiveAt: wire.effectiveAt, errorMessage: wire.errorMessage, jobRecordID: recordIDs.jobRecordID,
+            workflowID: recordIDs.workflowID, knownExtras: known?.extras)
     }
 }
 

@@ -136,6 +136,28 @@ import TerminalUI
         #expect(fields.count == DetailLayout.fieldCount)
     }
 
+    /// A listed job carries no record IDs (the poller does not keep them from list pages): the detail view shows the
+    /// ones its first page of files brought from the job's status call, ahead of any the job holds.
+    @Test func recordIDsComeWithTheFirstPageOfFiles() {
+        var listed = Self.fullJob()
+        listed.job.jobRecordID = nil
+        listed.job.workflowID = "wf-stale"
+        var state = Self.opened(listed)
+        func shown(_ state: AppState) -> [String] {
+            let buffer = Fixtures.render(state)
+            return buffer.lines.filter { $0.contains("job_record_id") || $0.contains("workflow_id") }
+        }
+        #expect(shown(state).joined().contains("job_record_id   — absent"))
+        #expect(shown(state).joined().contains("workflow_id     wf-stale"))
+        let request = Fixtures.itemRequest(jobID: Self.jobID, status: "failed", offset: 0, generation: 1)
+        let page = FileItemPage(
+            items: [], totalSize: 0, offset: 0, recordIDs: JobRecordIDs(jobRecordID: "rec-fresh", workflowID: "wf-fresh"))
+        _ = Reducer.reduce(&state, .itemsLoaded(request, .success(page)))
+        #expect(state.detail?.recordIDs == JobRecordIDs(jobRecordID: "rec-fresh", workflowID: "wf-fresh"))
+        #expect(shown(state).joined().contains("job_record_id   rec-fresh"))
+        #expect(shown(state).joined().contains("workflow_id     wf-fresh"))
+    }
+
     /// A job with only the required fields: the 13 optional ones say `— absent`.
     @Test func absentFieldsAreShownAsAbsent() {
         let bare = TrackedJob(job: Job(id: "bjb-bare-01", type: .extract, status: .pending, totalItems: 0), fetchedAt: Fixtures.ago(1))

@@ -62,7 +62,8 @@ struct WireMatchTests {
                 if built { matched += 1 }
             }
         }
-        // "nothing" and the two case-only spellings match the listed job; nothing matches the others.
-        #expect(matched == 3)
+        // "nothing", the two case-only spellings and the record and workflow IDs (which a listed job does not take
+        // from the page: `JobRecordIDs`) match the listed job; nothing matches the others.
+        #expect(matched == 5)
     }
 }
