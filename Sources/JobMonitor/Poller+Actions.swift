@@ -13,8 +13,10 @@ extension Poller {
         do throws(BatchAPIError) {
             let page = try await api.jobItems(id: jobID, query: ItemListQuery(limit: limit, offset: offset, status: status))
             let items = page.items.map(FileItem.init(wire:))
-            return .success(
-                FileItemPage(items: items, totalSize: page.totalSize, offset: offset, recordIDs: await recordIDs))
+            // Awaited on its own line: an argument list around an `await` is the shape the Swift 6.3.1 optimiser
+            // miscompiles (`SourcePatternTests`).
+            let fetched = await recordIDs
+            return .success(FileItemPage(items: items, totalSize: page.totalSize, offset: offset, recordIDs: fetched))
         } catch {
             return .failure(ActionFailure(message: error.description))
         }
