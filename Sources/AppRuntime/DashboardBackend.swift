@@ -11,6 +11,8 @@ public protocol DashboardBackend: Sendable {
     func items(jobID: String, offset: Int, limit: Int, status: String?) async -> Result<FileItemPage, ActionFailure>
     /// Cancels a job (or a batch) and says what the server answered.
     func cancel(jobID: String) async -> Result<String, ActionFailure>
+    /// A beta job's record and workflow IDs from its status call (nil for a batch, or when the call failed).
+    func recordIDs(jobID: String) async -> JobRecordIDs?
 }
 
 extension Poller: DashboardBackend {

@@ -129,7 +129,7 @@ public final class DashboardRuntime<T: Terminal> {
                     _ = Reducer.reduce(&state, announcement)
                 case .terminal(let control):
                     terminal.send(control)
-                case .refresh, .setPaused, .loadItems, .cancel:
+                case .refresh, .setPaused, .loadItems, .cancel, .loadRecordIDs:
                     effects.perform(effect)
                 }
             }

@@ -36,6 +36,11 @@ final class EffectRunner {
                 let outcome = await backend.cancel(jobID: jobID)
                 answer(.cancelFinished(jobID: jobID, outcome))
             }
+        case .loadRecordIDs(let jobID):
+            spawn {
+                let ids = await backend.recordIDs(jobID: jobID)
+                answer(.recordIDsLoaded(jobID: jobID, ids))
+            }
         case .quit, .cycleTheme, .terminal:
             break
         }

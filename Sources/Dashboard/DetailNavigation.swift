@@ -28,8 +28,10 @@ enum DetailNavigation {
         case .cycleItemFilter:
             state.detailGeneration += 1
             let api = (state.job(id: detail.jobID) ?? detail.lastSeen)?.job.api ?? JobAPI.owning(id: detail.jobID) ?? .v1
-            state.detail = DetailState(
+            var next = DetailState(
                 jobID: detail.jobID, filter: detail.filter.next(for: api), generation: state.detailGeneration)
+            next.recordIDs = detail.recordIDs
+            state.detail = next
             return loadMoreIfNeeded(&state)
         case .back:
             state.detail = nil  // pops the detail layer: the table shows again as it was

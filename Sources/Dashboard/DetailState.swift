@@ -84,8 +84,8 @@ public struct DetailState: Sendable, Equatable {
     /// Bumped on every reset, to ignore answers to older requests.
     public var generation: Int
 
-    /// The job's record and workflow IDs from its status call (asked for with the first page of files; the listed
-    /// job does not carry them: see `JobRecordIDs`); nil until that answer, or when it failed.
+    /// The job's record and workflow IDs from its status call (asked for when the view opens; the listed job does
+    /// not carry them: see `JobRecordIDs`); nil until that answer, or when it failed.
     public var recordIDs: JobRecordIDs?
 
     /// The job as the last snapshot that still held it showed it: the view keeps showing it after the job was
@@ -140,7 +140,6 @@ public struct DetailState: Sendable, Equatable {
     public mutating func apply(_ page: FileItemPage, for request: ItemRequest) {
         pending = nil
         loadError = nil
-        if let fetched = page.recordIDs { recordIDs = fetched }
         listingTotal = page.totalSize
         nextOffset = request.offset + page.items.count
         if case .failedFirst = filter, !pastFailed {

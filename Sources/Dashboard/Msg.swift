@@ -16,6 +16,8 @@ public enum Msg: Sendable, Equatable {
     case itemsLoaded(ItemRequest, Result<FileItemPage, ActionFailure>)
     /// A cancel call finished.
     case cancelFinished(jobID: String, Result<String, ActionFailure>)
+    /// A job's record and workflow IDs arrived (nil: the status call failed, or the job is a batch).
+    case recordIDsLoaded(jobID: String, JobRecordIDs?)
     /// The run loop switched to another theme (after `Effect.cycleTheme`); `note` adds e.g. "colour is off".
     case themeChanged(name: String, note: String?)
 }
@@ -32,6 +34,9 @@ public enum Effect: Sendable, Equatable {
     case loadItems(ItemRequest)
     /// Cancel a job; answer with `.cancelFinished`.
     case cancel(jobID: String)
+    /// Fetch a beta job's record and workflow IDs (the listed job does not carry them); answer with
+    /// `.recordIDsLoaded`.
+    case loadRecordIDs(jobID: String)
     /// Switch to the next theme (the run loop owns the themes, so rendering stays pure); answer with `.themeChanged`.
     case cycleTheme
     /// Write a control to the terminal (clipboard, bell, notification); no answer.

@@ -30,6 +30,9 @@ public enum Reducer {
             return []
         case .itemsLoaded(let request, let result):
             return DetailNavigation.receive(result, for: request, in: &state)
+        case .recordIDsLoaded(let jobID, let ids):
+            if let ids, state.detail?.jobID == jobID { state.detail?.recordIDs = ids }
+            return []
         case .cancelFinished(let jobID, let result):
             let name = String(jobID.prefix(JobRow.shortIDLength))
             switch result {

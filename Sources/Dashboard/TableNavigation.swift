@@ -1,3 +1,4 @@
+import JobMonitor
 import TerminalUI
 
 /// The table's actions: selection, scrolling, sort, filter, opening a job.
@@ -31,7 +32,9 @@ enum TableNavigation {
             guard let jobID = state.selectedID, state.selectedIndex != nil else { return [] }
             state.detailGeneration += 1
             state.screens.push(.detail(DetailState(jobID: jobID, generation: state.detailGeneration)))
-            return DetailNavigation.loadMoreIfNeeded(&state)
+            // A beta job's record and workflow IDs are not in the listing: fetched alongside its files.
+            let isBatch = (state.job(id: jobID)?.job.api ?? JobAPI.owning(id: jobID)) == .v2
+            return (isBatch ? [] : [.loadRecordIDs(jobID: jobID)]) + DetailNavigation.loadMoreIfNeeded(&state)
         case .back:
             if !state.filter.isEmpty {
                 state.filter = ""

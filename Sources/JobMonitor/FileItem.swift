@@ -50,15 +50,11 @@ public struct FileItemPage: Sendable, Equatable {
     public var totalSize: Int
     /// Offset the page was requested at.
     public var offset: Int
-    /// The job's record and workflow IDs, fetched with its status call beside the first page of a beta job's files
-    /// (nil otherwise, or when that call failed).
-    public var recordIDs: JobRecordIDs?
 
     /// Creates a page.
-    public init(items: [FileItem], totalSize: Int, offset: Int, recordIDs: JobRecordIDs? = nil) {
+    public init(items: [FileItem], totalSize: Int, offset: Int) {
         self.items = items
         self.totalSize = totalSize
         self.offset = offset
-        self.recordIDs = recordIDs
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// The poller does not keep them from list pages: a server that sends both for every job made each job carry extras
 /// and two ID strings (~260 bytes; 100,000 finished jobs peaked at 116 MB instead of 88). The detail view asks for
-/// them with the job's status call when it loads the first page of files (`Poller.items`), as `kubectl describe`
-/// fetches what `get` leaves out.
+/// them with the job's status call when it opens (`Poller.recordIDs(jobID:)`), as `kubectl describe` fetches what
+/// `get` leaves out.
 public struct JobRecordIDs: Sendable, Equatable {
     /// The job's `job_record_id`, if the server sent one.
     public var jobRecordID: String?

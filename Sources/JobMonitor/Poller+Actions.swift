@@ -4,27 +4,21 @@ import LlamaCloud
 /// On-demand calls the UI asks for (a job's files, cancelling a job): the poller stays the only network client.
 extension Poller {
     /// One page of a job's files, optionally only those with `status`; the error is a message without the key.
-    /// With the first page (`offset` 0) of a beta job, the job's status call runs beside it for the record and
-    /// workflow IDs, which the poller does not keep from list pages (see `JobRecordIDs`).
     public func items(jobID: String, offset: Int, limit: Int = 50, status: String? = nil) async -> Result<FileItemPage, ActionFailure> {
         if isBatch(jobID) { return await batchFiles(jobID: jobID, offset: offset, limit: limit, status: status) }
-        let api = self.api
-        async let recordIDs = offset == 0 ? Self.recordIDs(of: jobID, from: api) : nil
         do throws(BatchAPIError) {
             let page = try await api.jobItems(id: jobID, query: ItemListQuery(limit: limit, offset: offset, status: status))
-            let items = page.items.map(FileItem.init(wire:))
-            // Awaited on its own line: an argument list around an `await` is the shape the Swift 6.3.1 optimiser
-            // miscompiles (`SourcePatternTests`).
-            let fetched = await recordIDs
-            return .success(FileItemPage(items: items, totalSize: page.totalSize, offset: offset, recordIDs: fetched))
+            return .success(FileItemPage(items: page.items.map(FileItem.init(wire:)), totalSize: page.totalSize, offset: offset))
         } catch {
             return .failure(ActionFailure(message: error.description))
         }
     }
 
-    /// The job's record and workflow IDs from its status call; nil when the call fails.
-    static func recordIDs(of jobID: String, from api: any BatchAPI) async -> JobRecordIDs? {
-        guard case .success(let response) = await status(of: jobID, from: api) else { return nil }
+    /// A beta job's record and workflow IDs from its status call, which the poller does not keep from list pages
+    /// (see `JobRecordIDs`); nil for a v2 batch or when the call fails. The detail view asks when it opens, in a call
+    /// of its own, so a slow or retried status call never holds up the job's files.
+    public func recordIDs(jobID: String) async -> JobRecordIDs? {
+        guard !isBatch(jobID), case .success(let response) = await Self.status(of: jobID, from: api) else { return nil }
         return JobRecordIDs(jobRecordID: response.job.jobRecordID, workflowID: response.job.workflowID)
     }
 

@@ -29,6 +29,11 @@ final class ScriptedBackend: DashboardBackend {
         return .success(FileItemPage(items: [], totalSize: 0, offset: offset))
     }
 
+    func recordIDs(jobID: String) async -> JobRecordIDs? {
+        calls.withLock { $0.append("recordIDs \(jobID)") }
+        return JobRecordIDs(jobRecordID: "rec-" + jobID, workflowID: nil)
+    }
+
     func cancel(jobID: String) async -> Result<String, ActionFailure> {
         calls.withLock { $0.append("cancel \(jobID)") }
         if holdsCancel {

@@ -24,7 +24,8 @@ import TerminalUI
         var state = stateOnFailedJob()
         #expect(state.selectedID == Self.failedJobID)
         let effects = Fixtures.press(.enter, on: &state)
-        #expect(effects == [.loadItems(request("failed", offset: 0))])
+        // The job's record and workflow IDs (not in the listing) are asked for beside its files.
+        #expect(effects == [.loadRecordIDs(jobID: Self.failedJobID), .loadItems(request("failed", offset: 0))])
         #expect(state.detail?.jobID == Self.failedJobID)
         #expect(state.detail?.filter == .failedFirst)
         #expect(state.detail?.pending == request("failed", offset: 0))
@@ -151,7 +152,7 @@ import TerminalUI
         }
         let open = Fixtures.press(.enter, on: &state)
         let failedRequest = request("failed", offset: 0, jobID: "bjb-mixed-01")
-        #expect(open == [.loadItems(failedRequest)])
+        #expect(open == [.loadRecordIDs(jobID: "bjb-mixed-01"), .loadItems(failedRequest)])
 
         // All 3 failed files fit the first page: 3 rows are fewer than the cursor needs, so the rest is asked for.
         let rest0 = request(nil, offset: 0, jobID: "bjb-mixed-01")
@@ -184,7 +185,7 @@ import TerminalUI
         var state = Fixtures.state(width: 80, height: 24)
         let open = Fixtures.press(.enter, on: &state)
         let failedRequest = request("failed", offset: 0, jobID: "bjb-run-000123456")
-        #expect(open == [.loadItems(failedRequest)])
+        #expect(open == [.loadRecordIDs(jobID: "bjb-run-000123456"), .loadItems(failedRequest)])
         let all = request(nil, offset: 0, jobID: "bjb-run-000123456")
         #expect(Reducer.reduce(&state, Fixtures.loaded(failedRequest, [], total: 0)) == [.loadItems(all)])
         #expect(Reducer.reduce(&state, Fixtures.loaded(all, Fixtures.files(4, status: "completed"), total: 4)) == [])

@@ -136,26 +136,32 @@ import TerminalUI
         #expect(fields.count == DetailLayout.fieldCount)
     }
 
-    /// A listed job carries no record IDs (the poller does not keep them from list pages): the detail view shows the
-    /// ones its first page of files brought from the job's status call, ahead of any the job holds.
-    @Test func recordIDsComeWithTheFirstPageOfFiles() {
+    /// A listed job carries no record IDs (the poller does not keep them from list pages): the detail view asks for
+    /// them when it opens and shows what the job's status call brought, ahead of any the job holds; an answer for
+    /// another job, or a failed call, changes nothing; the IDs stay when the file filter changes.
+    @Test func recordIDsAreFetchedWhenTheDetailOpens() {
         var listed = Self.fullJob()
         listed.job.jobRecordID = nil
         listed.job.workflowID = "wf-stale"
-        var state = Self.opened(listed)
+        var state = Fixtures.state(width: 80, height: 24, snapshot: Fixtures.snapshot([listed]))
+        #expect(Fixtures.press(.enter, on: &state).first == .loadRecordIDs(jobID: Self.jobID))
         func shown(_ state: AppState) -> [String] {
             let buffer = Fixtures.render(state)
             return buffer.lines.filter { $0.contains("job_record_id") || $0.contains("workflow_id") }
         }
         #expect(shown(state).joined().contains("job_record_id   — absent"))
         #expect(shown(state).joined().contains("workflow_id     wf-stale"))
-        let request = Fixtures.itemRequest(jobID: Self.jobID, status: "failed", offset: 0, generation: 1)
-        let page = FileItemPage(
-            items: [], totalSize: 0, offset: 0, recordIDs: JobRecordIDs(jobRecordID: "rec-fresh", workflowID: "wf-fresh"))
-        _ = Reducer.reduce(&state, .itemsLoaded(request, .success(page)))
-        #expect(state.detail?.recordIDs == JobRecordIDs(jobRecordID: "rec-fresh", workflowID: "wf-fresh"))
+        let fresh = JobRecordIDs(jobRecordID: "rec-fresh", workflowID: "wf-fresh")
+        #expect(Reducer.reduce(&state, .recordIDsLoaded(jobID: "bjb-other", fresh)) == [])
+        #expect(Reducer.reduce(&state, .recordIDsLoaded(jobID: Self.jobID, nil)) == [])
+        #expect(state.detail?.recordIDs == nil)
+        #expect(Reducer.reduce(&state, .recordIDsLoaded(jobID: Self.jobID, fresh)) == [])
+        #expect(state.detail?.recordIDs == fresh)
         #expect(shown(state).joined().contains("job_record_id   rec-fresh"))
         #expect(shown(state).joined().contains("workflow_id     wf-fresh"))
+        _ = Fixtures.press(.character("f"), on: &state)
+        #expect(state.detail?.filter == .only("failed"))
+        #expect(shown(state).joined().contains("job_record_id   rec-fresh"))
     }
 
     /// A job with only the required fields: the 13 optional ones say `— absent`.

@@ -71,7 +71,7 @@ import TerminalUI
                     $0.detailGeneration = 1
                     $0.detail = DetailState(jobID: "job-10", generation: 1)
                     $0.detail?.pending = request
-                }, [.loadItems(request)]
+                }, [.loadRecordIDs(jobID: "job-10"), .loadItems(request)]
             ),
             .back: (changed { $0.filter = "" }, []),
             .startFilter: (changed { $0.screens.push(.filterInput) }, []),

@@ -87,18 +87,18 @@ struct JobExtrasSharingTests {
         #expect(fetched.processedItems == 9)
     }
 
-    @Test("the first page of a job's files comes with its record IDs from a status call; later pages without")
-    func itemsBringRecordIDs() async throws {
+    @Test("a job's record IDs come from its status call, in a call of its own; none for a job it does not find")
+    func recordIDsFromTheStatusCall() async {
         let jobs = [wire("bjb-0001", processed: 1, workflow: "wf-7")]
         let api = FakeBatchAPI(jobs: jobs)
         let poller = Poller(api: api, configuration: PollerConfiguration(interval: 2))
         await poller.pollOnce()
-        let first = try await poller.items(jobID: "bjb-0001", offset: 0).get()
-        #expect(first.recordIDs == JobRecordIDs(jobRecordID: "rec-bjb-0001", workflowID: "wf-7"))
-        let later = try await poller.items(jobID: "bjb-0001", offset: 50).get()
-        #expect(later.recordIDs == nil)
-        // A job the status call does not find: the files still load, without the IDs.
-        let missing = try await poller.items(jobID: "bjb-missing", offset: 0).get()
-        #expect(missing.recordIDs == nil)
+        let calls = api.statusCalls.count
+        #expect(await poller.recordIDs(jobID: "bjb-0001") == JobRecordIDs(jobRecordID: "rec-bjb-0001", workflowID: "wf-7"))
+        #expect(api.statusCalls.count == calls + 1)
+        #expect(await poller.recordIDs(jobID: "bjb-missing") == nil)
+        // Listing the files makes no status call.
+        _ = await poller.items(jobID: "bjb-0001", offset: 0)
+        #expect(api.statusCalls.count == calls + 2)
     }
 }
