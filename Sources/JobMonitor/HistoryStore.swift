@@ -1,6 +1,8 @@
 import Foundation
 
-/// Every job's `ProgressHistory`, kept once: the tracker writes them in place and snapshots read them under a lock.
+/// Every job's `ProgressHistory` by ID, kept once: the tracker writes them in place and snapshots read them under a
+/// lock. (The poller does not use it: it keeps each job's box in the job's table slot, `MetricsTracker.record(job:
+/// at:owned:)`, so that 100,000 jobs need no second table by ID.)
 ///
 /// Snapshots used to hold a copy of each running job's samples, so every append copied them and every running job
 /// held its samples twice (100,000 running jobs: about 1.8 KB each after two minutes). A snapshot now holds a

@@ -8,6 +8,10 @@ public struct MetricsTracker: Sendable, Equatable {
     public let configuration: MetricsConfiguration
     /// The histories, kept once (see `HistoryStore`); copied before a change if another tracker holds them too.
     private var store = HistoryStore()
+    /// The lock of the histories callers keep themselves (`record(job:at:owned:)`), which also marks a box as one of
+    /// those. A `let`: every copy of this tracker shares it, and copying `store` on write leaves such boxes this
+    /// tracker's.
+    private let ownedLock = NSLock()
 
     /// Creates an empty tracker.
     public init(configuration: MetricsConfiguration = MetricsConfiguration()) {
@@ -39,6 +43,29 @@ public struct MetricsTracker: Sendable, Equatable {
             create: { starts ? ProgressHistory(first: sample, status: job.status) : nil })
     }
 
+    /// `record(job:at:)` into a history the caller keeps (`owned`, set when one starts), not entered in the store:
+    /// the poller keeps each job's box in the job's slot of its table, the only index it needs, and the history goes
+    /// when the slot is freed. The store's table of 100,000 running jobs was a 262,144-bucket dictionary (6.3 MB) that
+    /// the poller never read. A box of another tracker (or of its store) is replaced by a new history.
+    mutating func record(job: Job, at: Date, owned: inout HistoryBox?) {
+        let sample = ProgressSample(job: job, at: at)
+        let configuration = configuration
+        if let box = owned, box.lock === ownedLock {
+            ownedLock.lock()
+            defer { ownedLock.unlock() }
+            box.history.observe(sample, status: job.status, configuration: configuration)
+            return
+        }
+        // As in the store: a job first seen finished starts no history.
+        owned = job.status.isTerminal ? nil : HistoryBox(ProgressHistory(first: sample, status: job.status), lock: ownedLock)
+    }
+
+    /// The samples in a history kept by the caller (empty without one, or with another tracker's).
+    func samples(in owned: HistoryBox?) -> [ProgressSample] {
+        guard let owned, owned.lock === ownedLock else { return [] }
+        return owned.read { Array($0.samples) }
+    }
+
     /// Forgets everything about the given jobs.
     public mutating func forget<IDs: Sequence<String>>(ids: IDs) {
         uniqueStore().remove(ids)
@@ -60,7 +87,7 @@ public struct MetricsTracker: Sendable, Equatable {
     func metrics(
         for job: Job, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?, cacheIsComplete: Bool = false
     ) -> JobMetrics {
-        let found = cached.flatMap { store.owns($0) ? $0 : nil }
+        let found = cached.flatMap { store.owns($0) || $0.lock === ownedLock ? $0 : nil }
         guard let box = found ?? (cached == nil && cacheIsComplete ? nil : store.box(job.id)) else {
             let elapsed = Self.elapsed(of: job, at: now)
             let average = job.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil

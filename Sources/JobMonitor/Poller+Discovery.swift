@@ -220,8 +220,8 @@ extension Poller {
         guard !expired.isEmpty else { return }
         let expiredSet = Set(expired)
         order.removeAll { expiredSet.contains($0) }
+        // A job's history is kept in its slot (`Poller.store`), so it goes with it.
         for id in expired { tracked[id] = nil }
-        metricsTracker.forget(ids: expired)
     }
 
     /// True when listing everything takes no more calls than listing the active statuses, judged by the jobs known.

@@ -260,10 +260,20 @@ public actor Poller {
         if job.isProgressKnown {
             let cached = tracked.history(slot: stored)
             var history = cached
-            metricsTracker.record(job: job, at: date, cached: &history)
+            metricsTracker.record(job: job, at: date, owned: &history)
             if history !== cached { tracked.setHistory(history, slot: stored) }
         }
         return stored
+    }
+
+    /// The progress samples kept for a tracked job, oldest first (empty when it has none or is not tracked).
+    func samples(for id: String) -> [ProgressSample] {
+        metricsTracker.samples(in: historyBox(of: id))
+    }
+
+    /// The box of a tracked job's history, kept in its slot (nil when it has none or is not tracked).
+    func historyBox(of id: String) -> HistoryBox? {
+        tracked.slot(of: id).flatMap { tracked.history(slot: $0) }
     }
 
     /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time, each paired with its ID.

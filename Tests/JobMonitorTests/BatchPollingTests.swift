@@ -395,7 +395,7 @@ struct BatchMetricsTests {
             api: FakeBatchAPI(jobs: []), batches: api, configuration: configuration, now: { clock.withLock { $0 } })
         let first = await poller.pollOnce()
         #expect(first.jobs.first?.metrics.throughput == nil)
-        #expect(await poller.metricsTracker.samples(for: "bat-m").count == 1)
+        #expect(await poller.samples(for: "bat-m").count == 1)
         clock.withLock { $0 = $0.addingTimeInterval(10) }
         api.setJobs(Array(jobs[60..<80]), status: "COMPLETED")
         let second = await poller.pollOnce()

@@ -91,4 +91,51 @@ struct HistoryStoreTests {
         #expect(reads.withLock { $0 } > 0)
         #expect(snapshot.jobs.allSatisfy { !$0.metrics.history.isEmpty })
     }
+
+    @Test("a history the caller keeps stays the tracker's across copies and forgets; the store never holds it")
+    func ownedHistory() {
+        var tracker = MetricsTracker()
+        var owned: HistoryBox?
+        tracker.record(job: metricsJob(processed: 1, total: 10), at: at(0), owned: &owned)
+        let first = owned
+        #expect(first != nil)
+        let copy = tracker
+        tracker.forget(ids: ["job"])  // copies the store on write (the copy above holds it too)
+        tracker.record(job: metricsJob(processed: 4, total: 10), at: at(2), owned: &owned)
+        #expect(owned === first, "the same box, written in place")
+        #expect(tracker.samples(in: owned).map(\.processed) == [1, 4])
+        #expect(copy.samples(in: owned).map(\.processed) == [1, 4], "copies share the owned histories' lock")
+        #expect(tracker.samples(for: "job").isEmpty, "the store holds no entry for it")
+        let viaBox = tracker.metrics(
+            for: metricsJob(processed: 4, total: 10), at: at(2), pollInterval: 2, cached: owned, cacheIsComplete: true)
+        #expect(viaBox.throughput == 1.5)
+        #expect(MetricsTracker().samples(in: owned).isEmpty, "another tracker's box is not read as its own")
+        var finished: HistoryBox?
+        tracker.record(job: metricsJob(status: .completed, processed: 10, total: 10), at: at(4), owned: &finished)
+        #expect(finished == nil, "a job first seen finished starts no history")
+    }
+
+    @Test("the poller keeps each job's history in its slot, not in the tracker's store, and frees it with the slot")
+    func pollerOwnsHistories() async throws {
+        let clock = ManualNow()
+        let api = FakeBatchAPI(jobs: fleet(4))
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 10), now: { clock.date })
+        _ = await poller.pollOnce()
+        clock.advance(2)
+        _ = await poller.pollOnce()
+        #expect(await poller.samples(for: "bjb-0001").count >= 1)
+        #expect(await poller.metricsTracker.samples(for: "bjb-0001").isEmpty, "the store keeps no table of them")
+        final class Weak: @unchecked Sendable { weak var box: HistoryBox? }
+        let watched = Weak()
+        watched.box = await poller.historyBox(of: "bjb-0001")
+        #expect(watched.box != nil)
+        api.remove("bjb-0001")
+        for _ in 0..<3 {
+            clock.advance(11)
+            _ = await poller.pollOnce()
+        }
+        #expect(await poller.tracked["bjb-0001"] == nil, "pruned")
+        #expect(watched.box == nil, "the history went with the slot")
+    }
 }

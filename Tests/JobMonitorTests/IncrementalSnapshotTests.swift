@@ -21,7 +21,9 @@ struct IncrementalSnapshotTests {
             if vouching, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
                 job.freshUntil = vouch
             }
-            job.metrics = tracker.metrics(for: job.job, at: snapshot.takenAt, pollInterval: snapshot.interval)
+            let history = table.slot(of: id).flatMap { table.history(slot: $0) }
+            job.metrics = tracker.metrics(
+                for: job.job, at: snapshot.takenAt, pollInterval: snapshot.interval, cached: history)
             return job
         }
     }
@@ -113,8 +115,11 @@ struct IncrementalSnapshotTests {
             api.setJobs(jobs)
             let snapshot = await poller.pollOnce()
             let tracker = await poller.metricsTracker
+            let table = await poller.tracked
             for job in snapshot.jobs {
-                let full = tracker.metrics(for: job.job, at: snapshot.takenAt, pollInterval: snapshot.interval)
+                let history = table.slot(of: job.id).flatMap { table.history(slot: $0) }
+                let full = tracker.metrics(
+                    for: job.job, at: snapshot.takenAt, pollInterval: snapshot.interval, cached: history)
                 #expect(job.metrics == full, "\(job.id) at step \(step)")
             }
         }

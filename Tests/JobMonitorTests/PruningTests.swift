@@ -22,7 +22,7 @@ struct PruningTests {
         let running = try #require(marked.jobs.first { $0.id == "bjb-0002" })
         #expect(finished.isVanished && running.isVanished)
         #expect(finished.vanishedAt == clock.date)
-        #expect(await !poller.metricsTracker.samples(for: "bjb-0002").isEmpty)
+        #expect(await !poller.samples(for: "bjb-0002").isEmpty)
 
         clock.advance(59)
         let kept = await poller.pollOnce()
@@ -35,7 +35,7 @@ struct PruningTests {
         #expect(!pruned.jobs.contains { $0.id == "bjb-0019" || $0.id == "bjb-0002" })
         #expect(await poller.tracked.count == 18)
         #expect(await poller.order.count == 18)
-        #expect(await poller.metricsTracker.samples(for: "bjb-0002").isEmpty)
+        #expect(await poller.samples(for: "bjb-0002").isEmpty)
     }
 
     @Test("a vanished job that comes back is live again and not pruned")
@@ -76,8 +76,8 @@ struct PruningTests {
         #expect(snapshot.jobs.filter(\.isVanished).map(\.id).sorted() == ["bjb-0002", "bjb-0006"])
         #expect(snapshot.jobs.count == 6)
         #expect(await poller.order.count == 6)
-        #expect(await poller.metricsTracker.samples(for: "bjb-0001").isEmpty, "the history goes with the job")
-        #expect(await !poller.metricsTracker.samples(for: "bjb-0002").isEmpty)
+        #expect(await poller.samples(for: "bjb-0001").isEmpty, "the history goes with the job")
+        #expect(await !poller.samples(for: "bjb-0002").isEmpty)
     }
 
     @Test("explicit IDs are never dropped, even after a 404 long ago")
