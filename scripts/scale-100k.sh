@@ -4,7 +4,8 @@
 # full screen in a 200x50 tmux pane at --interval 2, reached through --base-url: when the first rows and the complete
 # listing show, RSS every 5 s for SECONDS, then how long 20 keys (G g G g G g j j k k, twice) take to change the
 # screen (send-keys, then capture-pane -e every 2 ms until it differs), and the peak RSS (VmHWM).
-# Usage: [SCENARIO=steady|finished|churn] scripts/scale-100k.sh [N=100000] [SECONDS=60]
+# Usage: [SCENARIO=steady|finished|churn] [BIN=path/to/batchtop] scripts/scale-100k.sh [N=100000] [SECONDS=60]
+# (BIN: measure another build, e.g. an older one side by side; the mock is served by the same binary)
 set -euo pipefail
 jobs=${1:-100000}
 seconds=${2:-60}
@@ -16,12 +17,24 @@ esac
 cd "$(dirname "$0")/.."
 swift build -c release --product batchtop > /tmp/scale-100k-build.$$.log 2>&1 || { cat /tmp/scale-100k-build.$$.log >&2; exit 1; }
 rm -f /tmp/scale-100k-build.$$.log
-bin=$(swift build -c release --show-bin-path)/batchtop
+bin=${BIN:-$(swift build -c release --show-bin-path)/batchtop}
 port=${PORT:-18339}
 "$bin" mock-server --port "$port" --api-key scale --scenario "$scenario:$jobs" > /dev/null 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
-sleep 2
+# Wait until the mock answers (building 100,000 plans takes it a few seconds): "first job rows" then counts from a
+# server that is up, not the dashboard's retries while it starts.
+python3 - "$port" <<'PY' || { echo "the mock server did not start listening within 60 s" >&2; exit 1; }
+import socket, sys, time
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.1)
+sys.exit(1)
+PY
 python3 - "$bin" "$port" "$jobs" "$seconds" "$scenario" <<'PY'
 import subprocess, sys, time
 binary, port, jobs, seconds, scenario = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
