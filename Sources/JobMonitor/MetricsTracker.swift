@@ -35,19 +35,24 @@ public struct MetricsTracker: Sendable, Equatable {
             store.update(box) { $0.observe(sample, status: job.status, configuration: configuration) }
             return
         }
-        // A job first seen finished starts no history: one sample draws no trend and its rate is the average anyway,
-        // and 100,000 finished jobs kept a 144-byte box and a table entry each (~20 MB).
-        let starts = !job.status.isTerminal
         cached = store.update(
             job.id, change: { $0.observe(sample, status: job.status, configuration: configuration) },
-            create: { starts ? ProgressHistory(first: sample, status: job.status) : nil })
+            create: { Self.startedHistory(sample, status: job.status) })
+    }
+
+    /// The history a job's first observation starts, or nil for a job first seen finished: one sample draws no trend
+    /// and its rate is the average anyway, and 100,000 finished jobs kept a 144-byte box and a table entry each
+    /// (~20 MB).
+    private static func startedHistory(_ sample: ProgressSample, status: JobStatus) -> ProgressHistory? {
+        status.isTerminal ? nil : ProgressHistory(first: sample, status: status)
     }
 
     /// `record(job:at:)` into a history the caller keeps (`owned`, set when one starts), not entered in the store:
     /// the poller keeps each job's box in the job's slot of its table, the only index it needs, and the history goes
     /// when the slot is freed. The store's table of 100,000 running jobs was a 262,144-bucket dictionary (6.3 MB) that
     /// the poller never read. A box of another tracker (or of its store) is replaced by a new history.
-    mutating func record(job: Job, at: Date, owned: inout HistoryBox?) {
+    /// Changes no tracker state: the histories are the caller's.
+    func record(job: Job, at: Date, owned: inout HistoryBox?) {
         let sample = ProgressSample(job: job, at: at)
         let configuration = configuration
         if let box = owned, box.lock === ownedLock {
@@ -56,8 +61,7 @@ public struct MetricsTracker: Sendable, Equatable {
             box.history.observe(sample, status: job.status, configuration: configuration)
             return
         }
-        // As in the store: a job first seen finished starts no history.
-        owned = job.status.isTerminal ? nil : HistoryBox(ProgressHistory(first: sample, status: job.status), lock: ownedLock)
+        owned = Self.startedHistory(sample, status: job.status).map { HistoryBox($0, lock: ownedLock) }
     }
 
     /// The samples in a history kept by the caller (empty without one, or with another tracker's).
@@ -122,7 +126,8 @@ public struct MetricsTracker: Sendable, Equatable {
             historySource: points)
     }
 
-    /// Equal when the configurations and every job's history are equal.
+    /// Equal when the configurations and every history in the store are equal (histories kept by callers,
+    /// `record(job:at:owned:)`, are theirs to compare).
     public static func == (lhs: MetricsTracker, rhs: MetricsTracker) -> Bool {
         guard lhs.configuration == rhs.configuration else { return false }
         if lhs.store === rhs.store { return true }
