@@ -90,9 +90,9 @@ final class HistoryStore: @unchecked Sendable {
 ///
 /// `@unchecked Sendable`: every access to `history` holds the lock of the store the box belongs to.
 ///
-/// 136 bytes with its object header, a 144-byte allocation, one per job (`StorageLayoutTests`): it was 168 (176)
-/// with the store's serial number beside its lock (a store is now told by its lock alone), the status inline and the
-/// sample log's counts in 8 bytes.
+/// 104 bytes with its object header, a 112-byte allocation, one per job (`StorageLayoutTests`): it was 136 (144)
+/// with the sample log's oldest sample decoded beside its newest, and 168 (176) with the store's serial number beside
+/// its lock (a store is now told by its lock alone), the status inline and the sample log's counts in 8 bytes.
 final class HistoryBox: @unchecked Sendable {
     /// The history.
     ///

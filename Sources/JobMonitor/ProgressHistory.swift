@@ -13,7 +13,7 @@ struct ProgressHistory: Sendable, Equatable {
     private(set) var statusSince: Date
     /// The status at the newest observation, as `StatusKey` keeps it: all that is asked of it is whether the next one
     /// differs. Its 16 bytes inline, with the sample log's 8-byte counts and origin, made a job's history box a
-    /// 176-byte allocation; it is 144 now (see `HistoryBox`).
+    /// 176-byte allocation; it is 112 now (see `HistoryBox`).
     private var status: StatusKey
 
     /// Starts a history with one observation.

@@ -1,21 +1,21 @@
 import Foundation
 
-/// A job's progress samples, oldest first, packed into about 4 bytes each.
+/// A job's progress samples, oldest first, packed into about 3 bytes each.
 ///
 /// A dashboard of 100,000 running jobs keeps a minute or two of samples for every one of them, so samples are
 /// stored as differences from the one before, each a variable-length integer: the time in whole milliseconds,
-/// the processed count, and the failed and total counts only when they changed.
+/// the processed count, and the failed and total counts only when they changed. The oldest sample is the first
+/// record, stored as a difference from zero (about 10 bytes instead of 32 decoded: the log sits in every running
+/// job's history box, which is a 112-byte allocation this way instead of 144).
 /// Times are kept to the millisecond (a sample reads back within 0.5 ms of the time it was stored with); counts
 /// read back exactly, extreme values included. Reads are sequential (`makeIterator`), which is all that rate and
-/// history need; `first` and `last` are kept decoded.
+/// history need; `last` is kept decoded.
 struct SampleLog: Sequence, Sendable, Equatable {
-    /// The oldest sample, as stored.
-    private var head: Packed
     /// The newest sample, as stored.
     private var tail: Packed
-    /// The samples after the oldest, each encoded against the one before it.
+    /// The samples, each encoded against the one before it (the oldest against `Packed.zero`).
     private var records: [UInt8] = []
-    /// Where the newest sample's record starts in `records` (when there are two or more samples).
+    /// Where the newest sample's record starts in `records`.
     private var lastRecordStart: Int32 = 0
     /// Samples held, in 4 bytes.
     private var storedCount: Int32 = 1
@@ -24,15 +24,19 @@ struct SampleLog: Sequence, Sendable, Equatable {
 
     /// A log holding one sample.
     init(first: ProgressSample) {
-        head = Packed(first)
-        tail = head
+        tail = Packed(first)
+        records.reserveCapacity(24)
+        tail.encode(after: .zero, into: &records)
     }
 
     /// The oldest sample.
-    var first: ProgressSample? { head.sample() }
+    var first: ProgressSample? {
+        var reader = Reader(bytes: records)
+        return reader.next(after: .zero).sample()
+    }
     /// The newest sample.
     var last: ProgressSample? { tail.sample() }
-    /// Bytes the encoded samples take (beyond the decoded oldest and newest).
+    /// Bytes the encoded samples take, the oldest's included (beyond the decoded newest).
     var encodedBytes: Int { records.count }
 
     /// Adds a sample after the newest.
@@ -49,14 +53,7 @@ struct SampleLog: Sequence, Sendable, Equatable {
     /// Replaces the newest sample (rare: two observations at one instant), decoding the one before it.
     mutating func replaceLast(_ sample: ProgressSample) {
         let packed = Packed(sample)
-        guard count > 1 else {
-            head = packed
-            tail = packed
-            return
-        }
-        var reader = Reader(bytes: records)
-        var beforeLast = head
-        for _ in 0..<(count - 2) { beforeLast = reader.next(after: beforeLast) }
+        let beforeLast = count > 1 ? Self.decode(records, through: count - 2).sample : Packed.zero
         records.removeSubrange(Int(lastRecordStart)...)
         packed.encode(after: beforeLast, into: &records)
         tail = packed
@@ -66,15 +63,31 @@ struct SampleLog: Sequence, Sendable, Equatable {
     mutating func removeFirst(_ dropped: Int) {
         let removing = Swift.min(Swift.max(0, dropped), count - 1)
         guard removing > 0 else { return }
-        var reader = Reader(bytes: records)
-        var current = head
-        for _ in 0..<removing { current = reader.next(after: current) }
-        head = current
-        records.removeSubrange(0..<reader.offset)
-        lastRecordStart -= Int32(reader.offset)
+        // `current` is the new oldest; its record ends at `removedBytes`. Everything before that is replaced, in
+        // place, by its record against zero (written on the stack first: this runs for every running job a cycle).
+        let (current, removedBytes) = Self.decode(records, through: removing)
+        let headLength = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Packed.maximumRecordLength) { head in
+            var length = 0
+            current.encode(after: .zero) { byte in
+                head[length] = byte
+                length += 1
+            }
+            records.replaceSubrange(0..<removedBytes, with: UnsafeBufferPointer(rebasing: head[0..<length]))
+            return length
+        }
+        lastRecordStart = removing == count - 1 ? 0 : Int32(headLength) + lastRecordStart - Int32(removedBytes)
         storedCount -= Int32(removing)
         // An array that shrank a lot keeps its capacity: give the room back.
         if records.capacity > 64, records.capacity > 4 * records.count { records = Array(records) }
+    }
+
+    /// The sample at `index` (0: the oldest) and the offset where its record ends. A function of its own so that the
+    /// reader's reference to `records` ends before the caller changes them in place.
+    private static func decode(_ records: [UInt8], through index: Int) -> (sample: Packed, end: Int) {
+        var reader = Reader(bytes: records)
+        var current = Packed.zero
+        for _ in 0...index { current = reader.next(after: current) }
+        return (current, reader.offset)
     }
 
     /// Iterates the samples, oldest first.
@@ -103,7 +116,7 @@ struct SampleLog: Sequence, Sendable, Equatable {
         mutating func next() -> ProgressSample? {
             guard remaining > 0 else { return nil }
             remaining -= 1
-            let packed = current.map { reader.next(after: $0) } ?? log.head
+            let packed = reader.next(after: current ?? .zero)
             current = packed
             return packed.sample()
         }
@@ -112,6 +125,9 @@ struct SampleLog: Sequence, Sendable, Equatable {
     /// A sample as stored: whole milliseconds since the reference date (a log keeps no origin of its own: 8 bytes
     /// per job; an `Int64` holds 142,000 years of them) and the counts.
     struct Packed: Sendable, Equatable {
+        /// The sample the oldest record is encoded against.
+        static let zero = Packed(milliseconds: 0, processed: 0, failed: 0, total: 0)
+
         var milliseconds: Int64
         var processed: Int
         var failed: Int
@@ -140,16 +156,26 @@ struct SampleLog: Sequence, Sendable, Equatable {
                 failed: failed, total: total)
         }
 
+        /// The longest record: four varints of at most 10 bytes each.
+        static let maximumRecordLength = 40
+
         /// Appends this sample's record: the time difference (with a flag for changed failed/total counts), the
         /// processed difference, then the failed and total counts if the flag is set.
         func encode(after previous: Packed, into bytes: inout [UInt8]) {
+            encode(after: previous) { bytes.append($0) }
+        }
+
+        /// This sample's record, one byte at a time.
+        @inline(__always)
+        func encode(after previous: Packed, _ write: (UInt8) -> Void) {
             let countsChanged = failed != previous.failed || total != previous.total
             let time = SampleLog.zigzag(milliseconds &- previous.milliseconds)
-            SampleLog.writeVarint(time << 1 | (countsChanged ? 1 : 0), into: &bytes)
-            SampleLog.writeVarint(SampleLog.zigzag(Int64(processed) &- Int64(previous.processed)), into: &bytes)
+            SampleLog.writeVarint(time << 1 | (countsChanged ? 1 : 0), write)
+            SampleLog.writeVarint(SampleLog.zigzag(Int64(processed) &- Int64(previous.processed)), write)
             if countsChanged {
-                SampleLog.writeVarint(UInt64(failed), into: &bytes)
-                SampleLog.writeVarint(UInt64(total), into: &bytes)
+                // As bit patterns: a negative count (which no server should send) reads back, never traps.
+                SampleLog.writeVarint(UInt64(bitPattern: Int64(failed)), write)
+                SampleLog.writeVarint(UInt64(bitPattern: Int64(total)), write)
             }
         }
     }
@@ -202,13 +228,14 @@ struct SampleLog: Sequence, Sendable, Equatable {
         Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 
-    /// Appends `value` in 7-bit groups, low first, the high bit set on all but the last.
-    static func writeVarint(_ value: UInt64, into bytes: inout [UInt8]) {
+    /// Writes `value` in 7-bit groups, low first, the high bit set on all but the last.
+    @inline(__always)
+    static func writeVarint(_ value: UInt64, _ write: (UInt8) -> Void) {
         var rest = value
         while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            write(UInt8(truncatingIfNeeded: rest) | 0x80)
             rest >>= 7
         }
-        bytes.append(UInt8(truncatingIfNeeded: rest))
+        write(UInt8(truncatingIfNeeded: rest))
     }
 }

@@ -58,9 +58,9 @@ struct StorageLayoutTests {
         #expect(left != right && right.batch?.done == 5 && left.batch?.done == 4)
     }
 
-    @Test("a job's history box fits a 144-byte allocation (object header, the history, the store's reference)")
+    @Test("a job's history box fits a 112-byte allocation (object header, the history, the store's reference)")
     func historyBoxFitsItsAllocation() {
         let object = 16 + MemoryLayout<ProgressHistory>.size + MemoryLayout<NSLock>.size
-        #expect(object + 8 <= 144, "a history box now takes \(object) bytes")
+        #expect(object + 8 <= 112, "a history box now takes \(object) bytes")
     }
 }
