@@ -97,6 +97,10 @@ public final class DashboardRuntime<T: Terminal> {
         case .snapshot:
             if let snapshot = slot.take() {
                 latestSnapshot = snapshot
+                // A later publication is always drawn (see `ShownFrame.isOlderSnapshot`), so the frame on screen is
+                // not needed to compare with: let go of it now, or it would keep the last snapshot's jobs alive
+                // while the reducer sorts the new ones (see `Reducer.adopt`).
+                if shown?.isOlderSnapshot(than: snapshot) == true { shown = nil }
                 messages.append(.snapshot(snapshot))
             }
         case .message(let message):

@@ -11,9 +11,9 @@ public enum Reducer {
             if let id = state.detail?.jobID, let shown = state.job(id: id) { state.detail?.lastSeen = shown }
             let announces = state.alerts.statusLine || state.alerts.notify
             let alerts = announces ? JobAlerts.finished(from: state.snapshot, to: snapshot) : []
-            state.snapshot = snapshot
+            let previousIndex = adopt(snapshot, into: &state)
             state.summary = AggregateMetrics.compute(from: snapshot.jobs)
-            rearrange(&state)
+            rearrange(&state, previousIndex: previousIndex)
             if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
             return JobAlerts.announce(alerts, in: &state)
         case .resize(let size):
@@ -45,9 +45,25 @@ public enum Reducer {
         }
     }
 
+    /// Puts `snapshot` on screen in place of the last one and lets go of the rows sorted from that one, so that
+    /// nothing in `state` holds the last snapshot's jobs any more (the runtime lets go of its frame too): they are
+    /// freed before `rearrange` allocates the new order, not after. In a cycle in which all of 100,000 running jobs
+    /// changed, the last snapshot's jobs are a version of their own (~19 MB), and alive beside the new ones and the
+    /// sort's buffers they made the dashboard's peak. Returns the selected row in the rows let go of, for `rearrange`.
+    static func adopt(_ snapshot: Snapshot, into state: inout AppState) -> Int? {
+        let selected = state.selectedIndex
+        state.snapshot = snapshot
+        state.rows = JobRows()
+        return selected
+    }
+
     /// Re-applies filter and sort to the snapshot's jobs, keeping the selection on the same job.
     static func rearrange(_ state: inout AppState) {
-        let previousIndex = state.selectedIndex
+        rearrange(&state, previousIndex: state.selectedIndex)
+    }
+
+    /// `rearrange` given the selected row before (in rows already let go of: see `adopt`).
+    static func rearrange(_ state: inout AppState, previousIndex: Int?) {
         state.rows = RowOrder.arrange(state.snapshot.jobs, sort: state.sort, filter: state.filter)
         if state.selectedIndex == nil {
             // The selected job left (pruned, filtered out): select the row that took its place, as htop does.

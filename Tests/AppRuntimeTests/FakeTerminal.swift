@@ -68,7 +68,14 @@ final class FakeTerminal: Terminal {
 
     func restore() {}
 
-    func send(_ control: TerminalControl) { sent.append(control) }
+    /// Called with each control as it is sent (a test looks at the world at that moment: after the reducer, before
+    /// the frame is drawn).
+    var onSend: ((TerminalControl) -> Void)?
+
+    func send(_ control: TerminalControl) {
+        sent.append(control)
+        onSend?(control)
+    }
 
     private func wakeIfWaiting() {
         guard watching, !pending.isEmpty, let ready else { return }

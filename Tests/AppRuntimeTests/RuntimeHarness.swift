@@ -95,14 +95,15 @@ final class RuntimeHarness {
 
     init(
         backend: ScriptedBackend = ScriptedBackend(), size: TerminalSize = TerminalSize(width: 100, height: 30),
-        untilDone: UntilDonePolicy? = nil
+        untilDone: UntilDonePolicy? = nil, alerts: AlertSettings = AlertSettings()
     ) {
         terminal = FakeTerminal(size: size)
         self.backend = backend
         let (snapshots, feed) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
         self.feed = feed
         let clock = clock
-        let state = AppState(size: size, now: Self.start, interval: 2, source: "test", glyphs: .unicode)
+        var state = AppState(size: size, now: Self.start, interval: 2, source: "test", glyphs: .unicode)
+        state.alerts = alerts
         runtime = DashboardRuntime(
             terminal: terminal, backend: backend, snapshots: snapshots, initialState: state, theme: .defaultDark,
             options: RuntimeOptions(untilDone: untilDone, now: { clock.now }), scheduler: scheduler)
