@@ -30,6 +30,11 @@ let package = Package(
             name: "batchtop-callgrind",
             dependencies: ["BenchmarkFixtures", .product(name: "BatchtopCore", package: "batchtop")]
         ),
+        .target(name: "CHeapInfo"),
+        .executableTarget(
+            name: "batchtop-memory",
+            dependencies: ["BenchmarkFixtures", "CHeapInfo", .product(name: "BatchtopCore", package: "batchtop")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
