@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peak RSS the way issue 10 judges it: `/usr/bin/time -v` on the real binary, full screen in a 200x50 tmux pane at
+# Peak RSS of the real binary as `/usr/bin/time -v` reports it, full screen in a 200x50 tmux pane at
 # --interval 2, against `mock-server --scenario SCENARIO` on a loopback port reached through --base-url, quit with q
 # after SECONDS. Given several binaries (e.g. the build before a change and the one after), runs them at the same
 # time, each against a mock of its own served by the same binary, so that both see the same load on the machine.
@@ -41,8 +41,8 @@ def free_port():
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
-def listening(port, deadline):
-    while time.monotonic() < deadline:
+def listening(port, mock, deadline):
+    while time.monotonic() < deadline and mock.poll() is None:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return True
@@ -78,8 +78,9 @@ try:
         runs.append({"binary": binary, "port": port, "mock": mock, "socket": f"peak-rss-{os.getpid()}-{index}",
                      "timing": os.path.join(work, f"time-{index}.txt")})
     for run in runs:
-        if not listening(run["port"], time.monotonic() + 90):
-            sys.exit(f"peak-rss.sh: the mock of {run['binary']} did not listen within 90 s (scenario {scenario})")
+        if not listening(run["port"], run["mock"], time.monotonic() + 90):
+            sys.exit(f"peak-rss.sh: the mock of {run['binary']} did not start listening within 90 s "
+                     f"(scenario '{scenario}': run `{run['binary']} mock-server --scenario {scenario}` to see why)")
     for run in runs:
         # The key goes in through the environment, never the command line (argv is visible to every user).
         command = (f"exec env LLAMA_CLOUD_API_KEY=peak /usr/bin/time -v -o '{run['timing']}' '{run['binary']}' "
