@@ -30,10 +30,7 @@ struct SampleLog: Sequence, Sendable, Equatable {
     }
 
     /// The oldest sample.
-    var first: ProgressSample? {
-        var reader = Reader(bytes: records)
-        return reader.next(after: .zero).sample()
-    }
+    var first: ProgressSample? { Self.decode(records, through: 0).sample.sample() }
     /// The newest sample.
     var last: ProgressSample? { tail.sample() }
     /// Bytes the encoded samples take, the oldest's included (beyond the decoded newest).
@@ -102,13 +99,12 @@ struct SampleLog: Sequence, Sendable, Equatable {
 
     /// Decodes the samples one after another.
     struct Iterator: IteratorProtocol {
-        private let log: SampleLog
         private var reader: Reader
-        private var current: Packed?
+        /// The sample read last (the oldest's record is encoded against zero).
+        private var current = Packed.zero
         private var remaining: Int
 
         init(log: SampleLog) {
-            self.log = log
             reader = Reader(bytes: log.records)
             remaining = log.count
         }
@@ -116,9 +112,8 @@ struct SampleLog: Sequence, Sendable, Equatable {
         mutating func next() -> ProgressSample? {
             guard remaining > 0 else { return nil }
             remaining -= 1
-            let packed = reader.next(after: current ?? .zero)
-            current = packed
-            return packed.sample()
+            current = reader.next(after: current)
+            return current.sample()
         }
     }
 

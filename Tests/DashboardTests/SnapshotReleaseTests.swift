@@ -40,7 +40,7 @@ struct SnapshotReleaseTests {
         #expect(state.rows.count == Fixtures.jobs.count)
     }
 
-    @Test("a snapshot reduced in full ends with the same rows and selection as before the change")
+    @Test("through a full reduce the rows keep their order, and a selected job that leaves gives way to the row in its place")
     func reduceKeepsRowsAndSelection() {
         var state = Fixtures.state()
         state.selectedID = Fixtures.ID.fail

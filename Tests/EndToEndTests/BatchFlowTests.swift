@@ -14,7 +14,7 @@ struct BatchFlowTests {
         let binary = Product.batchtop
         try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
         let session = try TmuxSession(
-            command: "unset NO_COLOR; '\(binary)' --demo --interval 1; echo \"EXIT:$?\"; sleep 600", width: 140,
+            command: "unset NO_COLOR; '\(binary)' --demo --interval 1; \(TmuxSession.reportExitAndHold)", width: 140,
             height: 45, environment: ["LANG": "C.UTF-8"])
         let (table, tableScreen) = try await session.waitFor { screen in
             let rows = Self.batchRows(screen)

@@ -22,7 +22,7 @@ struct DemoInTmuxTests {
         // The test runner may export NO_COLOR; the demo must see only what the test sets.
         let reset = environment["NO_COLOR"] == nil ? "unset NO_COLOR; " : ""
         return try TmuxSession(
-            command: reset + "'\(binary)' --demo --interval 1 \(extraArguments); echo \"EXIT:$?\"; sleep 600",
+            command: reset + "'\(binary)' --demo --interval 1 \(extraArguments); \(TmuxSession.reportExitAndHold)",
             environment: environment)
     }
 

@@ -16,7 +16,7 @@ struct OperatorFlowTests {
         let binary = Product.batchtop
         try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
         let session = try TmuxSession(
-            command: "unset NO_COLOR; '\(binary)' --demo --api v1 --interval 1; echo \"EXIT:$?\"; sleep 600", width: width,
+            command: "unset NO_COLOR; '\(binary)' --demo --api v1 --interval 1; \(TmuxSession.reportExitAndHold)", width: width,
             height: height, environment: ["LANG": "C.UTF-8"])
         #expect(try await session.waitFor { Self.jobRows($0).count >= 5 }.ok, "no table")
 

@@ -10,7 +10,7 @@ struct TerminalControlInTmuxTests {
         let binary = Product.batchtop
         try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
         let session = try TmuxSession(
-            command: "'\(binary)' --demo --interval 1; echo \"EXIT:$?\"; sleep 600", environment: ["LANG": "C.UTF-8"])
+            command: "'\(binary)' --demo --interval 1; \(TmuxSession.reportExitAndHold)", environment: ["LANG": "C.UTF-8"])
         #expect(try await session.waitFor { DemoInTmuxTests.jobRows($0).count >= 5 }.ok)
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("batchtop-pipe-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: capture) }
@@ -43,7 +43,7 @@ struct TerminalControlInTmuxTests {
         let capture = directory.appendingPathComponent("pipe").path
         let session = try TmuxSession(
             command: "while [ ! -e '\(ready)' ]; do sleep 0.1; done; '\(binary)' --demo --interval 1 --notify; "
-                + "echo \"EXIT:$?\"; sleep 600",
+                + "\(TmuxSession.reportExitAndHold)",
             environment: ["LANG": "C.UTF-8"])
         try session.pipeOutput(to: capture)
         #expect(FileManager.default.createFile(atPath: ready, contents: Data()))

@@ -26,7 +26,7 @@ struct TerminalRecoveryTests {
         try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
         let session = try TmuxSession(
             command: "unset NO_COLOR; '\(binary)' --demo --interval 1; echo \"EXIT:$?\"; stty -a | tr ';' '\\n' | tr ' ' '\\n' "
-                + "| grep -E '^-?(echo|icanon)$' | tr '\\n' ' ' | sed 's/^/MODES: /'; echo; sleep 600",
+                + "| grep -E '^-?(echo|icanon)$' | tr '\\n' ' ' | sed 's/^/MODES: /'; echo; \(TmuxSession.holdPane)",
             environment: ["LANG": "C.UTF-8", "BATCHTOP_TEST_CRASH": crash.mode, "SWIFT_BACKTRACE": crash.backtracer])
         let (done, screen) = try await session.waitFor(seconds: 90) { $0.contains("MODES:") }
         #expect(done, "batchtop did not end after the forced \(crash.mode) crash:\n\(screen)")

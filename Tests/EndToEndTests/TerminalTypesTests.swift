@@ -7,7 +7,7 @@ struct TerminalTypesTests {
         let binary = Product.batchtop
         try #require(FileManager.default.isExecutableFile(atPath: binary), "batchtop not built at \(binary)")
         return try TmuxSession(
-            command: "unset NO_COLOR; TERM=\(term) '\(binary)' --demo; echo \"EXIT:$?\"; sleep 600",
+            command: "unset NO_COLOR; TERM=\(term) '\(binary)' --demo; \(TmuxSession.reportExitAndHold)",
             environment: ["LANG": "C.UTF-8"])
     }
 

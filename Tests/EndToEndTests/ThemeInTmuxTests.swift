@@ -63,7 +63,7 @@ struct ThemeInTmuxTests {
         if noColor { environment["NO_COLOR"] = "1" }
         let setup = (noColor ? "" : "unset NO_COLOR; ") + "unset BATCHTOP_THEME COLORTERM; " + (term.map { "export TERM=\($0); " } ?? "")
         return try TmuxSession(
-            command: setup + "'\(binary)' --demo --interval 1 \(arguments); echo \"EXIT:$?\"; sleep 600", environment: environment)
+            command: setup + "'\(binary)' --demo --interval 1 \(arguments); \(TmuxSession.reportExitAndHold)", environment: environment)
     }
 
     @Test("--theme monochrome shows no colour escapes, only attributes")

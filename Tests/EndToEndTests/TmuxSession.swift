@@ -6,6 +6,14 @@ import Glibc
 
 /// A real terminal for end-to-end tests: a detached tmux session on a private server socket.
 final class TmuxSession {
+    /// What a test's command runs after the program: the pane stays, so that the test can still read the last screen
+    /// and the exit code. Ten minutes, not one: on two cores under a full `swift test` a test reached its first capture
+    /// more than 60 s after starting its session, found the pane gone and an empty screen. Each test kills its
+    /// session when it ends.
+    static let holdPane = "sleep 600"
+    /// Prints the program's exit status as `EXIT:<code>`, then holds the pane (`holdPane`).
+    static let reportExitAndHold = "echo \"EXIT:$?\"; " + holdPane
+
     /// True when a tmux binary is on the PATH.
     static var isAvailable: Bool { Shell.which("tmux") != nil }
 

@@ -17,7 +17,7 @@ struct UntilDoneInTmuxTests {
         var ids: [String] = []
         for status in statuses { ids.append(try #require(try demoJobs(status: status).first, "no \(status) demo job")) }
         let session = try TmuxSession(
-            command: "'\(Product.batchtop)' --demo --until-done \(ids.joined(separator: " ")); echo \"EXIT:$?\"; sleep 600",
+            command: "'\(Product.batchtop)' --demo --until-done \(ids.joined(separator: " ")); \(TmuxSession.reportExitAndHold)",
             environment: ["LANG": "C.UTF-8"])
         let (exited, screen) = try await session.waitFor { $0.contains("EXIT:") }
         #expect(exited, "batchtop did not exit by itself:\n\(screen)")
@@ -30,7 +30,7 @@ struct UntilDoneInTmuxTests {
         let running = try #require(try demoJobs(status: "running").first, "no running demo job")
         for (arguments, expected) in [("--timeout-total 2 \(running)", 3), ("bjb-no-such-job", 5)] {
             let session = try TmuxSession(
-                command: "'\(Product.batchtop)' --demo --until-done \(arguments); echo \"EXIT:$?\"; sleep 600",
+                command: "'\(Product.batchtop)' --demo --until-done \(arguments); \(TmuxSession.reportExitAndHold)",
                 environment: ["LANG": "C.UTF-8"])
             let (exited, screen) = try await session.waitFor { $0.contains("EXIT:") }
             #expect(exited, "batchtop did not exit by itself:\n\(screen)")

@@ -7,10 +7,8 @@
 #include <malloc.h>
 
 size_t batchtop_heap_in_use(void) { return mallinfo2().uordblks; }
-size_t batchtop_heap_arena(void) { return mallinfo2().arena; }
 int batchtop_heap_one_arena(void) { return mallopt(M_ARENA_MAX, 1); }
 #else
 size_t batchtop_heap_in_use(void) { return 0; }
-size_t batchtop_heap_arena(void) { return 0; }
 int batchtop_heap_one_arena(void) { return 0; }
 #endif

@@ -6,10 +6,7 @@
 /// Bytes malloc has handed out and not had back (glibc's mallinfo2 uordblks; 0 elsewhere).
 size_t batchtop_heap_in_use(void);
 
-/// Bytes the main arena spans (mallinfo2 arena: what the heap's resident size follows; 0 elsewhere).
-size_t batchtop_heap_arena(void);
-
-/// Limits malloc to one arena, as batchtop does, so that the two figures above see every allocation.
+/// Limits malloc to one arena, as batchtop does, so that the figure above sees every allocation.
 int batchtop_heap_one_arena(void);
 
 #endif
