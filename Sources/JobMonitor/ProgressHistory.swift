@@ -84,6 +84,10 @@ struct ProgressHistory: Sendable, Equatable {
 
     /// Progress fractions at `count` instants `step` seconds apart ending at `end`, skipping instants before the
     /// first sample; each is the newest sample at or before the instant (step-wise).
+    ///
+    /// Samples keep their times to the nearest millisecond (`SampleLog`), so one may read back up to half a
+    /// millisecond after the observation it records: a sample counts as at an instant up to a millisecond after it
+    /// (else the newest point, at the newest observation, showed the sample before half the time).
     func fractions(endingAt end: Date, step: TimeInterval, count: Int) -> [Double] {
         guard let first = samples.first, count > 0 else { return [] }
         var result: [Double] = []
@@ -92,7 +96,7 @@ struct ProgressHistory: Sendable, Equatable {
         var current = reader.next() ?? first
         var upcoming = reader.next()
         for offset in stride(from: count - 1, through: 0, by: -1) {
-            let instant = end.addingTimeInterval(-Double(offset) * step)
+            let instant = end.addingTimeInterval(-Double(offset) * step + Self.timeTolerance)
             if instant < first.at { continue }
             while let next = upcoming, next.at <= instant {
                 current = next
@@ -102,6 +106,9 @@ struct ProgressHistory: Sendable, Equatable {
         }
         return result
     }
+
+    /// How much later than an instant a sample may read back and still count as at it: the precision of its time.
+    static let timeTolerance: TimeInterval = 0.001
 
     /// When the job last moved: its counts changed or it entered its current status.
     var lastMovedAt: Date { max(lastProgressAt, statusSince) }

@@ -26,6 +26,18 @@ struct MetricsHistoryTests {
         #expect(metrics.history == [0, 0, 0, 0.5, 1])
     }
 
+    @Test("the newest point is the newest sample when the observation time has a fraction of a millisecond")
+    func newestPointAtSubMillisecondTimes() {
+        // Samples keep whole milliseconds; rounded to the nearest, an observation 0.7 ms past one read back later
+        // than the observation itself and fell outside the history's last instant, which showed the sample before.
+        var tracker = MetricsTracker()
+        tracker.record(job: metricsJob(processed: 0, total: 10), at: at(0.0007))
+        tracker.record(job: metricsJob(processed: 5, total: 10), at: at(1.0007))
+        tracker.record(job: metricsJob(processed: 10, total: 10), at: at(2.0007))
+        let metrics = tracker.metrics(for: metricsJob(processed: 10, total: 10), at: at(2.0007), pollInterval: 1)
+        #expect(metrics.history == [0, 0.5, 1])
+    }
+
     @Test("an unchanged observation is stored only when the last sample is 30 s old")
     func onlyNewInformation() {
         var tracker = MetricsTracker()
