@@ -1,12 +1,13 @@
 import Foundation
 
-/// A job's progress samples, oldest first, packed into about 3 bytes each.
+/// A job's progress samples, oldest first, packed into about 2 bytes each.
 ///
 /// A dashboard of 100,000 running jobs keeps a minute or two of samples for every one of them, so samples are
-/// stored as differences from the one before, each a variable-length integer: the time in whole milliseconds,
-/// the processed count, and the failed and total counts only when they changed. The oldest sample is the first
-/// record, stored as a difference from zero (about 10 bytes instead of 32 decoded: the log sits in every running
-/// job's history box, which is a 112-byte allocation this way instead of 144).
+/// stored as differences from the one before, each a variable-length integer: the time in whole milliseconds, as
+/// its difference from the time between the two samples before (polls come at a steady interval, so that is a few
+/// milliseconds of jitter: one byte where the plain difference of 2,000 ms took two), the processed count, and the
+/// failed and total counts only when they changed. The oldest sample is the first record, stored as a difference from
+/// zero (about 10 bytes instead of 32 decoded: the log sits in every running job's history box).
 /// Times are kept to the millisecond (a sample reads back within 0.5 ms of the time it was stored with); counts
 /// read back exactly, extreme values included. Reads are sequential (`makeIterator`), which is all that rate and
 /// history need; `last` is kept decoded.
@@ -15,8 +16,10 @@ struct SampleLog: Sequence, Sendable, Equatable {
     private var tail: Packed
     /// The samples, each encoded against the one before it (the oldest against `Packed.zero`).
     private var records: [UInt8] = []
-    /// Where the newest sample's record starts in `records`.
-    private var lastRecordStart: Int32 = 0
+    /// The time from the sample before the newest to the newest, as the next record is predicted from (0 with one
+    /// sample; see `Packed.predicted`). In the 4 bytes that the newest record's offset took: only `replaceLast`, which
+    /// is rare, needed it, and it now finds the record by reading.
+    private var tailStep: Int32 = 0
     /// Samples held, in 4 bytes.
     private var storedCount: Int32 = 1
     /// Samples held.
@@ -25,8 +28,8 @@ struct SampleLog: Sequence, Sendable, Equatable {
     /// A log holding one sample.
     init(first: ProgressSample) {
         tail = Packed(first)
-        records.reserveCapacity(24)
-        tail.encode(after: .zero, into: &records)
+        records.reserveCapacity(16)
+        tail.encode(after: .zero, step: 0, into: &records)
     }
 
     /// The oldest sample.
@@ -40,9 +43,10 @@ struct SampleLog: Sequence, Sendable, Equatable {
     mutating func append(_ sample: ProgressSample) {
         let packed = Packed(sample)
         // Grow by a quarter, not by doubling: a hundred thousand logs each a third empty add up.
-        if records.capacity - records.count < 24 { records.reserveCapacity(records.count + records.count / 4 + 32) }
-        lastRecordStart = Int32(records.count)
-        packed.encode(after: tail, into: &records)
+        // (A record longer than the room left, which takes extreme values, grows the array the usual way.)
+        if records.capacity - records.count < 16 { records.reserveCapacity(records.count + records.count / 4 + 16) }
+        packed.encode(after: tail, step: tailStep, into: &records)
+        tailStep = Packed.step(from: tail, to: packed)
         tail = packed
         storedCount += 1
     }
@@ -50,9 +54,16 @@ struct SampleLog: Sequence, Sendable, Equatable {
     /// Replaces the newest sample (rare: two observations at one instant), decoding the one before it.
     mutating func replaceLast(_ sample: ProgressSample) {
         let packed = Packed(sample)
-        let beforeLast = count > 1 ? Self.decode(records, through: count - 2).sample : Packed.zero
-        records.removeSubrange(Int(lastRecordStart)...)
-        packed.encode(after: beforeLast, into: &records)
+        guard count > 1 else {
+            records.removeAll(keepingCapacity: true)
+            packed.encode(after: .zero, step: 0, into: &records)
+            tail = packed
+            return
+        }
+        let beforeLast = Self.decode(records, through: count - 2)
+        records.removeSubrange(beforeLast.end...)
+        packed.encode(after: beforeLast.sample, step: beforeLast.step, into: &records)
+        tailStep = Packed.step(from: beforeLast.sample, to: packed)
         tail = packed
     }
 
@@ -60,31 +71,48 @@ struct SampleLog: Sequence, Sendable, Equatable {
     mutating func removeFirst(_ dropped: Int) {
         let removing = Swift.min(Swift.max(0, dropped), count - 1)
         guard removing > 0 else { return }
-        // `current` is the new oldest; its record ends at `removedBytes`. Everything before that is replaced, in
-        // place, by its record against zero (written on the stack first: this runs for every running job a cycle).
-        let (current, removedBytes) = Self.decode(records, through: removing)
-        let headLength = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Packed.maximumRecordLength) { head in
+        // The new oldest is rewritten against zero, and the record after it against the new oldest with no step
+        // before it (it was predicted from the step into the new oldest, which is gone). Everything before the end of
+        // those two records is replaced, in place, by the two rewritten ones (written on the stack first: this runs
+        // for every running job a cycle).
+        let (head, second, end) = Self.decodeNewHead(records, dropping: removing, count: count)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Packed.maximumRecordLength) { buffer in
             var length = 0
-            current.encode(after: .zero) { byte in
-                head[length] = byte
+            let write: (UInt8) -> Void = { byte in
+                buffer[length] = byte
                 length += 1
             }
-            records.replaceSubrange(0..<removedBytes, with: UnsafeBufferPointer(rebasing: head[0..<length]))
-            return length
+            head.encode(after: .zero, step: 0, write)
+            second?.encode(after: head, step: 0, write)
+            records.replaceSubrange(0..<end, with: UnsafeBufferPointer(rebasing: buffer[0..<length]))
         }
-        lastRecordStart = removing == count - 1 ? 0 : Int32(headLength) + lastRecordStart - Int32(removedBytes)
         storedCount -= Int32(removing)
+        if count == 1 { tailStep = 0 }
         // An array that shrank a lot keeps its capacity: give the room back.
         if records.capacity > 64, records.capacity > 4 * records.count { records = Array(records) }
     }
 
-    /// The sample at `index` (0: the oldest) and the offset where its record ends. A function of its own so that the
-    /// reader's reference to `records` ends before the caller changes them in place.
-    private static func decode(_ records: [UInt8], through index: Int) -> (sample: Packed, end: Int) {
+    /// The sample at `index` (0: the oldest), the offset where its record ends, and the step into it (what the next
+    /// record is predicted from). A function of its own so that the reader's reference to `records` ends before the
+    /// caller changes them in place.
+    private static func decode(_ records: [UInt8], through index: Int) -> (sample: Packed, end: Int, step: Int32) {
         var reader = Reader(bytes: records)
         var current = Packed.zero
         for _ in 0...index { current = reader.next(after: current) }
-        return (current, reader.offset)
+        return (current, reader.offset, reader.step)
+    }
+
+    /// The sample at `index` `dropped` (the new oldest), the one after it if any, and where the latter's record ends
+    /// (the former's when it is the newest). Static for the same reason as `decode(_:through:)`.
+    private static func decodeNewHead(_ records: [UInt8], dropping dropped: Int, count: Int)
+        -> (head: Packed, second: Packed?, end: Int)
+    {
+        var reader = Reader(bytes: records)
+        var head = Packed.zero
+        for _ in 0...dropped { head = reader.next(after: head) }
+        guard dropped + 1 < count else { return (head, nil, reader.offset) }
+        let second = reader.next(after: head)
+        return (head, second, reader.offset)
     }
 
     /// Iterates the samples, oldest first.
@@ -154,17 +182,24 @@ struct SampleLog: Sequence, Sendable, Equatable {
         /// The longest record: four varints of at most 10 bytes each.
         static let maximumRecordLength = 40
 
-        /// Appends this sample's record: the time difference (with a flag for changed failed/total counts), the
-        /// processed difference, then the failed and total counts if the flag is set.
-        func encode(after previous: Packed, into bytes: inout [UInt8]) {
-            encode(after: previous) { bytes.append($0) }
+        /// The time from `previous` to `next` as the record after `next` is predicted from: clamped to 32 bits (a
+        /// step beyond ±24 days is predicted from the clamped value, and encoded in more bytes, never trapped).
+        static func step(from previous: Packed, to next: Packed) -> Int32 {
+            Int32(clamping: next.milliseconds &- previous.milliseconds)
         }
 
-        /// This sample's record, one byte at a time.
+        /// Appends this sample's record after `previous`, whose own step (from the sample before it) was `step`.
+        func encode(after previous: Packed, step: Int32, into bytes: inout [UInt8]) {
+            encode(after: previous, step: step) { bytes.append($0) }
+        }
+
+        /// This sample's record, one byte at a time: the time's difference from `previous` minus `step` (with a
+        /// flag for changed failed/total counts), the processed difference, then the failed and total counts if the
+        /// flag is set.
         @inline(__always)
-        func encode(after previous: Packed, _ write: (UInt8) -> Void) {
+        func encode(after previous: Packed, step: Int32, _ write: (UInt8) -> Void) {
             let countsChanged = failed != previous.failed || total != previous.total
-            let time = SampleLog.zigzag(milliseconds &- previous.milliseconds)
+            let time = SampleLog.zigzag(milliseconds &- previous.milliseconds &- Int64(step))
             SampleLog.writeVarint(time << 1 | (countsChanged ? 1 : 0), write)
             SampleLog.writeVarint(SampleLog.zigzag(Int64(processed) &- Int64(previous.processed)), write)
             if countsChanged {
@@ -179,23 +214,30 @@ struct SampleLog: Sequence, Sendable, Equatable {
     struct Reader {
         let bytes: [UInt8]
         private(set) var offset = 0
+        /// The step into the sample read last (0 before the second), which the next record's time is predicted from.
+        private(set) var step: Int32 = 0
+        /// False until the oldest record (encoded against zero, not against a sample) is read.
+        private var pastOldest = false
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
         }
 
-        /// The sample whose record starts at `offset`, decoded against `previous`.
+        /// The sample whose record starts at `offset`, decoded against `previous` (the sample read last).
         mutating func next(after previous: Packed) -> Packed {
             let time = readVarint()
             let processed = SampleLog.unzigzag(readVarint())
             var packed = Packed(
-                milliseconds: previous.milliseconds &+ SampleLog.unzigzag(time >> 1),
+                milliseconds: previous.milliseconds &+ Int64(step) &+ SampleLog.unzigzag(time >> 1),
                 processed: Int(truncatingIfNeeded: Int64(previous.processed) &+ processed), failed: previous.failed,
                 total: previous.total)
             if time & 1 == 1 {
                 packed.failed = Int(truncatingIfNeeded: readVarint())
                 packed.total = Int(truncatingIfNeeded: readVarint())
             }
+            // The oldest record is read against zero, not against a sample: no step into it.
+            step = pastOldest ? Packed.step(from: previous, to: packed) : 0
+            pastOldest = true
             return packed
         }
 

@@ -56,7 +56,7 @@ struct SampleLogTests {
             }
     }
 
-    @Test("a running job's two minutes of samples take about 4 bytes each, the oldest included")
+    @Test("a running job's two minutes of samples take at most 4 bytes each (up to 60 ms of jitter), the oldest included")
     func compact() {
         let start = Date(timeIntervalSinceReferenceDate: 800_000_000)
         var log = SampleLog(first: ProgressSample(at: start, processed: 0, total: 20_000))
@@ -68,6 +68,29 @@ struct SampleLogTests {
         // The oldest sample's record (against zero) included.
         #expect(log.encodedBytes <= 61 * 4)
         #expect(log.last?.processed == 60 * 37)
+    }
+
+    @Test("polls at a steady interval take 2 bytes a sample: the time is stored as its difference from the step before")
+    func steadyPollsTakeTwoBytes() {
+        let start = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        var log = SampleLog(first: ProgressSample(at: start, processed: 0, total: 20_000))
+        var generator = SeededGenerator(state: 9)
+        var stored = [ProgressSample(at: start, processed: 0, total: 20_000)]
+        for poll in 1...60 {
+            // Up to ±7 ms from a 2 s cadence: a step differs from the one before by at most 28 ms.
+            let jitter = Double(generator.next(15)) / 1_000 - 0.007
+            let sample = ProgressSample(at: start.addingTimeInterval(Double(poll) * 2 + jitter), processed: poll * 37, total: 20_000)
+            log.append(sample)
+            stored.append(sample)
+        }
+        // The first record after the oldest has no step to be predicted from: 3 bytes.
+        let head = SampleLog(first: stored[0]).encodedBytes
+        #expect(log.encodedBytes == head + 3 + 59 * 2, "\(log.encodedBytes) bytes")
+        #expect(matches(Array(log), stored))
+        // Dropping the oldest rewrites the new oldest against zero and the one after it against no step.
+        log.removeFirst(30)
+        #expect(matches(Array(log), Array(stored.dropFirst(30))))
+        #expect(log.encodedBytes <= SampleLog(first: stored[30]).encodedBytes + 3 + 29 * 2)
     }
 
     @Test("extreme counts and far-apart times read back")
