@@ -5,6 +5,8 @@
 // time; `MallocArenasTests` now fails if the call does not take).
 #include <stdlib.h>
 
+#include <string.h>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -17,5 +19,29 @@ int batchtop_limit_malloc_arenas(int count) {
 #else
     (void)count;
     return 0;
+#endif
+}
+
+int batchtop_fix_mmap_threshold(int bytes) {
+#if defined(__GLIBC__)
+    // A threshold the user set (MALLOC_MMAP_THRESHOLD_ or the glibc.malloc.mmap_threshold tunable) is left alone.
+    if (getenv("MALLOC_MMAP_THRESHOLD_") != NULL) return 0;
+    const char *tunables = getenv("GLIBC_TUNABLES");
+    if (tunables != NULL && strstr(tunables, "mmap_threshold") != NULL) return 0;
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+    (void)bytes;
+    return 0;
+#endif
+}
+
+int batchtop_block_is_mapped(const void *block) {
+#if defined(__GLIBC__)
+    // glibc keeps each chunk's size in the word before the block; bit 1 (IS_MMAPPED) marks a chunk mapped on its own.
+    if (block == NULL) return 0;
+    return (((const size_t *)block)[-1] & 2) != 0;
+#else
+    (void)block;
+    return -1;
 #endif
 }

@@ -3,7 +3,7 @@
 @main
 enum Entry {
     static func main() async {
-        MallocArenas.limitToOne()
+        MallocTuning.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "mock-server" {
             await MockServerCommand.main(Array(arguments.dropFirst()))

@@ -7,8 +7,14 @@ import Glibc
 
 /// `batchtop` limits glibc's malloc to one arena first thing in `main` (see `MallocArenas` in the executable): with
 /// one arena per thread, 100,000 running jobs kept 8 arenas' worth of free space (steady:100000, 120 s: peak RSS
-/// 163.5 MB with the default arenas, 146.4 MB with one).
-@Suite("Malloc arenas")
+/// 163.5 MB with the default arenas, 146.4 MB with one). It also fixes the threshold above which a block is mapped.
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which the `Glibc` module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
+@Suite("Malloc tuning: one arena, large blocks mapped")
 struct MallocArenasTests {
     #if canImport(Glibc)
     @Test("on glibc the limit is applied (mallopt reports success)")
@@ -17,6 +23,27 @@ struct MallocArenasTests {
         // returns 0 when MALLOC_ARENA_MAX is set, which leaves the user's choice alone.)
         let userSetIt = getenv("MALLOC_ARENA_MAX") != nil
         #expect(batchtop_limit_malloc_arenas(8) == (userSetIt ? 0 : 1))
+    }
+
+    @Test("on glibc, with the threshold fixed, a large block is mapped even after a larger mapped block was freed")
+    func largeBlocksStayMapped() throws {
+        // glibc raises its threshold to the size of each mapped block freed (up to 32 MiB), so after the 24 MiB block
+        // below a 16 MiB one would come from the heap; `batchtop` fixes it at 32 KiB (`MallocTuning`), which also
+        // stops the raising. A block is mapped only when the heap's free top cannot serve it, so the top is given
+        // back first (other tests' threads run meanwhile and could have left it large).
+        let userSetIt = getenv("MALLOC_MMAP_THRESHOLD_") != nil
+            || (getenv("GLIBC_TUNABLES").map { String(cString: $0).contains("mmap_threshold") } ?? false)
+        try #require(!userSetIt, "the environment sets a threshold of its own")
+        #expect(batchtop_fix_mmap_threshold(32 * 1024) == 1)
+        free(malloc(24 << 20))
+        _ = glibcMallocTrim(0)
+        let block = malloc(16 << 20)
+        defer { free(block) }
+        #expect(block != nil)
+        #expect(batchtop_block_is_mapped(block) == 1)
+        let small = malloc(1024)
+        defer { free(small) }
+        #expect(batchtop_block_is_mapped(small) == 0)
     }
     #endif
 }
