@@ -147,7 +147,11 @@ extension Poller {
             order += shown
             listingState.shownEarlyCount += shown.count
         }
-        if listingState.isLoading, more { publishLoading(progress) }
+        if listingState.isLoading {
+            if more { publishLoading(progress) }
+        } else if more {
+            publishProgress()
+        }
     }
 
     /// Stores one listed job (the first time this listing shows it), noting whether it is new (and, while loading,

@@ -45,8 +45,12 @@ extension Poller {
                 let previousPosition = published.position(ofSlot: slot).flatMap { published.jobs[$0].id == id ? $0 : nil }
                 let previous = previousPosition.map { published.jobs[$0] }
                 let job: TrackedJob
-                if let previous, !tracked.isWritten(slot), !tracked.isUnfinished(slot) {
+                // Finished and not written since, or refreshed for a snapshot published while the listing paged in.
+                if let previous, !tracked.isWritten(slot),
+                    !tracked.isUnfinished(slot) || tracked.isRefreshedEarly(slot)
+                {
                     job = previous
+                    vouched = vouched || job.freshUntil != nil
                 } else if let refreshed = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker) {
                     job = refreshed
                     vouched = vouched || job.freshUntil != nil
@@ -70,6 +74,8 @@ extension Poller {
                 published.jobs[position] = job
             }
             for slot in tracked.unfinishedSlots {
+                // Refreshed for a snapshot published while the listing paged in, and not written since: as it is.
+                if tracked.isRefreshedEarly(slot), !tracked.isWritten(slot) { continue }
                 guard let position = published.position(ofSlot: slot),
                     let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker)
                 else { continue }
@@ -79,12 +85,57 @@ extension Poller {
             }
         }
         tracked.clearWritten()
+        tracked.clearRefreshedEarly()
         if changed { published.contentVersion += 1 }
-        published.vouchedUntil = vouched ? vouch : nil
+        published.vouchedUntil = [vouched ? vouch : nil, published.earlyVouch].compactMap { $0 }.min()
+        published.earlyVouch = nil
         var snapshot = Snapshot(
             jobs: published.jobs, health: health, takenAt: takenAt, interval: configuration.interval, cycle: cycle)
         snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
         return snapshot
+    }
+
+    /// Publishes the jobs stored so far by a listing still paging in, once they are a large share of all jobs
+    /// (`PollerConfiguration.progressivePublishShare`): the screen then lets go of their old versions now, not when
+    /// the cycle ends, so a cycle in which every job changed never holds two versions of all of them. Each is
+    /// refreshed as the cycle's snapshot would (metrics as of now, vouched for if fresh: it was just fetched fine),
+    /// in the table itself, and left as it is by the cycle's snapshot unless written again. Only while the display
+    /// order stands (new jobs take their places when the listing completes) and after the first listing (which
+    /// publishes as it loads, `publishLoading`). Published only when their content changed (the rule above).
+    func publishProgress() {
+        let written = tracked.writtenSlots.count
+        guard written >= configuration.progressivePublishMinimum,
+            Double(written) >= configuration.progressivePublishShare * Double(tracked.count),
+            !orderChanged, published.jobs.count == order.count
+        else { return }
+        let takenAt = now()
+        let vouch = takenAt.addingTimeInterval(freshWindow)
+        let tracker = metricsTracker
+        var changed = false
+        var vouched = false
+        for slot in tracked.writtenSlots {
+            // A slot freed and taken by a new job since the last snapshot is not in it (the ID tells).
+            guard let position = published.position(ofSlot: slot), let current = tracked[slot: slot],
+                published.jobs[position].id == current.id,
+                let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker)
+            else { continue }
+            vouched = vouched || job.freshUntil != nil
+            changed = changed || !Self.sameContent(published.jobs[position], job)
+            published.jobs[position] = job
+            tracked.markRefreshedEarly(slot)
+        }
+        tracked.clearWritten()
+        if vouched, published.earlyVouch == nil { published.earlyVouch = vouch }
+        // Running jobs are stored at every listing (their fetch time moves); with nothing else changed the publication
+        // rule publishes nothing, and neither does this.
+        guard changed else { return }
+        published.contentVersion += 1
+        var snapshot = Snapshot(
+            jobs: published.jobs, health: health, takenAt: takenAt, interval: configuration.interval, cycle: cycle)
+        snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
+        publication.progressCount += 1
+        publication.forceNext = true
+        continuation.yield(snapshot)
     }
 
     /// The job in this slot as a snapshot shows it: metrics as of `date`, vouched for until `vouch` if fresh.
@@ -156,6 +207,8 @@ struct PublicationState: Sendable {
     var count = 0
     /// Snapshots published while the first listing paged in.
     var loadingCount = 0
+    /// Snapshots published while a later listing paged in (`Poller.publishProgress`).
+    var progressCount = 0
 }
 
 /// A snapshot's content without the timestamps that move every cycle (see the rule in `Poller+Publishing.swift`):

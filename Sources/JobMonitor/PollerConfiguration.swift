@@ -53,6 +53,16 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// least this many jobs (a smaller listing completes quickly enough).
     public var loadingPublishMinimum = 2_000
 
+    /// Discovery, after the first listing: while a listing pages in, once the jobs stored since the last snapshot
+    /// reach this share of all jobs (and at least `progressivePublishMinimum`), a snapshot with them is published
+    /// there and then instead of at the end of the cycle. A listing in which most jobs changed then never makes a new
+    /// version of every job while the screen still holds the old one of each: the screen lets go of the old versions
+    /// a share at a time (at 100,000 running jobs, two versions of each were ~19 MB above one).
+    public var progressivePublishShare = 0.2
+    /// Discovery: the fewest jobs stored since the last snapshot for which a listing publishes before it completes
+    /// (see `progressivePublishShare`); a smaller project gets one snapshot a cycle.
+    public var progressivePublishMinimum = 5_000
+
     /// Most seconds between cycles while the poller idles: when no watched job is unfinished and a cycle changed
     /// nothing, the wait doubles each such cycle up to this; any change, `refresh()` or unpausing restores the
     /// interval. Nil: ten intervals, at most 30 s (never less than the interval).

@@ -10,6 +10,9 @@ struct PublishedJobs: Sendable {
     var positions: [Int32] = []
     /// The earliest `freshUntil` among `jobs`.
     var vouchedUntil: Date?
+    /// The earliest `freshUntil` given by a snapshot published while this cycle's listing paged in (its jobs keep it
+    /// in the cycle's own snapshot).
+    var earlyVouch: Date?
     /// Bumped whenever the content the publication rule compares changes (see `Poller+Publishing.swift`).
     var contentVersion = 0
 
