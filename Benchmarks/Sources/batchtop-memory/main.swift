@@ -10,9 +10,13 @@ import JobMonitor
 // real binary whose RSS moves by a megabyte or two from run to run.
 //
 // After each cycle it reads glibc's `mallinfo2` twice: when the poller has published (the state still holds the last
-// snapshot: two versions of every changed job, the dashboard's high point) and when the state has taken the new one.
+// snapshot: two versions of every changed job) and when the state has taken the new one. The state takes only the
+// cycle's own snapshot, not those a listing publishes while it pages in once a fifth of the jobs changed (the real
+// screen takes them as they come and lets go of old versions a fifth at a time: `progressivePublishShare`), so the
+// first figure is the high point of a screen that never takes those: an upper bound (`scripts/peak-rss.sh` measures the
+// real binary).
 // Figures are the bytes in use above a baseline taken after the fake API built its pages. One arena, as `batchtop`
-// runs (`MallocArenas`), so that `mallinfo2` sees every allocation. (Not the arena's size: the fake API rebuilds all
+// runs (`MallocTuning`), so that `mallinfo2` sees every allocation. (Not the arena's size: the fake API rebuilds all
 // its pages every cycle, which moves that by tens of megabytes.)
 //
 // Not counted: the job IDs. The fake API's jobs and the poller share their strings, where the real client decodes
