@@ -27,7 +27,12 @@ extension Poller {
     /// Incremental: the jobs of the last snapshot are reused (shared storage), and only the jobs written since, or
     /// unfinished (their elapsed time, rate, stall and history move with time, and their vouch is renewed), are
     /// redone. The job list is rebuilt from `order` only when the order changed (jobs added or dropped).
-    func makeSnapshot(vouching: Bool) -> Snapshot {
+    ///
+    /// `duringListing`: a snapshot of the jobs loaded so far while the first listing pages in (`publishLoading`). The
+    /// jobs it redoes are marked refreshed early, as `publishProgress` marks its own, and the next snapshots of the
+    /// cycle (loading or the cycle's own) take them as they are unless written again: each job loaded is refreshed
+    /// once, where every loading snapshot (one every 0.25 s) used to copy every unfinished job loaded before it.
+    func makeSnapshot(vouching: Bool, duringListing: Bool = false) -> Snapshot {
         let takenAt = now()
         let vouch = vouching ? takenAt.addingTimeInterval(freshWindow) : nil
         var changed = false
@@ -54,6 +59,7 @@ extension Poller {
                 } else if let refreshed = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker) {
                     job = refreshed
                     vouched = vouched || job.freshUntil != nil
+                    if duringListing { tracked.markRefreshedEarly(slot) }
                     changed = changed || previous.map { !Self.sameContent($0, job) } ?? true
                 } else {
                     continue
@@ -82,13 +88,18 @@ extension Poller {
                 vouched = vouched || job.freshUntil != nil
                 changed = changed || !Self.sameContent(published.jobs[position], job)
                 published.jobs[position] = job
+                if duringListing { tracked.markRefreshedEarly(slot) }
             }
         }
         tracked.clearWritten()
-        tracked.clearRefreshedEarly()
         if changed { published.contentVersion += 1 }
-        published.vouchedUntil = [vouched ? vouch : nil, published.earlyVouch].compactMap { $0 }.min()
-        published.earlyVouch = nil
+        if duringListing {
+            if vouched { published.earlyVouch = [vouch, published.earlyVouch].compactMap { $0 }.min() }
+        } else {
+            tracked.clearRefreshedEarly()
+            published.vouchedUntil = [vouched ? vouch : nil, published.earlyVouch].compactMap { $0 }.min()
+            published.earlyVouch = nil
+        }
         var snapshot = Snapshot(
             jobs: published.jobs, health: health, takenAt: takenAt, interval: configuration.interval, cycle: cycle)
         snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
@@ -187,7 +198,8 @@ extension Poller {
         let started = lastLoadingPublication ?? clock.now
         guard started.duration(to: clock.now) >= .seconds(configuration.loadingPublishInterval) else { return }
         lastLoadingPublication = clock.now
-        var snapshot = makeSnapshot(vouching: false)
+        // Vouched for like the cycle's own (each job was just fetched fine), since the cycle's snapshot keeps them.
+        var snapshot = makeSnapshot(vouching: true, duringListing: true)
         snapshot.loading = progress
         publication.loadingCount += 1
         publication.forceNext = true

@@ -73,6 +73,12 @@ struct LoadingSnapshotTests {
         let complete = await cycle.value
         #expect(complete.loading == nil)
         #expect(complete.jobs.map(\.id) == jobs.map(\.id))
+        // Each job loaded is refreshed once: the complete snapshot keeps the versions the loading one published
+        // (every loading snapshot used to copy every unfinished job loaded before it), vouched for as they were.
+        for (early, final) in zip(shown.jobs, complete.jobs) {
+            #expect(final.sharesStorage(with: early), "\(final.id) was made again")
+        }
+        #expect(shown.jobs.filter { !$0.job.status.isTerminal }.allSatisfy { $0.freshUntil != nil })
         let last = await iterator.next()
         #expect(last?.loading == nil && last?.jobs.count == 1_000, "the complete listing is published")
         #expect(await poller.publication.loadingCount >= 1)
