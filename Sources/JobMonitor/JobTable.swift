@@ -178,9 +178,6 @@ struct JobTable: Sendable {
         return word < refreshedEarly.count && refreshedEarly[word] & (1 << UInt64(slot & 63)) != 0
     }
 
-    /// True when any job was refreshed early since `clearRefreshedEarly()`.
-    var anyRefreshedEarly: Bool { !refreshedEarly.isEmpty }
-
     /// Forgets which jobs were refreshed early.
     mutating func clearRefreshedEarly() {
         refreshedEarly.removeAll(keepingCapacity: true)
