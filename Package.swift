@@ -26,6 +26,7 @@ let package = Package(
             name: "LlamaCloud",
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        .target(name: "TextTools"),
         .target(name: "JobMonitor", dependencies: ["LlamaCloud"]),
         .target(name: "RunLog", dependencies: ["LlamaCloud"]),
         .target(name: "TerminalUI"),
@@ -57,6 +58,7 @@ let package = Package(
             name: "JobMonitorTests",
             dependencies: ["JobMonitor", "LlamaCloud", "PollerStress", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TextToolsTests", dependencies: ["TextTools"]),
         .testTarget(name: "AppRuntimeTests", dependencies: ["AppRuntime", "Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
         .testTarget(name: "RunLogTests", dependencies: ["RunLog"]),
         .testTarget(name: "MallocArenasTests", dependencies: ["CMallocArenas"]),
