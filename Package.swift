@@ -24,18 +24,18 @@ let package = Package(
         ),
         .target(
             name: "LlamaCloud",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["TextTools", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .target(name: "TextTools"),
         .target(name: "JobMonitor", dependencies: ["LlamaCloud"]),
-        .target(name: "RunLog", dependencies: ["LlamaCloud"]),
+        .target(name: "RunLog", dependencies: ["LlamaCloud", "TextTools"]),
         .target(name: "TerminalUI"),
         .target(name: "CTerminalRescue"),
         .target(name: "CTerminalWake"),
         .target(name: "CMallocArenas"),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "CTerminalWake", "TerminalUI"]),
         .target(name: "AppRuntime", dependencies: ["Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
-        .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI"]),
+        .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI", "TextTools"]),
         .target(name: "ThemeLoader", dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "MockCloud",
@@ -45,13 +45,13 @@ let package = Package(
             name: "batchtop",
             dependencies: [
                 "LlamaCloud", "JobMonitor", "TerminalUI", "CursesTerminal", "Dashboard", "AppRuntime", "MockCloud", "ThemeLoader",
-                "CMallocArenas", "RunLog",
+                "CMallocArenas", "RunLog", "TextTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "batchtop-bench", dependencies: ["Dashboard", "JobMonitor", "TerminalUI"]),
+        .executableTarget(name: "batchtop-bench", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "TextTools"]),
         .target(name: "PollerStress", dependencies: ["JobMonitor", "LlamaCloud"]),
-        .executableTarget(name: "batchtop-stress", dependencies: ["PollerStress"]),
+        .executableTarget(name: "batchtop-stress", dependencies: ["PollerStress", "TextTools"]),
         .testTarget(
             name: "LlamaCloudTests", dependencies: ["LlamaCloud", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(

@@ -1,5 +1,5 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
 
 /// Performs the effects that need the backend, each in a task of its own, and hands every answer back as a `Msg`.
 /// The one place where `Effect` turns into I/O; the run loop handles the rest (quit, theme, terminal controls).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Wakes the run loop once at a given moment: the only timer the UI has, re-armed after every turn.
 @MainActor

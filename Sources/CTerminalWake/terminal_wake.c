@@ -2,6 +2,7 @@
 #include "terminal_wake.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -56,4 +57,11 @@ void batchtop_winch_forward_stop(void) {
 
 int batchtop_wake_pipe(int ends[2]) {
     return pipe2(ends, O_CLOEXEC | O_NONBLOCK);
+}
+
+void batchtop_name_thread(const char *name) {
+    char shortened[16];
+    strncpy(shortened, name, sizeof shortened - 1);
+    shortened[sizeof shortened - 1] = '\0';
+    (void)pthread_setname_np(pthread_self(), shortened);
 }

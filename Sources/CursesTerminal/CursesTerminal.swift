@@ -1,6 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CNCurses
 import CTerminalRescue
-import Foundation
+import Dispatch
+import FoundationEssentials
 import TerminalUI
 
 /// The ncurses backend: the only code that calls ncurses. It shows buffers by sending only changed cells,
@@ -36,7 +42,7 @@ public final class CursesTerminal: Terminal {
             throw .unsupportedTerminal(term)
         }
         let codeset = batchtop_codeset().map { String(cString: $0) } ?? ""
-        let unicode = !forceASCII && codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        let unicode = !forceASCII && codeset.uppercased().replacing("-", with: "") == "UTF8"
         let colorSupport = !noColor && has_colors()
         if colorSupport {
             start_color()

@@ -1,6 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CTerminalRescue
 import CTerminalWake
-import Foundation
+import Dispatch
 
 /// Waits for terminal input on a thread of its own, in `poll(2)` with no timeout, so an idle dashboard does not wake.
 ///
@@ -37,9 +42,7 @@ final class InputWatcher: Sendable {
 
     /// Starts the watching thread.
     func start() {
-        let thread = Thread { [self] in watch() }
-        thread.name = "batchtop-input"
-        thread.start()
+        DetachedThread.start(name: "batchtop-input") { [self] in watch() }
     }
 
     /// Watches standard input again after the waiting input was read.

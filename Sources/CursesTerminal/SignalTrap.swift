@@ -1,5 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into a main-actor callback, so the terminal is restored before exiting
 /// (ncurses alone does not restore it on SIGHUP, the signal of a dropped SSH connection).

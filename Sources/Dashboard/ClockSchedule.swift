@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JobMonitor
 
 /// When the clock next changes what is on screen, so the run loop wakes exactly then and not once a second.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// Compact, stable text for numbers, durations and times (no locale lookups in the render path).
 public enum Formatting {
@@ -72,16 +73,16 @@ extension Formatting {
     /// A poll interval such as `2s`, `0.5s` or `1m`.
     public static func interval(_ seconds: TimeInterval) -> String {
         guard seconds.isFinite, seconds > 0 else { return "-" }
-        if seconds < 1 { return String(format: "%.1fs", seconds) }
+        if seconds < 1 { return String(cFormat: "%.1fs", seconds) }
         if seconds.rounded() == seconds { return duration(seconds) }
-        return String(format: "%.1fs", seconds)
+        return String(cFormat: "%.1fs", seconds)
     }
 
     /// Items per second in at most 6 characters: one decimal below 10, e.g. `2.4/s`, `37/s`, `12k/s`.
     public static func rate(_ itemsPerSecond: Double) -> String {
         guard itemsPerSecond.isFinite, itemsPerSecond >= 0 else { return "-" }
         let tenths = (itemsPerSecond * 10).rounded()
-        if tenths < 100 { return String(format: "%.1f/s", tenths / 10) }
+        if tenths < 100 { return String(cFormat: "%.1f/s", tenths / 10) }
         let whole = wholeNumber(itemsPerSecond.rounded())
         if whole < 10_000 { return "\(whole)/s" }
         return "\(min(999, whole / 1000))k/s"

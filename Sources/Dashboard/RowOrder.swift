@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 import JobMonitor
 
 /// Orders and filters the table's rows. Runs in the reducer when a snapshot, the sort or the filter changes,
@@ -6,7 +7,7 @@ import JobMonitor
 public enum RowOrder {
     /// The jobs matching `filter`, ordered by `sort` (stable for equal keys).
     public static func arrange(_ jobs: [TrackedJob], sort: SortOrder, filter: String) -> JobRows {
-        let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
+        let needle = filter.trimmingWhitespace().lowercased()
         let matching = needle.isEmpty ? Array(jobs.indices) : jobs.indices.filter { matches(jobs[$0], needle) }
         return JobRows(jobs: jobs, positions: sortedPositions(matching, of: jobs, by: sort))
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JobMonitor
 
 /// `--until-done`: when watching stops, the exit code that summarises the watched jobs, as a pure function of the

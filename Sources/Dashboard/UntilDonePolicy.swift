@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `--until-done` options that change when watching stops and with which exit code.
 public struct UntilDonePolicy: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JobMonitor
 
 /// One event of headless `--until-done` output: a job that changed or finished, API trouble or its recovery, a

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JobMonitor
 
 /// Derives the events of headless `--until-done` output from two consecutive snapshots: pure, so each rule is

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How the API has been answering the poller.
 public struct APIHealth: Sendable, Equatable {

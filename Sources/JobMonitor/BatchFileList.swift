@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// A v2 batch's files as its detail view shows them: directory files joined with the batch's mapping and their

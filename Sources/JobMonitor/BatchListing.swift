@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// What listing one v2 batch query produced: every batch of the pages that arrived, and whether that is all.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// What the poller keeps about one v2 batch between cycles, so each cycle costs only what can still change.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs `operation` on every input with at most `limit` operations in flight and returns the outputs in input
 /// order, one slot per input: nil for an input whose operation was never started because the calling task was

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// One file of a job, as the detail screen shows it (independent of the wire format).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a job's history points are derived from: the job's live history (its box in the tracker's store) and the
 /// instants to read it at. Points are worked out only when `JobMetrics.history` is read (the detail of one job).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import LlamaCloud
 
 /// Every job's `ProgressHistory` by ID, kept once: the tracker writes them in place and snapshots read them under a
 /// lock. (The poller does not use it: it keeps each job's box in the job's table slot, `MetricsTracker.record(job:
@@ -14,7 +15,7 @@ import Foundation
 final class HistoryStore: @unchecked Sendable {
     /// This store's lock, which its boxes carry: a box cached elsewhere is this store's only if it carries this very
     /// lock (compared by identity; a box holds its lock, so no other store's lock can take its address).
-    private let lock = NSLock()
+    private let lock = ThreadLock()
     /// One box per job, so that the table's buckets stay small.
     private var histories: [String: HistoryBox]
 
@@ -101,9 +102,9 @@ final class HistoryBox: @unchecked Sendable {
     /// check cost ~60 instructions per access, twice per job a cycle.
     @exclusivity(unchecked) var history: ProgressHistory
     /// The lock of the store it belongs to (which also tells which store that is: see `HistoryStore.owns`).
-    let lock: NSLock
+    let lock: ThreadLock
 
-    init(_ history: ProgressHistory, lock: NSLock) {
+    init(_ history: ProgressHistory, lock: ThreadLock) {
         self.history = history
         self.lock = lock
     }

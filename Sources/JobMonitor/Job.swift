@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// A batch job as the dashboard understands it, independent of the API version that delivered it.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The fields of a job that many jobs share: its type, project, directory and API (immutable, held by reference).
 ///

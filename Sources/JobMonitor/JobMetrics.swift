@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the operator wants to know about one job, derived from its progress over time: how fast, how long, is it stuck.
 public struct JobMetrics: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// The poller's jobs, each in a numbered slot found by ID once. Every write is noted, so a snapshot redoes only the

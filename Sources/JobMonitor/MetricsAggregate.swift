@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Totals for the header across all watched jobs.
 public struct AggregateMetrics: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Tuning of `MetricsTracker`: window, memory bound, history length and stall threshold.
 public struct MetricsConfiguration: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import LlamaCloud
 
 /// Turns successive observations of jobs into `JobMetrics`; a plain value the poller owns, with bounded memory per job.
 /// Time is always passed in, and throughput and stalls are judged on observations only, so a failing API (no new
@@ -11,7 +12,7 @@ public struct MetricsTracker: Sendable, Equatable {
     /// The lock of the histories callers keep themselves (`record(job:at:owned:)`), which also marks a box as one of
     /// those. A `let`: every copy of this tracker shares it, and copying `store` on write leaves such boxes this
     /// tracker's.
-    private let ownedLock = NSLock()
+    private let ownedLock = ThreadLock()
 
     /// Creates an empty tracker.
     public init(configuration: MetricsConfiguration = MetricsConfiguration()) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// What listing one query produced: how many jobs arrived (the jobs themselves were handed over as their pages

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import LlamaCloud
 
 /// How long the poller waits before its next cycle: the poll interval while all is well, longer after failures.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// On-demand calls the UI asks for (a job's files, cancelling a job): the poller stays the only network client.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// On-demand calls for v2 batches: the files of a detail view, and cancelling.

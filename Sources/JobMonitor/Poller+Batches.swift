@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// v2 batches: few requests per cycle, like the beta discovery.

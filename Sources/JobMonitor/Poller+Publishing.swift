@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// When a snapshot is published.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// Explicit IDs: one status call per job that is not finished, at most `maxConcurrentRequests` at a time. A finished

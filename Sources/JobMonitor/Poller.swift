@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import LlamaCloud
 
 /// The only component that talks to the network: it polls the API every interval and publishes an immutable

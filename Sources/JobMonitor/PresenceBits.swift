@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which of up to eight optional fields of a struct are present, for structs that store those fields unwrapped.
 ///

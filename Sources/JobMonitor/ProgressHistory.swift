@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What `MetricsTracker` remembers about one job between polls: its samples (oldest first, never empty) and when it
 /// was last observed, last moved and last changed status.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One observation of a job's counts at a moment on the local clock: the raw material of throughput, ETA and history.
 public struct ProgressSample: Sendable, Equatable {

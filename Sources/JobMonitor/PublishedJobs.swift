@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The jobs of the poller's last snapshot, in display order, and the position of each job (by its slot in the job
 /// table): the next snapshot starts from these and replaces only the jobs written since or whose metrics move with

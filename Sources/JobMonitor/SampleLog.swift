@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A job's progress samples, oldest first, packed into about 2 bytes each.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything the UI shows, as one immutable value published by the poller after each poll cycle.
 public struct Snapshot: Sendable, Equatable {

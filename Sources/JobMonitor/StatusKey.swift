@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A status in 8 bytes, for telling whether it changed: its one-byte code, and for an unknown status a 32-bit hash of
 /// its word (two different unknown words with equal hashes would read as no change, about one pair in four billion).

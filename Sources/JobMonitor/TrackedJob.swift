@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A watched job with what the poller knows about the freshness of its data.
 ///

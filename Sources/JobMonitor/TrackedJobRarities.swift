@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The fields of a tracked job that are nearly always empty, held by reference (immutable: a change stores a new
 /// one): when it was found vanished and why its last fetch failed. Nil in a storage when both are.

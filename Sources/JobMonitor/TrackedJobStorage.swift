@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The fields of a `TrackedJob`, held by reference so that copies share them until one is changed.
 ///

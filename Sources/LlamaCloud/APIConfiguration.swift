@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where and as whom the client talks to the API. Its descriptions never show the key.
 public struct APIConfiguration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -96,9 +96,21 @@ public struct APIConfiguration: Sendable, CustomStringConvertible, CustomDebugSt
     }
 
     /// Percent-encodes a path segment or query component (everything but RFC 3986 unreserved characters).
+    /// Every byte of the UTF-8 text is encoded but ASCII letters, digits and `-._~`.
     static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        let hex = Array("0123456789ABCDEF".utf8)
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                encoded.append(byte)
+            default:
+                encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 }

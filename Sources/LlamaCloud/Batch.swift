@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A v2 batch (`/api/v2/batches`) as the API sends it: the same shape from list, get and cancel. `status` keeps the
 /// server's raw string so values this client has never seen survive decoding.

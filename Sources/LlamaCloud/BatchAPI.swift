@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The calls of the batch-processing API the dashboard uses. The HTTP client implements it; tests use fakes.
 public protocol BatchAPI: Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextTools
 
 /// What can go wrong talking to the API. Messages never contain the API key.
 public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -76,7 +77,7 @@ public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound(let detail):
             return "404 not found" + Self.suffix(detail)
         case .rateLimited(let retryAfter, let detail, _):
-            let wait = retryAfter.map { String(format: ", retry after %.0f s", $0) } ?? ""
+            let wait = retryAfter.map { String(cFormat: ", retry after %.0f s", $0) } ?? ""
             return "429 rate limited" + wait + Self.suffix(detail)
         case .server(let status, let detail, _, _):
             return "server error \(status)" + Self.suffix(detail)
@@ -96,7 +97,7 @@ public enum BatchAPIError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The same error with every occurrence of `secret` replaced, so a server echoing the key cannot leak it.
     public func redacting(_ secret: String) -> BatchAPIError {
         guard !secret.isEmpty else { return self }
-        func clean(_ text: String?) -> String? { text.map { $0.replacingOccurrences(of: secret, with: "[redacted]") } }
+        func clean(_ text: String?) -> String? { text.map { $0.replacing(secret, with: "[redacted]") } }
         switch self {
         case .unauthorized(let detail): return .unauthorized(detail: clean(detail))
         case .forbidden(let detail): return .forbidden(detail: clean(detail))

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A batch-processing job as the API sends it. `status` and `jobType` keep the server's raw strings so that
 /// values this client has never seen survive decoding.

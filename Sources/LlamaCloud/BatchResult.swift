@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One entry of a v2 batch's `results`: how one source file was mapped to a parse or extract job.
 public struct BatchResult: Decodable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The calls of the v2 Batches API (and the directory and job listings it refers to) the dashboard uses. The HTTP
 /// client implements it; tests use fakes.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The cancel call's response.
 public struct CancelResponse: Codable, Sendable, Equatable {

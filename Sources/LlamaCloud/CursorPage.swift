@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One page of a v2 cursor-paginated listing (`{ "items": [...], "next_page_token": "…" | null }`). There is no
 /// total; items that cannot be decoded are counted in `undecodableCount` instead of failing the page.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A file of a directory (`GET /api/v1/beta/directories/{id}/files`): only what the dashboard reads.
 public struct DirectoryFile: Decodable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads any `Clock<Duration>` as a duration since the moment it was wrapped, so instants of an existential clock
 /// can be stored and compared.

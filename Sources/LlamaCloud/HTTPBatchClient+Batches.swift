@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The v2 calls, through the same connection pool, key and error mapping as the beta ones.
 extension HTTPBatchClient: BatchesAPI {

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
-import Foundation
+import Dispatch
+import FoundationEssentials
 import NIOCore
 import NIOHTTP1
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Parses and formats the ISO 8601 date-times the API sends, with or without fractional seconds or a zone.
 public enum ISO8601Timestamp {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A cursor over the bytes of one JSON document that accepts strict RFC 8259 JSON only and throws `Unsupported` for
 /// anything else (or anything it does not handle), so that its caller can hand such input to `JSONDecoder` instead.

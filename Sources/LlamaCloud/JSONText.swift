@@ -1,7 +1,7 @@
-import Foundation
+import FoundationEssentials
 
 /// JSON text for the plain values `--once --format json` and `--format jsonl` build (`[String: Any]` of strings,
-/// integers, finite or not doubles, booleans, `NSNull`, optionals, nested dictionaries and arrays), keys sorted.
+/// integers, finite or not doubles, booleans, `JSONNull`, optionals, nested dictionaries and arrays), keys sorted.
 ///
 /// Written by hand rather than through `JSONSerialization`: at 100,000 jobs, one `JSONSerialization` call per job
 /// left `--until-done --format jsonl` at 597 MB resident for a 207 MB heap and `--once --format json` at 36 s.
@@ -23,7 +23,7 @@ public enum JSONText {
 
     private static func write(_ value: Any, pretty: Bool, level: Int, into text: inout String) {
         switch value {
-        case is NSNull:
+        case is JSONNull:
             text += "null"
         case let flag as Bool:
             text += flag ? "true" : "false"
@@ -71,7 +71,7 @@ public enum JSONText {
             if pretty { newline(level + 1, into: &text) }
             writeString(key, into: &text)
             text += pretty ? " : " : ":"
-            write(object[key] ?? NSNull(), pretty: pretty, level: level + 1, into: &text)
+            write(object[key] ?? JSONNull(), pretty: pretty, level: level + 1, into: &text)
         }
         if pretty { newline(level, into: &text) }
         text += "}"

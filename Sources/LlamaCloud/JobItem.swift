@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One item (file) of a batch job, as the items call sends it.
 public struct JobItem: Codable, Sendable, Equatable {

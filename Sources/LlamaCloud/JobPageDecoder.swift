@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decodes list pages of batch jobs (`JobListPage`) straight from the response bytes, with the same results as
 /// `JSONDecoder().decode(JobListPage.self, from:)` for every input: the common shape (plain strings, integers,

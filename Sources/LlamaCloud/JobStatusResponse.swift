@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The status call's response: the job and its progress percentage.
 public struct JobStatusResponse: Codable, Sendable, Equatable {

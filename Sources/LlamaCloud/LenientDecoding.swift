@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Tolerant field decoding shared by the wire models: numbers that arrive as floats, dates that do not parse,
 /// and nulls all degrade to a usable value instead of failing the whole payload.

@@ -1,12 +1,11 @@
-import Foundation
 
 /// A value behind a lock, for state shared across tasks where an actor does not fit (synchronous access).
 ///
 /// Used instead of `Synchronization.Mutex` because ThreadSanitizer cannot see Mutex's futex-based locking on Linux
 /// (Swift 6.3.1): every Mutex-guarded access is reported as a race, which would drown real ones in CI's
-/// ThreadSanitizer run. `NSLock` is a pthread mutex, which ThreadSanitizer understands.
+/// ThreadSanitizer run. `ThreadLock` is a pthread mutex, which ThreadSanitizer understands.
 public final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ThreadLock()
     private var value: Value
 
     /// Wraps `value`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One page of a paginated listing (`{ "items": [...], "total_size": n }`). Items that cannot be decoded are
 /// counted in `undecodableCount` instead of failing the whole page.

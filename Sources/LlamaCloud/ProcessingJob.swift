@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The two kinds of job a v2 batch hands its files to.
 public enum ProcessingJobKind: String, Sendable, Hashable, CaseIterable {

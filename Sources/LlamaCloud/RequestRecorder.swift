@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Receives one record per HTTP request and per retry, for a diagnostic log. Records never hold the key or headers.
 public protocol RequestRecorder: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A `BatchAPI` that retries the calls of another one according to a `RetryPolicy`, sleeping on an injected clock.
 ///

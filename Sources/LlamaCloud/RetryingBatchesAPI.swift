@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A `BatchesAPI` that retries the calls of another one like `RetryingBatchAPI` does, sharing its 429 gate when
 /// built from one (both talk to the same server). A cancel answered with a 4xx is never retried: it is a refusal.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// An in-memory `BatchAPI` whose jobs keep changing: jobs start, progress, finish (completed, failed, cancelled),

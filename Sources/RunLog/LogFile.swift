@@ -1,5 +1,11 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import LlamaCloud
+import TextTools
 
 /// `--log-file PATH`: one line per request (method, path, status, duration), retry, state transition and error, for
 /// diagnosis after the fact. Never the key or headers. The file is created `0600`; when it passes `maximumBytes` it
@@ -15,8 +21,8 @@ public final class LogFile: RequestRecorder, @unchecked Sendable {
     public let path: String
     /// Size at which the file is rotated.
     public let maximumBytes: Int
-    private let lock = NSLock()
-    private var handle: FileHandle
+    private let lock = ThreadLock()
+    private var descriptor: Int32
     private var size: Int
     private let now: @Sendable () -> Date
 
@@ -25,20 +31,19 @@ public final class LogFile: RequestRecorder, @unchecked Sendable {
         self.path = path
         self.maximumBytes = max(1024, maximumBytes)
         self.now = now
-        (handle, size) = try Self.open(path)
+        (descriptor, size) = try Self.open(path)
     }
 
-    deinit { try? handle.close() }
+    deinit { close(descriptor) }
 
     /// Appends one line (a timestamp is put in front; line breaks inside become spaces).
     public func write(_ line: String) {
-        let text = Self.timestamp(now()) + " " + line.replacingOccurrences(of: "\n", with: " ") + "\n"
-        let data = Data(text.utf8)
+        let text = Self.timestamp(now()) + " " + line.replacing("\n", with: " ") + "\n"
+        let bytes = text.utf8.count
         lock.lock()
         defer { lock.unlock() }
-        if size + data.count > maximumBytes { rotate() }
-        handle.write(data)
-        size += data.count
+        if size + bytes > maximumBytes { rotate() }
+        if descriptor >= 0, TextOutput.write(text, to: descriptor) { size += bytes }
     }
 
     /// Records a finished request: `request GET /api/…?limit=100 200 45ms` (or the error instead of a status).
@@ -50,35 +55,33 @@ public final class LogFile: RequestRecorder, @unchecked Sendable {
 
     /// Records a retry: `retry 1 in 0.5s after server error 503`.
     public func retrying(attempt: Int, seconds: TimeInterval, after failure: String) {
-        write("retry \(attempt) in \(String(format: "%.1f", max(0, min(seconds, 1e6))))s after \(failure)")
+        write("retry \(attempt) in \(String(cFormat: "%.1f", max(0, min(seconds, 1e6))))s after \(failure)")
     }
 
     /// Moves the full file to `PATH.1` and starts an empty one.
     private func rotate() {
-        try? handle.close()
+        close(descriptor)
         let old = path + ".1"
         try? FileManager.default.removeItem(atPath: old)
         try? FileManager.default.moveItem(atPath: path, toPath: old)
         if let reopened = try? Self.open(path) {
-            (handle, size) = reopened
+            (descriptor, size) = reopened
         } else {
+            descriptor = -1
             size = 0
         }
     }
 
-    private static func open(_ path: String) throws(OpenError) -> (FileHandle, Int) {
-        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    /// The descriptor of `path` opened for appending (created 0600) and its size.
+    private static func open(_ path: String) throws(OpenError) -> (Int32, Int) {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw OpenError(description: "batchtop: cannot open the log file '\(path)': \(String(cString: strerror(errno)))")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        let size = Int((try? handle.seekToEnd()) ?? 0)
-        return (handle, size)
+        return (descriptor, Int(max(0, lseek(descriptor, 0, SEEK_END))))
     }
 
     private static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

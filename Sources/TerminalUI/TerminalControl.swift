@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Something the dashboard asks the terminal itself to do, outside the screen grid: put text on the clipboard
 /// (OSC 52, which travels over SSH), ring the bell, or raise a desktop notification (OSC 9 and OSC 777).
@@ -32,11 +32,11 @@ public enum TerminalControl: Sendable, Equatable {
 
     /// Text safe inside an OSC field: sanitised (no control survives), `;` replaced, at most 200 characters.
     static func field(_ text: String) -> String {
-        String(TerminalText.sanitize(text).replacingOccurrences(of: ";", with: ",").prefix(200))
+        String(TerminalText.sanitize(text).replacing(";", with: ",").prefix(200))
     }
 
     /// One sequence wrapped for tmux's passthrough.
     static func tmuxPassthrough(_ sequence: String) -> String {
-        "\u{1B}Ptmux;" + sequence.replacingOccurrences(of: "\u{1B}", with: "\u{1B}\u{1B}") + "\u{1B}\\"
+        "\u{1B}Ptmux;" + sequence.replacing("\u{1B}", with: "\u{1B}\u{1B}") + "\u{1B}\\"
     }
 }

@@ -1,5 +1,6 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
+import TextTools
 import JobMonitor
 import TerminalUI
 
@@ -15,7 +16,7 @@ enum RenderBenchmark {
             let jobs = (0..<count).map { index in
                 let status: JobStatus = [.running, .pending, .completed, .failed, .cancelled, .dispatched][index % 6]
                 let job = Job(
-                    id: String(format: "bjb-%08x-bench", index), type: [.parse, .extract, .classify][index % 3],
+                    id: String(cFormat: "bjb-%08x-bench", index), type: [.parse, .extract, .classify][index % 3],
                     status: status, totalItems: 1000, processedItems: index % 1000, failedItems: index % 7,
                     skippedItems: index % 5, createdAt: now.addingTimeInterval(-Double(index)))
                 return TrackedJob(job: job, fetchedAt: now)
@@ -36,11 +37,16 @@ enum RenderBenchmark {
             let diffTime = measure { changes = second.changes(since: first) }
             let changedCells = changes.reduce(0) { $0 + $1.cells.count }
             print(
-                String(count).padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + format(reduceTime).padding(toLength: 17, withPad: " ", startingAt: 0)
-                    + format(renderTime).padding(toLength: 16, withPad: " ", startingAt: 0)
-                    + format(diffTime).padding(toLength: 8, withPad: " ", startingAt: 0) + "\(changedCells)")
+                padded(String(count), to: 10)
+                    + padded(format(reduceTime), to: 17)
+                    + padded(format(renderTime), to: 16)
+                    + padded(format(diffTime), to: 8) + "\(changedCells)")
         }
+    }
+
+    /// `text` with spaces after it up to `width` characters (cut to `width` when longer).
+    static func padded(_ text: String, to width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
     }
 
     /// The median of five runs.
@@ -52,6 +58,6 @@ enum RenderBenchmark {
 
     static func format(_ duration: Duration) -> String {
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return String(format: "%.2f ms", milliseconds)
+        return String(cFormat: "%.2f ms", milliseconds)
     }
 }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
+import TextTools
 import PollerStress
 
 /// `batchtop-stress [--small]`: runs the poller's concurrency stress scenarios (`PollerStress`) and exits 1 if any
@@ -20,7 +26,7 @@ enum StressMain {
         let reports = await StressScenarios.all(small ? .small : .release)
         for report in reports {
             let verdict = report.passed ? "ok  " : "FAIL"
-            say("\(verdict) \(report.name): \(report.summary) [\(String(format: "%.1f", report.seconds)) s]")
+            say("\(verdict) \(report.name): \(report.summary) [\(String(cFormat: "%.1f", report.seconds)) s]")
             for problem in report.problems.prefix(10) { say("     - \(problem)") }
         }
         let failed = reports.filter { !$0.passed }.count
@@ -30,6 +36,6 @@ enum StressMain {
 
     /// Writes a line unbuffered, so each scenario's line reaches the CI log even if a later one crashes.
     static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        TextOutput.standardOutput(line + "\n")
     }
 }

@@ -1,6 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
+import TextTools
 import RunLog
 import JobMonitor
 import LlamaCloud
@@ -229,14 +235,14 @@ struct BatchtopCommand: AsyncParsableCommand {
             do {
                 key = try Credentials.apiKey(file: apiKeyFile, environment: environment)
             } catch {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                TextOutput.standardError(error.description + "\n")
                 throw ExitCode(2)
             }
             api = APIConfiguration(
                 baseURL: settings.baseURL, apiKey: key, organizationID: settings.organizationID,
                 projectID: settings.projectID, timeout: timeout)
             if let problem = api.validationError(allowingPlainHTTP: insecureHTTP) {
-                FileHandle.standardError.write(Data("batchtop: \(problem)\n".utf8))
+                TextOutput.standardError("batchtop: \(problem)\n")
                 throw ExitCode(2)
             }
             if api.sendsKeyInClearText {
@@ -293,12 +299,12 @@ struct BatchtopCommand: AsyncParsableCommand {
 
     /// A `--created-after`/`--created-before` value: a date (midnight UTC) or an ISO 8601 date-time.
     static func time(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         return ISO8601Timestamp.parse(trimmed.count == 10 ? trimmed + "T00:00:00Z" : trimmed)
     }
 
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        TextOutput.standardError(message + "\n")
     }
 
     private func sourceLabel(_ api: APIConfiguration) -> String {

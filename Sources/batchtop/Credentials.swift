@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
+import TextTools
 
 /// Finds the API key: `--api-key-file`, then `$LLAMA_CLOUD_API_KEY`, then `$LLAMA_PARSE_API_KEY`.
 enum Credentials {
@@ -14,7 +20,7 @@ enum Credentials {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw MissingKey(description: "batchtop: cannot read the API key file '\(file)'")
             }
-            let key = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = String(decoding: data, as: UTF8.self).trimmingWhitespaceAndNewlines()
             guard !key.isEmpty else { throw MissingKey(description: "batchtop: the API key file '\(file)' is empty") }
             guard !key.contains(where: { $0.isNewline || $0.isWhitespace }) else {
                 throw MissingKey(description: "batchtop: the API key file '\(file)' must hold only the key, on one line")
@@ -22,7 +28,7 @@ enum Credentials {
             return key
         }
         for name in ["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY"] {
-            if let key = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty { return key }
+            if let key = environment[name]?.trimmingWhitespaceAndNewlines(), !key.isEmpty { return key }
         }
         throw MissingKey(
             description: """

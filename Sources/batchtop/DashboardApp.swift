@@ -1,7 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import AppRuntime
 import CursesTerminal
 import Dashboard
-import Foundation
+import FoundationEssentials
+import TextTools
 import JobMonitor
 import LlamaCloud
 import RunLog
@@ -24,7 +30,7 @@ enum DashboardApp {
         do {
             terminal = try CursesTerminal.start(forceASCII: forceASCII, noColor: noColor, mouse: mouse)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            TextOutput.standardError(error.description + "\n")
             return 1
         }
         let trap = SignalTrap { signalNumber in
@@ -58,7 +64,7 @@ enum DashboardApp {
         let ending = await runtime.run()
         if ending == .inputClosed {
             terminal.restore()
-            FileHandle.standardError.write(Data("batchtop: the terminal's input ended (end-of-file or a read error); exiting\n".utf8))
+            TextOutput.standardError("batchtop: the terminal's input ended (end-of-file or a read error); exiting\n")
         }
         return ending.exitCode
     }

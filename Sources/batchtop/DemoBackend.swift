@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MockCloud
 
 /// The embedded mock server behind `--demo`, on a loopback port with a fresh random key.

@@ -1,5 +1,6 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
+import TextTools
 import RunLog
 import JobMonitor
 import TerminalUI
@@ -60,7 +61,7 @@ enum HeadlessWatch {
             case .line: text = WatchLine.format(event, summary: latest)
             case .jsonl: text = WatchJSONL.format(event, summary: latest)
             }
-            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            TextOutput.standardOutput(text + "\n")
             if let log, event.kind != .heartbeat { log.write(logLine(event, summary: latest)) }
             lastOutput = Date()
         }
@@ -96,7 +97,7 @@ enum HeadlessWatch {
     /// Prints the `done` event (and, for a key rejected or an API given up on, the cause on standard error).
     private static func finish(code: Int32, latest: Snapshot?, emit: (WatchEvent) -> Void) -> Int32 {
         if code == 4 || code == 6, let message = latest?.health.lastError ?? latest?.health.message {
-            FileHandle.standardError.write(Data("batchtop: \(TerminalText.sanitize(message))\n".utf8))
+            TextOutput.standardError("batchtop: \(TerminalText.sanitize(message))\n")
         }
         emit(WatchEvent(kind: .done, timestamp: Date(), exitCode: code))
         return code

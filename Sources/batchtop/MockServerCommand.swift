@@ -1,5 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
+import TextTools
 import MockCloud
 
 /// `batchtop mock-server`: the mock backend alone, in the foreground, for scripts and the official SDKs.
@@ -48,7 +55,7 @@ struct MockServerCommand: AsyncParsableCommand {
               export LLAMA_CLOUD_BASE_URL=\(server.baseURL) LLAMA_CLOUD_API_KEY=\(apiKey)
 
             """
-        FileHandle.standardOutput.write(Data(banner.utf8))
+        TextOutput.standardOutput(banner)
         let signals = [SIGINT, SIGTERM, SIGHUP].map { signalNumber -> any DispatchSourceSignal in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

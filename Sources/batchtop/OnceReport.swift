@@ -1,5 +1,6 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
+import TextTools
 import JobMonitor
 import LlamaCloud
 import TerminalUI
@@ -18,7 +19,7 @@ enum OnceReport {
             PlainTable.render(snapshot, source: source, glyphs: unicode ? .unicode : .ascii, width: 120) { print($0) }
         }
         if let error = snapshot.health.lastError, snapshot.health.consecutiveFailures > 0 {
-            FileHandle.standardError.write(Data("batchtop: \(TerminalText.sanitize(error))\n".utf8))
+            TextOutput.standardError("batchtop: \(TerminalText.sanitize(error))\n")
             return snapshot.health.isUnauthorized ? 4 : 1
         }
         return 0
@@ -62,7 +63,7 @@ enum OnceReport {
         return [
             "jobs": snapshot.jobs.count, "by_status": byStatus, "active_jobs": aggregate.activeJobs,
             "stalled_jobs": aggregate.stalledJobs, "active_items_done": aggregate.itemsDone,
-            "active_items_total": aggregate.itemsTotal, "rate_items_per_second": aggregate.overallRate ?? NSNull(),
+            "active_items_total": aggregate.itemsTotal, "rate_items_per_second": aggregate.overallRate ?? JSONNull(),
             "live_apis": snapshot.liveAPIs.map(\.rawValue),
         ]
     }
@@ -85,7 +86,7 @@ enum OnceReport {
         object["stale"] = tracked.isStale(at: takenAt, interval: interval)
         object["api"] = job.api.rawValue
         if let batch = job.batch {
-            object["progress_percentage"] = batch.progressPercent ?? NSNull()
+            object["progress_percentage"] = batch.progressPercent ?? JSONNull()
             object["batch"] = batchObject(batch)
         }
         return object
@@ -95,7 +96,7 @@ enum OnceReport {
     static func batchObject(_ batch: BatchFacts) -> [String: Any] {
         [
             "configuration_type": batch.configurationType, "configuration_id": batch.configurationID,
-            "results_known": batch.resultsKnown, "files_total": batch.filesTotal ?? NSNull(), "done": batch.done,
+            "results_known": batch.resultsKnown, "files_total": batch.filesTotal ?? JSONNull(), "done": batch.done,
             "failed": batch.failed, "failed_jobs": batch.failedJobs, "mapping_errors": batch.mappingErrors,
             "cancelled": batch.cancelled, "active": batch.active, "waiting": batch.waiting,
             "cancelling": batch.cancelRequested,

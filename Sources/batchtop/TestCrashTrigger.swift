@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 
 /// A hidden, test-only way to crash the dashboard after its first frame (`BATCHTOP_TEST_CRASH=fatal|segv|abort`), so
 /// the end-to-end tests can check that a fatal error still leaves the terminal usable and the crash reported.

@@ -1,5 +1,5 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
 import JobMonitor
 import LlamaCloud
 
@@ -18,8 +18,8 @@ enum WatchJSONL {
         case .apiError, .apiRecovered:
             let health = event.health ?? APIHealth()
             object["state"] = stateName(health.state)
-            object["message"] = event.kind == .apiError ? (health.message ?? health.lastError ?? "request failed") : NSNull()
-            object["http_status"] = event.kind == .apiError ? (health.lastErrorStatus.map { $0 as Any } ?? NSNull()) : NSNull()
+            object["message"] = event.kind == .apiError ? (health.message ?? health.lastError ?? "request failed") : JSONNull()
+            object["http_status"] = event.kind == .apiError ? (health.lastErrorStatus.map { $0 as Any } ?? JSONNull()) : JSONNull()
             object["consecutive_failures"] = health.consecutiveFailures
         case .heartbeat, .done:
             object["jobs"] = summary?.jobs.count ?? 0
@@ -37,22 +37,22 @@ enum WatchJSONL {
     /// The job's `--once --format json` fields plus rate, ETA, stall and staleness.
     static func jobObject(_ tracked: TrackedJob, at date: Date, interval: TimeInterval) -> [String: Any] {
         var object = OnceReport.jobObject(tracked, takenAt: date, interval: interval)
-        object["rate_items_per_second"] = tracked.metrics.throughput ?? NSNull()
-        object["eta_seconds"] = tracked.metrics.eta ?? NSNull()
+        object["rate_items_per_second"] = tracked.metrics.throughput ?? JSONNull()
+        object["eta_seconds"] = tracked.metrics.eta ?? JSONNull()
         object["stalled"] = tracked.metrics.isStalled
         object["is_vanished"] = tracked.isVanished
         let age = tracked.age(at: date)
         if let age {
             object["stale_seconds"] = tracked.isStale(at: date, interval: interval) ? age.rounded() : 0
         } else {
-            object["stale_seconds"] = NSNull()
+            object["stale_seconds"] = JSONNull()
         }
         for key in [
             "processed_items", "failed_items", "skipped_items", "error_message", "directory_id", "created_at", "completed_at",
             "batch",
         ]
         where object[key] == nil {
-            object[key] = NSNull()
+            object[key] = JSONNull()
         }
         return object
     }

@@ -15,7 +15,7 @@ struct JSONTextTests {
     func roundTrip() throws {
         let missing: String? = nil
         let value: [String: Any] = [
-            "b": [1, 2.5, true, "x", NSNull()] as [Any], "a": ["nested": ["deep": -7]], "c": Int.max,
+            "b": [1, 2.5, true, "x", JSONNull()] as [Any], "a": ["nested": ["deep": -7]], "c": Int.max,
             "d": missing as Any, "e": [:] as [String: Any], "f": [] as [Any], "g": 1e-7, "h": -0.0,
         ]
         for text in [JSONText.compact(value), JSONText.pretty(value)] {

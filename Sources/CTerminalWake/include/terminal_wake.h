@@ -18,4 +18,7 @@ void batchtop_winch_forward_stop(void);
 /** Makes a pipe whose ends are non-blocking and close-on-exec; returns 0 or -1. */
 int batchtop_wake_pipe(int ends[2]);
 
+/** Names the calling thread (the first 15 bytes show in ps, top and debuggers). */
+void batchtop_name_thread(const char *name);
+
 #endif
