@@ -159,7 +159,7 @@ public final class DashboardRuntime<T: Terminal> {
             if comparable == shown.state { return }
         }
         var buffer = Buffer(width: state.size.width, height: state.size.height)
-        DashboardView.render(state, theme: theme, secondsFromGMT: TimeZone.current.secondsFromGMT(for: now), into: &buffer)
+        DashboardView.render(state, theme: theme, secondsFromGMT: LocalTimeOffset.secondsFromGMT(at: now), into: &buffer)
         terminal.present(buffer)
         framesDrawn += 1
         shown = ShownFrame(
