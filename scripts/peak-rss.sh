@@ -5,17 +5,20 @@
 # time, each against a mock of its own served by the same binary, so that both see the same load on the machine.
 # Five seconds before the end it also reads /proc/PID/smaps: the heap, the other anonymous memory and the mapped
 # files (the binary and the Swift libraries), which tell a change in what the dashboard allocates from the fixed part.
-# Usage: scripts/peak-rss.sh [--seconds N=90] [--scenario S=steady:100000] [BIN...]
-#   (no BIN: the release build of this checkout, built first)
+# Usage: scripts/peak-rss.sh [--seconds N=90] [--scenario S=steady:100000] [--mock MOCKBIN] [BIN...]
+#   (no BIN: the release build of this checkout, built first; --mock: every dashboard's mock is served by MOCKBIN,
+#   so that builds whose mock servers differ in speed see the same load — the pace of the cycles sets the samples kept)
 set -euo pipefail
 seconds=90
 scenario=steady:100000
+mock=""
 bins=()
 while (($#)); do
   case "$1" in
   --seconds) seconds=${2:?--seconds needs a number}; shift 2 ;;
   --scenario) scenario=${2:?--scenario needs a value}; shift 2 ;;
-  -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --mock) mock=${2:?--mock needs a binary}; shift 2 ;;
+  -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   -*) echo "peak-rss.sh: unknown option $1" >&2; exit 2 ;;
   *) bins+=("$1"); shift ;;
   esac
@@ -29,11 +32,11 @@ if ((${#bins[@]} == 0)); then
   rm -f /tmp/peak-rss-build.$$.log
   bins=("$(swift build -c release --show-bin-path)/batchtop")
 fi
-for bin in "${bins[@]}"; do [[ -x $bin ]] || { echo "peak-rss.sh: $bin is not an executable" >&2; exit 2; }; done
-python3 - "$seconds" "$scenario" "${bins[@]}" <<'PY'
+for bin in "${bins[@]}" ${mock:+"$mock"}; do [[ -x $bin ]] || { echo "peak-rss.sh: $bin is not an executable" >&2; exit 2; }; done
+python3 - "$seconds" "$scenario" "$mock" "${bins[@]}" <<'PY'
 import os, shutil, socket, subprocess, sys, tempfile, time
 
-seconds, scenario, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+seconds, scenario, mock_binary, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 work = tempfile.mkdtemp(prefix="peak-rss-")
 
 def free_port():
@@ -73,7 +76,7 @@ runs = []
 try:
     for index, binary in enumerate(binaries):
         port = free_port()
-        mock = subprocess.Popen([binary, "mock-server", "--port", str(port), "--api-key", "peak", "--scenario", scenario],
+        mock = subprocess.Popen([mock_binary or binary, "mock-server", "--port", str(port), "--api-key", "peak", "--scenario", scenario],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         runs.append({"binary": binary, "port": port, "mock": mock, "socket": f"peak-rss-{os.getpid()}-{index}",
                      "timing": os.path.join(work, f"time-{index}.txt")})
