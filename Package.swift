@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.0.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +35,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "CTerminalWake", "TerminalUI"]),
         .target(name: "AppRuntime", dependencies: ["Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
         .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI", "TextTools"]),
-        .target(name: "ThemeLoader", dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "ThemeLoader", dependencies: ["TerminalUI", "TextTools"]),
         .target(
             name: "MockCloud",
             dependencies: ["LlamaCloud", .product(name: "Hummingbird", package: "hummingbird")]

@@ -1,5 +1,5 @@
-import Foundation
 import TerminalUI
+import TextTools
 
 /// Reads a colour of a theme file: a palette name, an ANSI name, `default`, `#rrggbb`, or a 0–255 index.
 public enum ColorParser {
@@ -23,12 +23,12 @@ public enum ColorParser {
         case .integer(let value):
             return indexColor(value).map { .success($0) } ?? .failure(ThemeValueError("bad colour \(value)\(context) (an index is 0-255)"))
         case .string(let text):
-            let word = text.trimmingCharacters(in: .whitespaces)
+            let word = text.trimmingWhitespace()
             if let color = palette[word] { return .success(color) }
             if word.hasPrefix("#") { return hex(word, context: context) }
-            let normalised = word.lowercased().replacingOccurrences(of: "_", with: "-")
+            let normalised = word.lowercased().replacing("_", with: "-")
             if normalised == "default" || normalised == "none" { return .success(.terminalDefault) }
-            if let ansi = ansiNames[normalised] ?? ansiNames[normalised.replacingOccurrences(of: "bright", with: "bright-")] {
+            if let ansi = ansiNames[normalised] ?? ansiNames[normalised.replacing("bright", with: "bright-")] {
                 return .success(.ansi(ansi))
             }
             if let value = Int(word) {

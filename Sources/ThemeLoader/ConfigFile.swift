@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `config.toml`: the settings it gives and the problems found in it. Bad entries are dropped (the other layers
 /// decide those settings) and reported with their line; an API key is refused.

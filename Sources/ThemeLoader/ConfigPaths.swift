@@ -1,24 +1,22 @@
-import Foundation
-
 /// Where batchtop's configuration lives: `$XDG_CONFIG_HOME/batchtop` (default `~/.config/batchtop`).
 public enum ConfigPaths {
     /// The configuration folder for this environment, or nil when neither `XDG_CONFIG_HOME` nor `HOME` is usable.
     public static func directory(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {  // the XDG spec ignores relative paths
-            return (xdg as NSString).appendingPathComponent("batchtop")
+            return FilePath.appending("batchtop", to: xdg)
         }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return (home as NSString).appendingPathComponent(".config/batchtop")
+        return FilePath.appending(".config/batchtop", to: home)
     }
 
     /// `…/batchtop/config.toml`.
     public static func configFile(environment: [String: String]) -> String? {
-        directory(environment: environment).map { ($0 as NSString).appendingPathComponent("config.toml") }
+        directory(environment: environment).map { FilePath.appending("config.toml", to: $0) }
     }
 
     /// `…/batchtop/themes`, where user themes are `NAME.toml`.
     public static func themesDirectory(environment: [String: String]) -> String? {
-        directory(environment: environment).map { ($0 as NSString).appendingPathComponent("themes") }
+        directory(environment: environment).map { FilePath.appending("themes", to: $0) }
     }
 
     /// `path` with a leading `~/` replaced by the home folder.

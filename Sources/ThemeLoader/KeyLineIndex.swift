@@ -1,5 +1,5 @@
-/// The line of every key in a TOML text. TOMLKit (toml++) reports positions only for syntax errors, so this
-/// scans the text itself: it follows `[table]` headers, reads each `key =` (bare, "quoted", 'literal' or dotted)
+/// The line of every key in a TOML text. `TOMLDocument` returns values without positions, so this scans the
+/// text itself: it follows `[table]` headers, reads each `key =` (bare, "quoted", 'literal' or dotted)
 /// at the start of a line, and skips multi-line strings and arrays, so a key's full path maps to its line.
 /// Keys inside an inline table share the line of the key that holds the table.
 public struct KeyLineIndex: Sendable {

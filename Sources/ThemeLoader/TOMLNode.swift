@@ -1,4 +1,4 @@
-/// A parsed TOML value as a plain `Sendable` tree, detached from TOMLKit's reference types.
+/// A parsed TOML value as a plain `Sendable` tree.
 public indirect enum TOMLNode: Sendable, Equatable {
     /// A string.
     case string(String)

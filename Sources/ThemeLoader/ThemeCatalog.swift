@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Finds themes by name or path: a user theme `NAME.toml` in the themes folder, else a shipped theme, else a file.
@@ -30,7 +30,7 @@ public struct ThemeCatalog: Sendable {
             return loadFile(ConfigPaths.expandingTilde(argument, environment: environment), shownAs: argument)
         }
         if let userDirectory {
-            let path = (userDirectory as NSString).appendingPathComponent(argument + ".toml")
+            let path = FilePath.appending(argument + ".toml", to: userDirectory)
             if FileManager.default.fileExists(atPath: path) { return loadFile(path, shownAs: path) }
         }
         if let builtin = Self.builtin(argument) { return builtin }
@@ -47,7 +47,7 @@ public struct ThemeCatalog: Sendable {
 
     /// Reads and parses a theme file; its name is the file's name without `.toml`.
     public func loadFile(_ path: String, shownAs: String) -> ThemeLoadResult {
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = FilePath.stem(of: path)
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
