@@ -12,7 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.0.0"),
     ],
     targets: [
@@ -38,7 +38,10 @@ let package = Package(
         .target(name: "ThemeLoader", dependencies: ["TerminalUI", "TextTools"]),
         .target(
             name: "MockCloud",
-            dependencies: ["LlamaCloud", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "LlamaCloud", "TextTools", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "batchtop",
@@ -65,7 +68,10 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "JobMonitor", "TerminalUI", "LlamaCloud"]),
         .testTarget(
             name: "MockCloudTests",
-            dependencies: ["MockCloud", "LlamaCloud", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [
+                "MockCloud", "LlamaCloud", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["LlamaCloud", "JobMonitor", "MockCloud"]),
         .testTarget(name: "EndToEndTests", dependencies: ["batchtop", "MockCloud", "LlamaCloud"]),

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The v2 side of a scenario: batch plans (newest created first) and the cancels requested so far.
 struct BatchData: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// File names of simulated v2 batches: plain, or localised and hostile (accents, CJK, one terminal escape).
 enum BatchNames {

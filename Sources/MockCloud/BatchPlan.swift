@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One simulated v2 batch over its own directory of files, as a pure function of time (seconds since the start).
 /// Throttled periods pause it: its mapping and jobs advance in "effective" time, which stands still while throttled.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Builds the deterministic v2 batch plans of the `demo` and `batches:N:F` scenarios.
 enum BatchScenarioPlans {

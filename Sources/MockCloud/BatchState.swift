@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A simulated batch at one moment: its status, how many files are mapped, and its files and jobs on demand.
 struct BatchState: Sendable {

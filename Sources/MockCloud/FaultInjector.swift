@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// The kind of call a request is, judged from its path and method.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An item of a simulated job with a fixed outcome: a failed item with its error, or a skipped item with its reason.
 struct ItemMark: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// The state of a simulated job at one instant, computed purely from its plan, the elapsed time and

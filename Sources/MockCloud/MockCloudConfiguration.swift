@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// How to start a `MockCloudServer`: where to listen, the API key it accepts, what it simulates and its clock.

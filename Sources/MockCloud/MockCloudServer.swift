@@ -1,64 +1,64 @@
-import Foundation
-import Hummingbird
-import LlamaCloud
-import Logging
+import FoundationEssentials
 import NIOCore
-import ServiceLifecycle
+import NIOHTTP1
+import NIOPosix
+import Synchronization
 
-/// An embedded fake LlamaCloud batch-processing server (Hummingbird) for the demo, tests and load generation.
+/// An embedded fake LlamaCloud batch-processing server (HTTP/1.1 on SwiftNIO) for the demo, tests and load
+/// generation.
 public final class MockCloudServer: Sendable {
+    /// How long `stop()` lets a request in flight finish before it closes its connection.
+    static let stopGrace = TimeAmount.seconds(3)
+
     private let boundPort: Int
     private let host: String
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let listener: any Channel
+    private let connections: OpenConnections
     private let faults: FaultInjector
+    /// The stop in progress or done (nil until `stop()` is first called).
+    private let stopping = Mutex<EventLoopFuture<Void>?>(nil)
 
-    private init(port: Int, host: String, group: ServiceGroup, task: Task<Void, any Error>, faults: FaultInjector) {
+    private init(port: Int, host: String, listener: any Channel, connections: OpenConnections, faults: FaultInjector) {
         boundPort = port
         self.host = host
-        self.group = group
-        self.task = task
+        self.listener = listener
+        self.connections = connections
         self.faults = faults
     }
 
-    /// Starts a server and returns once it is listening; throws if it cannot bind.
+    /// Starts a server and returns once it is listening; throws `MockCloudStartError` if it cannot bind.
     public static func start(_ configuration: MockCloudConfiguration) async throws -> MockCloudServer {
-        let store = MockStore(scenario: configuration.scenario, now: configuration.now)
+        let failure = MockCloudStartError(host: configuration.host, port: configuration.port)
+        guard (0...65_535).contains(configuration.port) else { throw failure }
         let faults = FaultInjector(faults: configuration.faults, rate: configuration.faultRate)
-        // Nothing may reach stdout or stderr: the dashboard runs the server under a full-screen UI.
-        var logger = Logger(label: "MockCloud", factory: { _ in SwiftLogNoOpLogHandler() })
-        logger.logLevel = .critical
-
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            responder: MockResponder(apiKey: configuration.apiKey, store: store, faults: faults),
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger
-        )
-        var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: application)], logger: logger)
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(3)
-        let group = ServiceGroup(configuration: groupConfiguration)
-        let task = Task<Void, any Error> {
-            defer { portContinuation.finish() }
-            try await group.run()
+        let responder = MockResponder(
+            apiKey: configuration.apiKey, store: MockStore(scenario: configuration.scenario, now: configuration.now),
+            faults: faults)
+        let connections = OpenConnections()
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withPipeliningAssistance: true, withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(responder: responder))
+                    connections.add(channel)
+                }
+            }
+        let listener: any Channel
+        do {
+            listener = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
+        } catch {
+            throw failure
         }
-
-        var bound: Int?
-        for await port in ports {
-            bound = port
-            break
+        guard let port = listener.localAddress?.port, port > 0 else {
+            try? await listener.close()
+            throw failure
         }
-        guard let bound, bound > 0 else {
-            await group.triggerGracefulShutdown()
-            try await task.value
-            throw MockCloudStartError(host: configuration.host, port: configuration.port)
-        }
-        return MockCloudServer(port: bound, host: configuration.host, group: group, task: task, faults: faults)
+        return MockCloudServer(port: port, host: configuration.host, listener: listener, connections: connections, faults: faults)
     }
 
     /// Scripts faults: each is shown once, in order, to the next request it targets; other requests are served normally.
@@ -91,19 +91,30 @@ public final class MockCloudServer: Sendable {
         return "http://\(reachable):\(boundPort)"
     }
 
-    /// Stops the server (gracefully, then forcibly after 3 s) and returns once it has stopped; idempotent.
+    /// Stops listening, closes idle connections at once and the others once their request in flight is answered
+    /// (forcibly after 3 s), and returns once all are closed; idempotent.
     public func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = await task.result
+        let listener = self.listener
+        let connections = self.connections
+        let stop = stopping.withLock { stopping in
+            if let stopping { return stopping }
+            let started = listener.close().recover { _ in }.flatMap {
+                connections.closeAll(on: listener.eventLoop, grace: Self.stopGrace)
+            }
+            stopping = started
+            return started
+        }
+        try? await stop.get()
     }
 
     /// Returns when the server has stopped (after `stop()` or a failure).
     public func waitUntilStopped() async {
-        _ = await task.result
+        try? await listener.closeFuture.get()
+        if let stop = stopping.withLock({ $0 }) { try? await stop.get() }
     }
 }
 
-/// The server stopped before it was listening.
+/// The server could not listen on the requested address.
 struct MockCloudStartError: Error, CustomStringConvertible {
     /// The requested host.
     let host: String

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A misbehaviour the mock server can be scripted to show instead of (or on top of) a normal answer.
 public enum MockFault: Sendable, Equatable {

@@ -1,13 +1,12 @@
-import Foundation
-import HTTPTypes
-import Hummingbird
+import FoundationEssentials
 import LlamaCloud
+import NIOCore
+import NIOHTTP1
+import TextTools
 
 /// Answers the batch-processing API under `/api/v1/beta/batch-processing` and the v2 Batches API (`V2Router`),
 /// checking the API key first.
-struct MockResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
-
+struct MockResponder: Sendable {
     /// The path prefix of every call.
     static let prefix = ["api", "v1", "beta", "batch-processing"]
     /// Largest cancel body accepted.
@@ -20,11 +19,12 @@ struct MockResponder: HTTPResponder {
     /// Scripted faults and request counts.
     let faults: FaultInjector
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    /// The answer to one request, with the fault scripted for it (if any) applied.
+    func respond(to request: MockRequest) async -> MockResponse {
         let fault = faults.take(for: Self.call(of: request))
         switch fault {
         case .respond(let status, let headers, let body, let contentType)?:
-            return Self.raw(Data(body.utf8), status: status, contentType: contentType, headers: headers)
+            return MockResponse(status: status, contentType: contentType, body: Data(body.utf8), headers: headers)
         case .delay(let seconds)?:
             try? await Task.sleep(for: .seconds(max(0, seconds)))
         case .truncateBody?, .resetMidBody?, nil:
@@ -39,58 +39,56 @@ struct MockResponder: HTTPResponder {
         } catch {
             payload = Self.payload(ErrorBody(detail: error.detail), status: error.status)
         }
-        if fault == .resetMidBody { return Self.resetMidBody(payload) }
+        if fault == .resetMidBody { return MockResponse(resettingMidBody: payload.body, status: payload.status) }
         let body = fault == .truncateBody ? payload.body.prefix(payload.body.count / 2) : payload.body
-        return Self.raw(Data(body), status: payload.status, contentType: "application/json")
+        return MockResponse(status: payload.status, contentType: "application/json", body: body)
     }
 
-    /// The kind of call a request is (for fault targets and counts).
-    private static func call(of request: Request) -> MockCall {
-        let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    /// The kind of call a request is (for fault targets and counts), judged from the path as sent.
+    private static func call(of request: MockRequest) -> MockCall {
+        let components = request.target.rawComponents
         if let v2 = V2Router.call(components, method: request.method) { return .v2(v2) }
         guard components.count >= prefix.count, Array(components.prefix(prefix.count)) == prefix else { return .other }
         return MockCall(
-            rest: Array(components.dropFirst(prefix.count)), isGet: request.method == .get, isPost: request.method == .post)
+            rest: Array(components.dropFirst(prefix.count)), isGet: request.method == .GET, isPost: request.method == .POST)
     }
 
     /// True when the request carries `Authorization: Bearer <apiKey>`.
-    private func isAuthorized(_ request: Request) -> Bool {
-        guard let header = request.headers[.authorization] else { return false }
+    private func isAuthorized(_ request: MockRequest) -> Bool {
+        guard let header = request.authorization else { return false }
         let scheme = "bearer "
         guard header.count > scheme.count, header.prefix(scheme.count).lowercased() == scheme else { return false }
-        let token = header.dropFirst(scheme.count).trimmingCharacters(in: .whitespaces)
+        let token = header.dropFirst(scheme.count).trimmingWhitespace()
         return !apiKey.isEmpty && token == apiKey
     }
 
     /// Dispatches on path and method.
-    private func route(_ request: Request) async throws(MockFailure) -> Payload {
-        let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true).map {
-            String($0).removingPercentEncoding ?? String($0)
-        }
+    private func route(_ request: MockRequest) async throws(MockFailure) -> Payload {
+        let components = request.target.components
         if V2Router.owns(components) {
-            let query = V2Query(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
-            return try await V2Router(store: store, faults: faults).route(components, method: request.method, query: query)
+            return try await V2Router(store: store, faults: faults).route(
+                components, method: request.method, query: V2Query(request.target.query))
         }
         guard components.count >= Self.prefix.count, Array(components.prefix(Self.prefix.count)) == Self.prefix else {
             throw MockFailure(status: 404, detail: "Not Found")
         }
         let rest = Array(components.dropFirst(Self.prefix.count))
         let method = request.method
-        let parameters = QueryParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+        let parameters = QueryParameters(request.target.query)
         switch rest.count {
         case 0:
-            guard method == .get else { throw Self.methodNotAllowed }
+            guard method == .GET else { throw Self.methodNotAllowed }
             let query = try parameters.jobListQuery()
             return Self.payload(await store.listJobs(query))
         case 1:
-            guard method == .get else { throw Self.methodNotAllowed }
+            guard method == .GET else { throw Self.methodNotAllowed }
             return Self.payload(try await store.status(of: rest[0]))
         case 2 where rest[1] == "cancel":
-            guard method == .post else { throw Self.methodNotAllowed }
-            _ = try await cancelReason(request)
+            guard method == .POST else { throw Self.methodNotAllowed }
+            _ = try cancelReason(request)
             return Self.payload(try await store.cancel(rest[0]))
         case 2 where rest[1] == "items":
-            guard method == .get else { throw Self.methodNotAllowed }
+            guard method == .GET else { throw Self.methodNotAllowed }
             let query = try parameters.itemListQuery()
             return Self.payload(try await store.items(of: rest[0], query))
         default:
@@ -98,16 +96,13 @@ struct MockResponder: HTTPResponder {
         }
     }
 
-    /// The optional `reason` of a cancel body; an empty body is fine, malformed JSON is not.
-    private func cancelReason(_ request: Request) async throws(MockFailure) -> String? {
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: Self.maximumBodySize)
-        } catch {
+    /// The optional `reason` of a cancel body; an empty body is fine, malformed JSON is not, more than
+    /// `maximumBodySize` bytes is a 413.
+    private func cancelReason(_ request: MockRequest) throws(MockFailure) -> String? {
+        guard !request.bodyTooLarge else {
             throw MockFailure(status: 413, detail: "Request body too large")
         }
-        let bytes = Data(buffer.readableBytesView)
+        let bytes = Data(request.body.readableBytesView)
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
         do {
             return try JSONDecoder().decode(CancelBody.self, from: bytes).reason
@@ -134,31 +129,6 @@ struct MockResponder: HTTPResponder {
             return Payload(status: 500, body: Data(#"{"detail":"Internal Server Error"}"#.utf8))
         }
         return Payload(status: status, body: encoded)
-    }
-
-    /// A response that announces the whole body, writes its first half, then fails, so the connection is closed.
-    static func resetMidBody(_ payload: Payload) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        let half = ByteBuffer(bytes: payload.body.prefix(payload.body.count / 2))
-        return Response(
-            status: HTTPResponse.Status(code: payload.status), headers: headers,
-            body: ResponseBody(contentLength: payload.body.count) { writer in
-                try await writer.write(half)
-                throw MockFailure(status: 500, detail: "connection reset mid-body (injected)")
-            })
-    }
-
-    /// A response with exactly this body, content type and extra headers.
-    static func raw(_ body: Data, status: Int, contentType: String, headers extra: [String: String] = [:]) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = contentType
-        for (name, value) in extra.sorted(by: { $0.key < $1.key }) {
-            if let field = HTTPField.Name(name) { headers[field] = value }
-        }
-        return Response(
-            status: HTTPResponse.Status(code: status), headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

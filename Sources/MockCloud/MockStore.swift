@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LlamaCloud
 
 /// A refusal of a request: the HTTP status and the `detail` of its JSON body.

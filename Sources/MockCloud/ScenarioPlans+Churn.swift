@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `churn` scenario: a project whose jobs keep coming and going.
 extension ScenarioPlans {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `outcomes` scenario: a few jobs with fixed IDs that reach known outcomes within seconds, for end-to-end tests
 /// of `--until-done` and for trying scripts.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Builds the deterministic job plans of the `demo` and `steady` scenarios.
 enum ScenarioPlans {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A small, fully deterministic pseudo-random generator (SplitMix64). The simulation uses its own helpers instead
 /// of the standard library's `random(in:using:)` so that a seed produces the same demo on every Swift version.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A v2 batch as the API sends it (list, get and cancel).
 struct V2Batch: Encodable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// ISO 8601 date strings with fractional seconds and a `Z`, as the v2 API sends them.
 enum V2Date {
@@ -11,7 +11,7 @@ enum V2Date {
 
     /// Parses a filter value: ISO 8601 with or without fractional seconds, `Z` or an offset.
     static func parse(_ text: String) -> Date? {
-        let text = text.replacingOccurrences(of: " ", with: "+")
+        let text = text.replacing(" ", with: "+")
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
         if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
         return nil

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A directory (`GET /api/v1/beta/directories/{id}`).
 struct V2Directory: Encodable, Sendable {

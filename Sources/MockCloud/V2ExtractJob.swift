@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A v2 extract job (list item and the whole body of `GET /api/v2/extract/{id}`).
 struct V2ExtractJob: Encodable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A value that is encoded as JSON `null` when absent (instead of leaving its key out).
 struct V2Nullable<Wrapped: Encodable & Sendable>: Encodable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One page of a v2 cursor-paginated list: `{"items": [...], "next_page_token": string | null}`.
 struct V2Page<Item: Encodable & Sendable>: Encodable, Sendable {

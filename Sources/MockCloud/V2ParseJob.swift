@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A v2 parse job (`items` of `GET /api/v2/parse`).
 struct V2ParseJob: Encodable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The query of a v2 request, keeping repeated keys (`job_ids=a&job_ids=b`).
 struct V2Query: Sendable {

@@ -1,5 +1,5 @@
-import Foundation
-import HTTPTypes
+import FoundationEssentials
+import NIOHTTP1
 
 /// Answers the v2 Batches API (`/api/v2/...`) and the directory calls it needs (`/api/v1/beta/directories/...`).
 struct V2Router: Sendable {
@@ -9,13 +9,13 @@ struct V2Router: Sendable {
     let faults: FaultInjector
 
     /// The v2 call a path and method are, or nil when the path is not a v2 path.
-    static func call(_ components: [String], method: HTTPRequest.Method) -> MockV2Call? {
-        let get = method == .get
+    static func call(_ components: [String], method: HTTPMethod) -> MockV2Call? {
+        let get = method == .GET
         switch components {
         case ["api", "v2", "batches"] where get: return .listBatches
         case let path where path.count == 4 && path.starts(with: ["api", "v2", "batches"]) && get: return .getBatch
         case let path where path.count == 5 && path.starts(with: ["api", "v2", "batches"]) && path[4] == "cancel"
-            && method == .post:
+            && method == .POST:
             return .cancelBatch
         case ["api", "v2", "parse"] where get: return .listParseJobs
         case ["api", "v2", "extract"] where get: return .listExtractJobs
@@ -36,11 +36,11 @@ struct V2Router: Sendable {
     }
 
     /// Serves one v2 request.
-    func route(_ components: [String], method: HTTPRequest.Method, query: V2Query) async throws(MockFailure)
+    func route(_ components: [String], method: HTTPMethod, query: V2Query) async throws(MockFailure)
         -> MockResponder.Payload
     {
         guard let call = Self.call(components, method: method) else {
-            let otherMethod = Self.call(components, method: .get) ?? Self.call(components, method: .post)
+            let otherMethod = Self.call(components, method: .GET) ?? Self.call(components, method: .POST)
             throw otherMethod == nil
                 ? MockFailure(status: 404, detail: "Not Found") : MockFailure(status: 405, detail: "Method Not Allowed")
         }
