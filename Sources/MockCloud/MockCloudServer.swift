@@ -1,8 +1,8 @@
 import FoundationEssentials
+import LlamaCloud
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// An embedded fake LlamaCloud batch-processing server (HTTP/1.1 on SwiftNIO) for the demo, tests and load
 /// generation.
@@ -16,7 +16,7 @@ public final class MockCloudServer: Sendable {
     private let connections: OpenConnections
     private let faults: FaultInjector
     /// The stop in progress or done (nil until `stop()` is first called).
-    private let stopping = Mutex<EventLoopFuture<Void>?>(nil)
+    private let stopping = Locked<EventLoopFuture<Void>?>(nil)
 
     private init(port: Int, host: String, listener: any Channel, connections: OpenConnections, faults: FaultInjector) {
         boundPort = port

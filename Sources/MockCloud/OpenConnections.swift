@@ -1,5 +1,5 @@
 import NIOCore
-import Synchronization
+import LlamaCloud
 
 /// The server's open connections, so that stopping can close them.
 final class OpenConnections: Sendable {
@@ -11,7 +11,7 @@ final class OpenConnections: Sendable {
         var closing = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Tracks a new connection until it closes; closes it at once when the server is already stopping.
     func add(_ channel: any Channel) {
