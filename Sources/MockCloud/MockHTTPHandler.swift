@@ -46,13 +46,17 @@ final class MockHTTPHandler: ChannelInboundHandler {
         }
     }
 
-    /// Has the responder answer `request` in a task and writes the answer back on the event loop.
+    /// Answers `request` here on the event loop (after the wait of a `.delay` fault, scheduled on it): never through
+    /// the Swift concurrency pool, which a busy process may hold past the client's timeout (see `MockStore`).
     private func answer(_ request: MockRequest, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
-        let responder = self.responder
-        let promise = context.eventLoop.makePromise(of: MockResponse.self)
-        promise.completeWithTask { await responder.respond(to: request) }
-        promise.futureResult.assumeIsolated().whenSuccess { response in
-            self.write(response, version: version, keepAlive: keepAlive, context: context)
+        let fault = responder.fault(for: request)
+        guard case .delay(let seconds)? = fault else {
+            write(responder.respond(to: request, fault: fault), version: version, keepAlive: keepAlive, context: context)
+            return
+        }
+        let wait = TimeAmount.nanoseconds(Int64(min(86_400, max(0, seconds.isFinite ? seconds : 0)) * 1e9))
+        context.eventLoop.assumeIsolated().scheduleTask(in: wait) {
+            self.write(self.responder.respond(to: request, fault: nil), version: version, keepAlive: keepAlive, context: context)
         }
     }
 

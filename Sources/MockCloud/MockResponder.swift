@@ -19,23 +19,23 @@ struct MockResponder: Sendable {
     /// Scripted faults and request counts.
     let faults: FaultInjector
 
-    /// The answer to one request, with the fault scripted for it (if any) applied.
-    func respond(to request: MockRequest) async -> MockResponse {
-        let fault = faults.take(for: Self.call(of: request))
-        switch fault {
-        case .respond(let status, let headers, let body, let contentType)?:
+    /// The fault scripted for the next request of this kind, if any (taken: each is shown once).
+    func fault(for request: MockRequest) -> MockFault? {
+        faults.take(for: Self.call(of: request))
+    }
+
+    /// The answer to one request with `fault` (taken by `fault(for:)`) applied; synchronous, called on the
+    /// connection's event loop (a `.delay` fault is the caller's to wait out first).
+    func respond(to request: MockRequest, fault: MockFault?) -> MockResponse {
+        if case .respond(let status, let headers, let body, let contentType)? = fault {
             return MockResponse(status: status, contentType: contentType, body: Data(body.utf8), headers: headers)
-        case .delay(let seconds)?:
-            try? await Task.sleep(for: .seconds(max(0, seconds)))
-        case .truncateBody?, .resetMidBody?, nil:
-            break
         }
         let payload: Payload
         do throws(MockFailure) {
             guard isAuthorized(request) else {
                 throw MockFailure(status: 401, detail: "Invalid or missing API key")
             }
-            payload = try await route(request)
+            payload = try route(request)
         } catch {
             payload = Self.payload(ErrorBody(detail: error.detail), status: error.status)
         }
@@ -63,10 +63,10 @@ struct MockResponder: Sendable {
     }
 
     /// Dispatches on path and method.
-    private func route(_ request: MockRequest) async throws(MockFailure) -> Payload {
+    private func route(_ request: MockRequest) throws(MockFailure) -> Payload {
         let components = request.target.components
         if V2Router.owns(components) {
-            return try await V2Router(store: store, faults: faults).route(
+            return try V2Router(store: store, faults: faults).route(
                 components, method: request.method, query: V2Query(request.target.query))
         }
         guard components.count >= Self.prefix.count, Array(components.prefix(Self.prefix.count)) == Self.prefix else {
@@ -79,18 +79,18 @@ struct MockResponder: Sendable {
         case 0:
             guard method == .GET else { throw Self.methodNotAllowed }
             let query = try parameters.jobListQuery()
-            return Self.payload(await store.listJobs(query))
+            return Self.payload(store.listJobs(query))
         case 1:
             guard method == .GET else { throw Self.methodNotAllowed }
-            return Self.payload(try await store.status(of: rest[0]))
+            return Self.payload(try store.status(of: rest[0]))
         case 2 where rest[1] == "cancel":
             guard method == .POST else { throw Self.methodNotAllowed }
             _ = try cancelReason(request)
-            return Self.payload(try await store.cancel(rest[0]))
+            return Self.payload(try store.cancel(rest[0]))
         case 2 where rest[1] == "items":
             guard method == .GET else { throw Self.methodNotAllowed }
             let query = try parameters.itemListQuery()
-            return Self.payload(try await store.items(of: rest[0], query))
+            return Self.payload(try store.items(of: rest[0], query))
         default:
             throw MockFailure(status: 404, detail: "Not Found")
         }

@@ -12,7 +12,7 @@ struct MockFailure: Error, Equatable {
 }
 
 /// The server's data: immutable simulation plans or fixed jobs, plus what requests changed (cancellations).
-/// A value type, so request handlers read a consistent snapshot of it outside the store's actor.
+/// A value type, so request handlers read a consistent snapshot of it outside the store's lock.
 enum MockData: Sendable {
     case simulated(SimulatedData)
     case fixed(FixedData)
@@ -233,63 +233,83 @@ struct FixedData: Sendable {
 }
 
 /// Holds the server's data and serialises the changes to it; reads work on a snapshot.
-actor MockStore {
+///
+/// A lock, not an actor: the server answers on SwiftNIO's event-loop threads, synchronously, so a busy Swift
+/// concurrency pool (two threads on a 2-core machine: a dashboard's poller and screen, or a test run's CPU-bound
+/// property tests) never holds a response back until the client's timeout.
+final class MockStore: Sendable {
     /// The simulation's clock.
-    nonisolated let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
     /// The moment the server started: time zero of the simulation.
-    nonisolated let startDate: Date
-    /// The current data.
-    private(set) var data: MockData
-    /// The v2 batches.
-    private(set) var batches: BatchData
+    let startDate: Date
+    /// The current data and v2 batches.
+    private let state: Locked<State>
+
+    /// What requests may change.
+    private struct State {
+        /// The v1 jobs.
+        var data: MockData
+        /// The v2 batches.
+        var batches: BatchData
+    }
 
     /// Creates the store of a scenario, starting its clock now.
     init(scenario: MockScenario, now: @escaping @Sendable () -> Date) {
         self.now = now
         startDate = now()
-        data = MockData(scenario: scenario)
-        batches = BatchData(scenario: scenario)
+        state = Locked(State(data: MockData(scenario: scenario), batches: BatchData(scenario: scenario)))
     }
+
+    /// The current data (a value: a consistent snapshot to read outside the lock).
+    var data: MockData { state.withLock { $0.data } }
+    /// The v2 batches as they are now (a value, like `data`).
+    var batches: BatchData { state.withLock { $0.batches } }
 
     /// Requests a batch's cancel; answers with the batch as it is now.
     func cancelBatch(_ id: String) throws(MockFailure) -> BatchState {
-        try batches.cancel(id, at: elapsed())
+        let time = elapsed()
+        return try state.withLock { state in
+            Result { () throws(MockFailure) in try state.batches.cancel(id, at: time) }
+        }.get()
     }
 
     /// Seconds since the start by the store's clock.
-    nonisolated func elapsed() -> TimeInterval {
+    func elapsed() -> TimeInterval {
         now().timeIntervalSince(startDate)
     }
 
     /// One page of jobs.
-    nonisolated func listJobs(_ query: JobListQuery) async -> JobListPage {
-        let snapshot = await data
-        return snapshot.listJobs(query, at: elapsed(), start: startDate)
+    func listJobs(_ query: JobListQuery) -> JobListPage {
+        data.listJobs(query, at: elapsed(), start: startDate)
     }
 
     /// One job's status.
-    nonisolated func status(of id: String) async throws(MockFailure) -> JobStatusResponse {
-        let snapshot = await data
-        return try snapshot.status(of: id, at: elapsed(), start: startDate)
+    func status(of id: String) throws(MockFailure) -> JobStatusResponse {
+        try data.status(of: id, at: elapsed(), start: startDate)
     }
 
     /// One page of a job's items.
-    nonisolated func items(of id: String, _ query: ItemListQuery) async throws(MockFailure) -> ItemsPage {
-        let snapshot = await data
-        return try snapshot.items(of: id, query, at: elapsed(), start: startDate)
+    func items(of id: String, _ query: ItemListQuery) throws(MockFailure) -> ItemsPage {
+        try data.items(of: id, query, at: elapsed(), start: startDate)
     }
 
     /// Cancels a job (atomically with the check that it is not terminal).
     func cancel(_ id: String) throws(MockFailure) -> CancelResponse {
-        switch data {
-        case .simulated(var simulated):
-            let response = try simulated.cancel(id, at: elapsed())
-            data = .simulated(simulated)
-            return response
-        case .fixed(var fixed):
-            let response = try fixed.cancel(id, at: now())
-            data = .fixed(fixed)
-            return response
-        }
+        let time = elapsed()
+        let date = now()
+        return try state.withLock { state in
+            Result { () throws(MockFailure) in
+                switch state.data {
+                case .simulated(var simulated):
+                    let response = try simulated.cancel(id, at: time)
+                    state.data = .simulated(simulated)
+                    return response
+                case .fixed(var fixed):
+                    let response = try fixed.cancel(id, at: date)
+                    state.data = .fixed(fixed)
+                    return response
+                }
+            }
+        }.get()
     }
 }

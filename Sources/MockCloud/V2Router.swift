@@ -36,7 +36,7 @@ struct V2Router: Sendable {
     }
 
     /// Serves one v2 request.
-    func route(_ components: [String], method: HTTPMethod, query: V2Query) async throws(MockFailure)
+    func route(_ components: [String], method: HTTPMethod, query: V2Query) throws(MockFailure)
         -> MockResponder.Payload
     {
         guard let call = Self.call(components, method: method) else {
@@ -46,7 +46,7 @@ struct V2Router: Sendable {
         }
         let time = store.elapsed()
         let start = store.startDate
-        let data = await store.batches
+        let data = store.batches
         switch call {
         case .listBatches:
             return MockResponder.payload(try listBatches(data, query, at: time, start: start))
@@ -54,7 +54,7 @@ struct V2Router: Sendable {
             let state = try data.state(ofBatch: components[3], at: time)
             return MockResponder.payload(state.batch(start: start, expand: query.all("expand").contains("results")))
         case .cancelBatch:
-            let state = try await store.cancelBatch(components[3])
+            let state = try store.cancelBatch(components[3])
             return MockResponder.payload(state.batch(start: start, expand: false))
         case .listParseJobs, .listExtractJobs:
             let extract = call == .listExtractJobs

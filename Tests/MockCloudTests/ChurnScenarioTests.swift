@@ -32,7 +32,7 @@ struct ChurnScenarioTests {
         for _ in 0..<(Int(ScenarioPlans.churnLifetime) + 5) {
             clock.advance(by: 1)
             do throws(MockFailure) {
-                let status = try await store.status(of: pending.id).job.status
+                let status = try store.status(of: pending.id).job.status
                 if statuses.last != status { statuses.append(status) }
             } catch {
                 #expect(error.status == 404)

@@ -21,7 +21,7 @@ struct FinishedScenarioTests {
         #expect(await allJobs(store, JobListQuery(status: "running")).isEmpty)
         clock.advance(by: 3600)
         #expect(await allJobs(store) == first)
-        let status = try await store.status(of: first[0].id)
+        let status = try store.status(of: first[0].id)
         #expect(status.job == first[0])
     }
 
@@ -29,7 +29,7 @@ struct FinishedScenarioTests {
     func fixedPages() async {
         let clock = TestClock()
         let store = MockStore(scenario: .finished(jobs: 25, now: clock.now()), now: { clock.now() })
-        let all = await store.listJobs(JobListQuery(limit: 1_000)).items
+        let all = store.listJobs(JobListQuery(limit: 1_000)).items
         #expect(all.count == 25)
         let type = all[1].jobType
         for filter in [JobListQuery(), JobListQuery(jobType: type), JobListQuery(status: "running")] {
@@ -40,7 +40,7 @@ struct FinishedScenarioTests {
                 var query = filter
                 query.offset = offset
                 query.limit = limit
-                let page = await store.listJobs(query)
+                let page = store.listJobs(query)
                 #expect(page.totalSize == matching.count, "\(filter) at \(offset)")
                 #expect(page.items == Array(matching.dropFirst(offset).prefix(limit)), "\(filter) at \(offset)+\(limit)")
             }

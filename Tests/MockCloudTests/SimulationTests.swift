@@ -18,7 +18,7 @@ struct SimulationTests {
         var last: [String: BatchJob] = [:]
         for _ in 0..<1_200 {
             for job in pending {
-                let current = try await store.status(of: job.id).job
+                let current = try store.status(of: job.id).job
                 if seen[job.id]?.last != current.status { seen[job.id, default: []].append(current.status) }
                 if let previous = last[job.id] {
                     #expect((Self.statusRank[current.status] ?? -1) >= (Self.statusRank[previous.status] ?? 99))
@@ -33,7 +33,7 @@ struct SimulationTests {
             #expect(statuses.first == "pending")
             #expect(statuses.contains("running"))
             #expect(statuses.last == "completed")
-            let final = try await store.status(of: job.id)
+            let final = try store.status(of: job.id)
             #expect(final.progressPercentage == 100)
             #expect(final.job.processedItems == final.job.totalItems)
             #expect(final.job.startedAt != nil && final.job.completedAt != nil)
@@ -72,7 +72,7 @@ struct SimulationTests {
     func demoStartsWithEveryKindOfJob() async throws {
         let clock = TestClock()
         let store = MockStore(scenario: .demo(), now: { clock.now() })
-        let page = await store.listJobs(JobListQuery())
+        let page = store.listJobs(JobListQuery())
         let jobs = page.items
         #expect((20...28).contains(page.totalSize))
         #expect(Set(jobs.map(\.jobType)) == ["parse", "extract", "classify"])
@@ -102,18 +102,18 @@ struct SimulationTests {
         let clock = TestClock()
         let start = clock.now()
         let store = MockStore(scenario: .demo(), now: { clock.now() })
-        let before = await store.listJobs(JobListQuery()).totalSize
+        let before = store.listJobs(JobListQuery()).totalSize
         clock.advance(by: 120)
-        let page = await store.listJobs(JobListQuery())
+        let page = store.listJobs(JobListQuery())
         #expect(page.totalSize > before)
         let newest = try #require(page.items.first)
         #expect((newest.createdAt ?? .distantPast) > start)
         #expect(["pending", "dispatched", "running", "completed"].contains(newest.status))
         // Arrivals are bounded: after many hours the list stops growing.
         clock.advance(by: 48 * 3600)
-        let total = await store.listJobs(JobListQuery(limit: 1)).totalSize
+        let total = store.listJobs(JobListQuery(limit: 1)).totalSize
         clock.advance(by: 3600)
-        let totalLater = await store.listJobs(JobListQuery(limit: 1)).totalSize
+        let totalLater = store.listJobs(JobListQuery(limit: 1)).totalSize
         #expect(totalLater == total)
         #expect(total <= 24 + ScenarioPlans.maximumArrivals)
     }
@@ -192,15 +192,15 @@ struct SimulationTests {
         let store = MockStore(scenario: .demo(), now: { clock.now() })
         let running = try #require(await store.listJobs(JobListQuery(status: "running")).items.last)
         clock.advance(by: 5)
-        let response = try await store.cancel(running.id)
+        let response = try store.cancel(running.id)
         #expect(response.status == "cancelled")
         #expect(response.jobID == running.id)
-        let atCancel = try await store.status(of: running.id)
+        let atCancel = try store.status(of: running.id)
         #expect(atCancel.job.status == "cancelled")
         #expect(atCancel.job.processedItems == response.processedItems)
         #expect(atCancel.job.completedAt == clock.now())
         clock.advance(by: 3600)
-        let later = try await store.status(of: running.id)
+        let later = try store.status(of: running.id)
         #expect(later.job == atCancel.job)
         #expect(later.progressPercentage == atCancel.progressPercentage)
         await #expect(throws: MockFailure(status: 400, detail: "Job is already cancelled")) {

@@ -107,7 +107,7 @@ func fixedJobs(_ count: Int) -> [BatchJob] {
 func allItems(_ store: MockStore, _ id: String, status: String? = nil, pageSize: Int = 100) async throws -> [JobItem] {
     var items: [JobItem] = []
     while true {
-        let page = try await store.items(of: id, ItemListQuery(limit: pageSize, offset: items.count, status: status))
+        let page = try store.items(of: id, ItemListQuery(limit: pageSize, offset: items.count, status: status))
         items += page.items
         if page.items.isEmpty || items.count >= page.totalSize { return items }
     }
@@ -119,7 +119,7 @@ func allJobs(_ store: MockStore, _ query: JobListQuery = JobListQuery()) async -
     var query = query
     while true {
         query.offset = jobs.count
-        let page = await store.listJobs(query)
+        let page = store.listJobs(query)
         jobs += page.items
         if page.items.isEmpty || jobs.count >= page.totalSize { return jobs }
     }
