@@ -3,13 +3,17 @@
 # Each run starts a fresh tmux server and polls `capture-pane -p` every 5 ms from just before `new-session` until
 # the title (`batchtop ·`) and then a job row (`bjb-` or `bat-`) are on screen. The time includes starting the
 # process and the embedded mock server; the first frame does not wait for data.
-# Usage: scripts/first-frame.sh [RUNS=10]
+# Usage: scripts/first-frame.sh [RUNS=10]   (BIN=path: that binary instead of this checkout's release build)
 set -euo pipefail
 runs=${1:-10}
 cd "$(dirname "$0")/.."
-swift build -c release --product batchtop > /tmp/first-frame-build.$$.log 2>&1 || { cat /tmp/first-frame-build.$$.log >&2; exit 1; }
-rm -f /tmp/first-frame-build.$$.log
-bin=$(swift build -c release --show-bin-path)/batchtop
+bin=${BIN:-}
+if [[ -z $bin ]]; then
+  swift build -c release --product batchtop > /tmp/first-frame-build.$$.log 2>&1 || { cat /tmp/first-frame-build.$$.log >&2; exit 1; }
+  rm -f /tmp/first-frame-build.$$.log
+  bin=$(swift build -c release --show-bin-path)/batchtop
+fi
+[[ -x $bin ]] || { echo "first-frame.sh: $bin is not an executable" >&2; exit 2; }
 python3 - "$bin" "$runs" <<'PY'
 import os, statistics, subprocess, sys, time
 binary, runs = sys.argv[1], int(sys.argv[2])
