@@ -52,7 +52,7 @@ public final class MockCloudServer: Sendable {
         do {
             listener = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
         } catch {
-            throw failure
+            throw MockCloudStartError(host: configuration.host, port: configuration.port, reason: "\(error)")
         }
         guard let port = listener.localAddress?.port, port > 0 else {
             try? await listener.close()
@@ -120,6 +120,10 @@ struct MockCloudStartError: Error, CustomStringConvertible {
     let host: String
     /// The requested port.
     let port: Int
+    /// What the system said, when it said something (e.g. the address is in use).
+    var reason: String?
 
-    var description: String { "the mock server could not listen on \(host):\(port)" }
+    var description: String {
+        "the mock server could not listen on \(host):\(port)" + (reason.map { " (\($0))" } ?? "")
+    }
 }

@@ -39,10 +39,10 @@ struct FoundationParityTests {
             let text = formatter.string(from: Date(timeIntervalSince1970: seconds))
             #expect(RetryAfter.httpDate(text) == Self.foundationHTTPDate(text), "\(text)")
             #expect(RetryAfter.httpDate(text) == Date(timeIntervalSince1970: seconds), "\(text)")
-            seconds += 86_400 * 7 + 3_727  // every seventh day, at a time of day that moves
+            seconds += 86_400 * 29 + 3_727  // every 29th day, at a time of day that moves
             checked += 1
         }
-        #expect(checked > 4_000)
+        #expect(checked > 1_000)
         for leap in ["Thu, 29 Feb 2024 23:59:59 GMT", "Tue, 29 Feb 2000 00:00:00 GMT"] {
             #expect(RetryAfter.httpDate(leap) != nil)
             #expect(RetryAfter.httpDate(leap) == Self.foundationHTTPDate(leap))

@@ -237,17 +237,17 @@ struct V2ServerTests {
         }
     }
 
-    @Test("batches:1000:1000 serves a listing and a full mapping quickly; v1-only scenarios have no batches")
+    // How fast is for the benchmarks and the scale scripts: a wall-clock bound here failed whenever the test run's
+    // CPU-bound suites held the concurrency pool (20 s in one CI run), which says nothing about the server.
+    @Test("batches:1000:1000 serves a listing and a full mapping; v1-only scenarios have no batches")
     func scale() async throws {
         try await withServer(.batches(count: 1000, files: 1000)) { server in
-            let started = Date()
             let page = try await send(server, "/api/v2/batches?page_size=100").decode(V2TestPage<V2TestBatch>.self)
             #expect(page.items.count == 100)
             let old = BatchScenarioPlans.scale(batches: 1000, files: 1000, seed: 1)[500]
             let batch = try await send(server, "/api/v2/batches/\(old.id)?expand=results").decode(V2TestBatch.self)
             #expect(batch.status == "COMPLETED")
             #expect(batch.results?.count == 1000)
-            #expect(Date().timeIntervalSince(started) < 5)
         }
         try await withServer(.steady(runningJobs: 3)) { server in
             let page = try await send(server, "/api/v2/batches").decode(V2TestPage<V2TestBatch>.self)
