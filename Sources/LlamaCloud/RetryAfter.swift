@@ -31,7 +31,7 @@ public enum RetryAfter {
             let second = Int(clock[2]), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
             (1...daysIn(month: month + 1, year: year)).contains(day)
         else { return nil }
-        let days = daysSinceEpoch(year: year, month: month + 1, day: day)
+        let days = ISO8601Timestamp.daysFromCivil(year: year, month: month + 1, day: day)
         return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
     }
 
@@ -47,15 +47,6 @@ public enum RetryAfter {
         }
     }
 
-    /// Days from 1970-01-01 to the date (Howard Hinnant's days_from_civil).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shifted = month <= 2 ? year - 1 : year
-        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-        let yearOfEra = shifted - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 
     /// Reads `x-should-retry`: true or false when the header says so (case-insensitively), nil otherwise.
     public static func shouldRetry(header: String?) -> Bool? {
