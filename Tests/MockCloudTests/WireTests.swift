@@ -211,7 +211,13 @@ struct WireTests {
             MockCloudConfiguration(apiKey: testKey, scenario: .fixed(jobs: fixedJobs(3), items: [:]), faults: [.delay(seconds: 0.4)]))
         try await RawHTTPConnection.with(port: server.port) { connection in
             try await connection.get(Self.prefix)
-            try await Task.sleep(for: .milliseconds(100))
+            // Stop once the server has the request (it counts it as it starts the delay), not after a fixed pause: on
+            // a ThreadSanitizer build 100 ms was sometimes too short, the connection still idle and closed at once.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while server.requestCounts == MockRequestCounts(), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            try #require(server.requestCounts != MockRequestCounts(), "the request never reached the server")
             await server.stop()
             let response = try #require(try await connection.readResponse())
             #expect(response.status == 200)
