@@ -67,13 +67,11 @@ struct ProgressHistory: Sendable, Equatable {
     /// Items per second over the `window` seconds ending at the last observation; nil if the observed span is shorter
     /// than `minimumSpan`. The count at the window's start is the newest sample at or before it (step-wise).
     func rate(window: TimeInterval, minimumSpan: TimeInterval) -> Double? {
-        guard let latest = samples.last, let first = samples.first else { return nil }
+        guard let latest = samples.last else { return nil }
         let start = lastObservedAt.addingTimeInterval(-window)
-        var newestBeforeStart: ProgressSample?
-        for sample in samples {
-            guard sample.at <= start else { break }
-            newestBeforeStart = sample
-        }
+        // One pass in whole milliseconds (`SampleLog.oldest(andNewestAtOrBefore:)`): this runs for every changed job
+        // each cycle, and reading the samples as `ProgressSample`s was a fifth of a cycle once histories were full.
+        let (first, newestBeforeStart) = samples.oldest(andNewestAtOrBefore: start)
         let anchor = newestBeforeStart.map { (processed: $0.processed, from: start) }
             ?? (processed: first.processed, from: first.at)
         let span = lastObservedAt.timeIntervalSince(anchor.from)

@@ -93,6 +93,52 @@ struct SampleLogTests {
         #expect(log.encodedBytes <= SampleLog(first: stored[30]).encodedBytes + 3 + 29 * 2)
     }
 
+    @Test(
+        "the oldest sample and the newest at or before an instant are what reading every sample in order finds",
+        arguments: [11, 12, 13, 14] as [UInt64])
+    func anchorMatchesIteration(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        var clock = 0.0
+        var log = SampleLog(first: sample(&generator, at: clock))
+        for _ in 0..<80 {
+            // Mostly forwards, now and then back (a clock step): the scan stops at the first sample after the instant.
+            clock += generator.next(8) == 0 ? -3 : 0.05 + Double(generator.next(3_000)) / 1_000
+            log.append(sample(&generator, at: clock))
+            if generator.next(6) == 0 { log.removeFirst(generator.next(4)) }
+            let stored = Array(log)
+            var instants = stored.flatMap { [$0.at, $0.at.addingTimeInterval(0.0004), $0.at.addingTimeInterval(-0.0004)] }
+            instants += [
+                stored[0].at.addingTimeInterval(-1), Date(timeIntervalSinceReferenceDate: .nan), .distantFuture, .distantPast,
+                Date(timeIntervalSinceReferenceDate: .infinity), Date(timeIntervalSinceReferenceDate: -.infinity),
+                Date(timeIntervalSinceReferenceDate: 1e300), Date(timeIntervalSinceReferenceDate: -1e300),
+            ]
+            for instant in instants {
+                var expected: ProgressSample?
+                for sample in stored {
+                    guard sample.at <= instant else { break }
+                    expected = sample
+                }
+                let found = log.oldest(andNewestAtOrBefore: instant)
+                #expect(found.oldest == stored[0], "seed \(seed) at \(instant.timeIntervalSinceReferenceDate)")
+                #expect(found.newest == expected, "seed \(seed) at \(instant.timeIntervalSinceReferenceDate)")
+            }
+        }
+    }
+
+    @Test("a stored time is at or before an instant exactly when it is at or before the instant's latest millisecond")
+    func latestMillisecondIsExact() {
+        for seconds in [0.0, 0.0005, 0.001, -0.0005, 1.0 / 3, 800_000_000.1234, -800_000_000.9996, 4.5e12, 5e12, -5e12] {
+            let instant = Date(timeIntervalSinceReferenceDate: seconds)
+            let limit = SampleLog.latestMilliseconds(atOrBefore: instant)
+            #expect(Date(timeIntervalSinceReferenceDate: Double(limit) / 1_000) <= instant || limit <= -4_503_599_627_370_496)
+            #expect(Date(timeIntervalSinceReferenceDate: Double(limit + 1) / 1_000) > instant || limit >= 4_503_599_627_370_496)
+        }
+        // `Date`'s `<=` is "not after", and nothing is after NaN.
+        #expect(SampleLog.latestMilliseconds(atOrBefore: Date(timeIntervalSinceReferenceDate: .nan)) == .max)
+        #expect(SampleLog.latestMilliseconds(atOrBefore: Date(timeIntervalSinceReferenceDate: .infinity)) == .max)
+        #expect(SampleLog.latestMilliseconds(atOrBefore: Date(timeIntervalSinceReferenceDate: -.infinity)) == .min)
+    }
+
     @Test("extreme counts and far-apart times read back")
     func extremes() {
         let start = Date(timeIntervalSinceReferenceDate: 0)
