@@ -208,11 +208,13 @@ struct WireTests {
     @Test("stop lets a request in flight finish before it closes that connection")
     func stopWithRequestInFlight() async throws {
         let server = try await MockCloudServer.start(
-            MockCloudConfiguration(apiKey: testKey, scenario: .fixed(jobs: fixedJobs(3), items: [:]), faults: [.delay(seconds: 0.4)]))
+            MockCloudConfiguration(apiKey: testKey, scenario: .fixed(jobs: fixedJobs(3), items: [:]), faults: [.delay(seconds: 2)]))
         try await RawHTTPConnection.with(port: server.port) { connection in
             try await connection.get(Self.prefix)
             // Stop once the server has the request (it counts it as it starts the delay), not after a fixed pause: on
             // a ThreadSanitizer build 100 ms was sometimes too short, the connection still idle and closed at once.
+            // The delay (2 s, under the 3 s grace) leaves room for this wait on a slow build, so that the stop still
+            // comes while the answer is held back (0.4 s could pass before the wait saw the count).
             let deadline = ContinuousClock.now + .seconds(10)
             while server.requestCounts == MockRequestCounts(), ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(5))
