@@ -3,12 +3,14 @@ import LlamaCloud
 import MockCloud
 import Testing
 
-/// Runs `body` with a real HTTP client talking to a fresh mock server on a loopback port, then stops both.
+/// Runs `body` with a real HTTP client talking to a fresh mock server on a loopback port, then stops both;
+/// `now` is the server's clock.
 func withMockServer<T>(
     scenario: MockScenario = .demo(), key: String = "test-key", clientKey: String? = nil,
+    now: @escaping @Sendable () -> Date = { Date() },
     _ body: (MockCloudServer, HTTPBatchClient) async throws -> T
 ) async throws -> T {
-    let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: key, scenario: scenario))
+    let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: key, scenario: scenario, now: now))
     let client = HTTPBatchClient(configuration: APIConfiguration(baseURL: server.baseURL, apiKey: clientKey ?? key, timeout: 10))
     do {
         let result = try await body(server, client)
@@ -55,7 +57,9 @@ struct HTTPClientAgainstMockTests {
 
     @Test("status, cancel and items round-trip through the real client")
     func statusCancelItems() async throws {
-        try await withMockServer { _, client in
+        // The server's clock stands still, so the running job chosen below cannot end before it is cancelled.
+        let start = Date()
+        try await withMockServer(now: { start }) { _, client in
             let jobs = try await client.listAllJobs(JobListQuery())
             #expect(jobs.count >= 20)
             let running = try #require(jobs.first { $0.status == "running" })

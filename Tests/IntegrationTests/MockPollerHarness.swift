@@ -17,12 +17,13 @@ func withPollerAgainstMock(
 }
 
 /// Runs `body` with an HTTP client against a fresh mock server serving `scenario`, and shuts both down afterwards,
-/// also when `body` throws; `recorder` hears of every request.
+/// also when `body` throws; `recorder` hears of every request; `now` is the server's clock.
 func withClientAgainstMock(
     _ scenario: MockScenario, key: String = "k", timeout: TimeInterval = 5, recorder: (any RequestRecorder)? = nil,
+    now: @escaping @Sendable () -> Date = { Date() },
     _ body: (MockCloudServer, HTTPBatchClient) async throws -> Void
 ) async throws {
-    let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: key, scenario: scenario))
+    let server = try await MockCloudServer.start(MockCloudConfiguration(apiKey: key, scenario: scenario, now: now))
     let client = HTTPBatchClient(
         configuration: APIConfiguration(baseURL: server.baseURL, apiKey: key, timeout: timeout), recorder: recorder)
     do {
