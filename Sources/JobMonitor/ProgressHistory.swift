@@ -49,7 +49,7 @@ struct ProgressHistory: Sendable, Equatable {
         }
         let due = !newStatus.isTerminal && sample.at.timeIntervalSince(last.at) >= configuration.sampleRefreshInterval
         guard changed || due else { return }
-        samples.append(sample)
+        samples.append(sample, retaining: configuration.retainedSpan, maxSamples: configuration.maxSamples)
         if samples.count > configuration.maxSamples {
             samples.removeFirst(samples.count - configuration.maxSamples)
         }

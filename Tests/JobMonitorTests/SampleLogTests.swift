@@ -26,7 +26,9 @@ struct SampleLogTests {
             switch generator.next(10) {
             case 0..<6:
                 let new = sample(&generator, at: clock)
-                log.append(new)
+                // With and without a retained span to size the records by (any span: only the room changes).
+                let span = generator.next(3) == 0 ? nil : Double(generator.next(300))
+                log.append(new, retaining: span, maxSamples: 2 + generator.next(200))
                 model.append(new)
             case 6, 7:
                 let new = sample(&generator, at: clock)
@@ -68,6 +70,33 @@ struct SampleLogTests {
         // The oldest sample's record (against zero) included.
         #expect(log.encodedBytes <= 61 * 4)
         #expect(log.last?.processed == 60 * 37)
+    }
+
+    @Test(
+        "a history of one sample allocates nothing; the second sizes the log for its retained span, and polls at a steady pace never grow it again",
+        arguments: [(2.0, 37), (1.0, 5), (5.0, 100_000), (0.5, 1)] as [(Double, Int)])
+    func growsOnce(interval: TimeInterval, rise: Int) {
+        var configuration = MetricsConfiguration()
+        configuration.retainedSpan = configuration.readSpan(pollInterval: interval)
+        let start = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        var history = ProgressHistory(first: ProgressSample(at: start, processed: 0, total: 1 << 40), status: .running)
+        #expect(history.samples.capacity == 0)
+        var generator = SeededGenerator(state: 5)
+        var capacities: [Int] = []
+        // Ten minutes of polls, up to ±40 ms off the cadence (some steps then take two bytes for the time).
+        for poll in 1...Int(600 / interval) {
+            let jitter = Double(generator.next(81)) / 1_000 - 0.04
+            let at = start.addingTimeInterval(Double(poll) * interval + jitter)
+            history.observe(
+                ProgressSample(at: at, processed: poll * rise, total: 1 << 40), status: .running,
+                configuration: configuration)
+            if capacities.last != history.samples.capacity { capacities.append(history.samples.capacity) }
+        }
+        // Each growth left the old array free in the heap: 100,000 jobs growing in step left a hole of each size.
+        #expect(capacities.count == 1, "capacities \(capacities)")
+        // And the one array is not much bigger than the samples it holds.
+        let bytes = history.samples.encodedBytes
+        #expect(capacities.last.map { $0 <= bytes + bytes / 2 + 16 } == true, "\(capacities) for \(bytes) bytes")
     }
 
     @Test("polls at a steady interval take 2 bytes a sample: the time is stored as its difference from the step before")
