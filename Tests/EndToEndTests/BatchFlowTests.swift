@@ -53,17 +53,24 @@ struct BatchFlowTests {
         }
         #expect(failedOnly, "f did not show only failed files:\n\(failedScreen)")
 
-        // Cancel it: the dialog, then cancelling… until the batch turns CANCELLED.
+        // Cancel the long extract batch (150 files, about 8 minutes: the 200-file one above ends about 105 s in, which
+        // a starved test machine can reach): the dialog, then cancelling… until the batch turns CANCELLED.
+        let longRow = try #require(Self.batchRows(throttledScreen).first { $0.contains("/150") })
+        let longID = try #require(longRow.split(separator: " ").first.map(String.init))
         try session.send("Escape")
         #expect(try await session.waitFor { !$0.contains("Files (") }.ok)
+        try session.send("Escape", "/")
+        try session.send("-l", longID)
+        try session.send("Enter")
+        #expect(try await session.waitFor { Self.batchRows($0).count == 1 && Self.batchRows($0)[0].hasPrefix(" \(longID)") }.ok)
         try session.send("c")
-        #expect(try await session.waitFor { $0.contains("Cancel this job?") && $0.contains(id) }.ok)
+        #expect(try await session.waitFor { $0.contains("Cancel this job?") && $0.contains(longID) }.ok)
         try session.send("y")
         let (cancelled, cancelScreen) = try await session.waitFor { screen in
-            Self.batchRows(screen).contains { $0.hasPrefix(" \(id)") && $0.contains("⊘ cancelled") }
+            Self.batchRows(screen).contains { $0.hasPrefix(" \(longID)") && $0.contains("⊘ cancelled") }
         }
         #expect(cancelled, "the batch did not turn cancelled:\n\(cancelScreen)")
-        #expect(cancelScreen.contains("cancel \(id)"))
+        #expect(cancelScreen.contains("cancel \(longID)"))
 
         try session.send("Escape", "q")
         #expect(try await session.waitFor { $0.contains("EXIT:0") }.ok)
