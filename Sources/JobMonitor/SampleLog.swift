@@ -90,25 +90,37 @@ struct SampleLog: Sequence, Sendable, Equatable {
     }
 
     /// Adds a sample after the newest. `span` (seconds) is how far back the caller keeps samples (its retained
-    /// span, nil when it keeps them by count only) and `maxSamples` the most it keeps: together with the pace of the
-    /// samples so far they size the records' array when it must grow.
-    mutating func append(_ sample: ProgressSample, retaining span: TimeInterval? = nil, maxSamples: Int = 120) {
+    /// span, nil when it keeps them by count only), `beyond` how many older ones it may keep besides, and
+    /// `maxSamples` the most it keeps: with the pace of the samples so far they size the records' array when it must
+    /// grow.
+    mutating func append(
+        _ sample: ProgressSample, retaining span: TimeInterval? = nil, beyond: Int = 0, maxSamples: Int = 120
+    ) {
         let packed = Packed(sample)
-        // (A record longer than the room left, which takes extreme values, grows the array the usual way.)
-        if records.capacity - records.count < 16 {
-            records.reserveCapacity(plannedCapacity(adding: packed, span: span, maxSamples: maxSamples))
+        // Encoded on the stack first, so that the array grows only when the record does not fit, and then to the
+        // planned size (`Array` left to itself would double it).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Packed.maximumRecordLength) { buffer in
+            var length = 0
+            let write: (UInt8) -> Void = { byte in
+                buffer[length] = byte
+                length += 1
+            }
+            if records.isEmpty { tail.encode(after: .zero, step: 0, write) }
+            packed.encode(after: tail, step: tailStep, write)
+            if records.capacity - records.count < length {
+                records.reserveCapacity(plannedCapacity(adding: packed, span: span, beyond: beyond, maxSamples: maxSamples))
+            }
+            records.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<length]))
         }
-        if records.isEmpty { tail.encode(after: .zero, step: 0, into: &records) }
-        packed.encode(after: tail, step: tailStep, into: &records)
         tailStep = Packed.step(from: tail, to: packed)
         tail = packed
         storedCount += 1
     }
 
     /// The capacity to grow the records to before `packed` is appended: what the log will hold once it covers
-    /// `span` at the pace of its samples so far (at most `maxSamples` samples), plus an eighth. A log that covers
-    /// its span already (its size then moves only with the size of its records) grows by a quarter.
-    private func plannedCapacity(adding packed: Packed, span: TimeInterval?, maxSamples: Int) -> Int {
+    /// `span` at the pace of its samples so far, and `beyond` more (at most `maxSamples` in all), plus an eighth.
+    /// A log that covers its span already (its size then moves only with the size of its records) grows by a quarter.
+    private func plannedCapacity(adding packed: Packed, span: TimeInterval?, beyond: Int, maxSamples: Int) -> Int {
         let oldest = count == 1 ? tail : Self.decode(records, through: 0).sample
         let oldestLength = oldest.encodedLength(after: .zero, step: 0)
         let used = (count == 1 ? oldestLength : records.count) + packed.encodedLength(after: tail, step: tailStep)
@@ -120,7 +132,9 @@ struct SampleLog: Sequence, Sendable, Equatable {
         }
         // Records after the oldest's, `packed`'s included; the ones to come before the span is covered.
         let records = Double(count)
-        let coming = Swift.min(Double(Swift.max(0, maxSamples - count - 1)), (spanMilliseconds / covered - 1) * records + 1)
+        let coming = Swift.min(
+            Double(Swift.max(0, maxSamples - count - 1)),
+            (spanMilliseconds / covered - 1) * records + 1 + Double(Swift.max(0, beyond)))
         // A record at a steady pace: a byte for the time (its difference from the step before), the count's rise;
         // half a byte more for jitter while there are too few records to tell (the first ones, with no step to be
         // predicted from, are longer than the ones after), else their average, within two bytes of that.
