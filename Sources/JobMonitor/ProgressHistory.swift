@@ -50,7 +50,8 @@ struct ProgressHistory: Sendable, Equatable {
         let due = !newStatus.isTerminal && sample.at.timeIntervalSince(last.at) >= configuration.sampleRefreshInterval
         guard changed || due else { return }
         samples.append(
-            sample, retaining: configuration.retainedSpan, beyond: Self.trimBatch - 1, maxSamples: configuration.maxSamples)
+            sample, retaining: configuration.retainedSpan, beyond: Self.trimBatch - 1,
+            maxSamples: configuration.maxSamples)
         if samples.count > configuration.maxSamples {
             samples.removeFirst(samples.count - configuration.maxSamples)
         }
