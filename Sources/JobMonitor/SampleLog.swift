@@ -99,32 +99,47 @@ struct SampleLog: Sequence, Sendable, Equatable {
         let packed = Packed(sample)
         // Encoded on the stack first, so that the array grows only when the record does not fit, and then to the
         // planned size (`Array` left to itself would double it).
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Packed.maximumRecordLength) { buffer in
-            var length = 0
-            let write: (UInt8) -> Void = { byte in
-                buffer[length] = byte
-                length += 1
-            }
-            if records.isEmpty { tail.encode(after: .zero, step: 0, write) }
+        let isFirstRecord = records.isEmpty
+        Self.onStack({ write in
+            if isFirstRecord { tail.encode(after: .zero, step: 0, write) }
             packed.encode(after: tail, step: tailStep, write)
-            if records.capacity - records.count < length {
-                let planned = plannedCapacity(adding: packed, span: span, beyond: beyond, maxSamples: maxSamples)
-                records.reserveCapacity(planned)
+        }) { encoded in
+            if records.capacity - records.count < encoded.count {
+                let used = records.count + encoded.count
+                records.reserveCapacity(
+                    plannedCapacity(used: used, adding: packed, span: span, beyond: beyond, maxSamples: maxSamples))
             }
-            records.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<length]))
+            records.append(contentsOf: encoded)
         }
         tailStep = Packed.step(from: tail, to: packed)
         tail = packed
         storedCount += 1
     }
 
+    /// Runs `encode` (at most two records) into a buffer on the stack, then `use` on what it wrote: `append` and
+    /// `removeFirst` change the array once with the finished bytes, and only `append` decides first whether it grows.
+    private static func onStack(
+        _ encode: (_ write: (UInt8) -> Void) -> Void, _ use: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Packed.maximumRecordLength) { buffer in
+            var length = 0
+            encode { byte in
+                buffer[length] = byte
+                length += 1
+            }
+            use(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+        }
+    }
+
     /// The capacity to grow the records to before `packed` is appended: what the log will hold once it covers
     /// `span` at the pace of its samples so far, and `beyond` more (at most `maxSamples` in all), plus an eighth.
     /// A log that covers its span already (its size then moves only with the size of its records) grows by a quarter.
-    private func plannedCapacity(adding packed: Packed, span: TimeInterval?, beyond: Int, maxSamples: Int) -> Int {
+    /// `used` is the bytes the records will take with `packed`'s.
+    private func plannedCapacity(used: Int, adding packed: Packed, span: TimeInterval?, beyond: Int, maxSamples: Int)
+        -> Int
+    {
         let oldest = count == 1 ? tail : Self.decode(records, through: 0).sample
         let oldestLength = oldest.encodedLength(after: .zero, step: 0)
-        let used = (count == 1 ? oldestLength : records.count) + packed.encodedLength(after: tail, step: tailStep)
         let minimum = used + 16
         let covered = Double(packed.milliseconds) - Double(oldest.milliseconds)
         let spanMilliseconds = (span ?? 0) * 1_000
@@ -177,15 +192,11 @@ struct SampleLog: Sequence, Sendable, Equatable {
         // those two records is replaced, in place, by the two rewritten ones (written on the stack first: this runs
         // for every running job a cycle).
         let (head, second, end) = Self.decodeNewHead(records, dropping: removing, count: count)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Packed.maximumRecordLength) { buffer in
-            var length = 0
-            let write: (UInt8) -> Void = { byte in
-                buffer[length] = byte
-                length += 1
-            }
+        Self.onStack({ write in
             head.encode(after: .zero, step: 0, write)
             second?.encode(after: head, step: 0, write)
-            records.replaceSubrange(0..<end, with: UnsafeBufferPointer(rebasing: buffer[0..<length]))
+        }) { encoded in
+            records.replaceSubrange(0..<end, with: encoded)
         }
         storedCount -= Int32(removing)
         if count == 1 { tailStep = 0 }
