@@ -94,7 +94,8 @@ public struct AppState: Sendable, Equatable {
 
     /// A job of the snapshot by ID (also when filtered out of `rows`).
     public func job(id: String) -> TrackedJob? {
-        snapshot.jobs.first { $0.id == id }
+        let key = JobID(id)
+        return snapshot.jobs.first { $0.jobID == key }
     }
 
     /// Jobs hidden by the filter.

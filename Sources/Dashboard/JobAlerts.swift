@@ -15,9 +15,10 @@ public enum JobAlerts {
     /// Jobs present in both snapshots whose status became terminal, in the new snapshot's order.
     public static func finished(from previous: Snapshot, to current: Snapshot) -> [Finished] {
         guard !previous.jobs.isEmpty else { return [] }
-        let before = Dictionary(previous.jobs.map { ($0.id, $0.job.status) }, uniquingKeysWith: { first, _ in first })
+        // Keyed by `jobID`: reading `id` would build a `String` for every job of the snapshot (100,000 at a time).
+        let before = Dictionary(previous.jobs.map { ($0.jobID, $0.job.status) }, uniquingKeysWith: { first, _ in first })
         return current.jobs.compactMap { tracked in
-            guard let old = before[tracked.id], !old.isTerminal, tracked.job.status.isTerminal else { return nil }
+            guard let old = before[tracked.jobID], !old.isTerminal, tracked.job.status.isTerminal else { return nil }
             return Finished(id: tracked.id, status: tracked.job.status)
         }
     }

@@ -29,7 +29,8 @@ public struct JobRows: RandomAccessCollection, Equatable, Sendable {
 
     /// The row of the job with this ID, without copying jobs while looking.
     public func row(ofID id: String) -> Int? {
-        positions.firstIndex { jobs[$0].job.id == id }
+        let key = JobID(id)
+        return positions.firstIndex { jobs[$0].jobID == key }
     }
 
     /// The ID of the job at `row`.

@@ -142,10 +142,11 @@ public enum TableScreen {
         }
         let end = min(state.rows.count, state.scrollOffset + visible)
         guard state.scrollOffset < end else { return }
+        let selected = state.selectedID.map { JobID($0) }
         for (offset, tracked) in state.rows[state.scrollOffset..<end].enumerated() {
             let y = top + offset
             JobRow.draw(tracked, layout: layout, y: y, state: state, theme: theme, into: &buffer)
-            if tracked.id == state.selectedID {
+            if tracked.jobID == selected {
                 buffer.restyle(Rect(x: 0, y: y, width: buffer.width, height: 1)) {
                     var style = $0.adding(theme.tableSelected.attributes)
                     if theme.tableSelected.background != .terminalDefault {

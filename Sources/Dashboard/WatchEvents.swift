@@ -10,9 +10,10 @@ public enum WatchEvents {
     /// events first.
     public static func derive(previous: Snapshot?, current: Snapshot) -> [WatchEvent] {
         var events = apiEvents(previous: previous?.health, current: current.health, at: current.takenAt)
-        let before = Dictionary((previous?.jobs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Keyed by `jobID`: reading `id` would build a `String` for every job of both snapshots.
+        let before = Dictionary((previous?.jobs ?? []).map { ($0.jobID, $0) }, uniquingKeysWith: { first, _ in first })
         for tracked in current.jobs {
-            let changes = jobChanges(previous: before[tracked.id], current: tracked)
+            let changes = jobChanges(previous: before[tracked.jobID], current: tracked)
             guard !changes.isEmpty else { continue }
             let finished = changes.contains { change in
                 switch change {

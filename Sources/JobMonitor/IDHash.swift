@@ -17,6 +17,15 @@ enum IDHash {
         return UInt64(truncatingIfNeeded: id.hashValue)
     }
 
+    /// The hash of a packed ID (`JobID.Packed`): its two words and prefix, mixed with the seed.
+    @inline(__always)
+    static func hash(_ high: UInt64, _ low: UInt64, _ prefix: UInt32) -> UInt64 {
+        var state = seed ^ UInt64(prefix) &* 0x9E37_79B9_7F4A_7C15
+        state = mix(state ^ high, 0xA076_1D64_78BD_642F)
+        state = mix(state ^ low, 0xE703_7ED1_A0B4_28DB)
+        return mix(state, 0x8EBC_6AF0_9C88_C6E3)
+    }
+
     /// The hash of `bytes`; nil if any byte is not ASCII.
     static func hash(ascii bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let count = bytes.count

@@ -3,11 +3,13 @@ import LlamaCloud
 
 /// A batch job as the dashboard understands it, independent of the API version that delivered it.
 public struct Job: Sendable, Equatable, Identifiable {
-    /// Unique identifier.
+    /// Unique identifier (built from `jobID`: compare and hash `jobID` where many jobs are read).
     public var id: String {
-        get { identity.id }
-        set { changeIdentity { $0.id = newValue } }
+        get { identity.id.description }
+        set { changeIdentity { $0.id = JobID(newValue) } }
     }
+    /// The ID, as kept (no `String` is built to read it).
+    public var jobID: JobID { identity.id }
     /// Kind of processing.
     public var type: JobType {
         get { identity.context.type }
@@ -183,9 +185,10 @@ public struct Job: Sendable, Equatable, Identifiable {
         return true
     }
 
-    /// Replaces the ID with an equal string the caller already holds (`knownID`, when given) and the type, project,
-    /// directory and API with an equal `JobContext` the caller keeps for many jobs (`intern`), in one new identity.
-    mutating func adoptShared(knownID: String?, intern: (JobContext) -> JobContext) {
+    /// Replaces the ID with an equal one the caller already holds (`knownID`, when given: a text ID then shares its
+    /// string) and the type, project, directory and API with an equal `JobContext` the caller keeps for many jobs
+    /// (`intern`), in one new identity.
+    mutating func adoptShared(knownID: JobID?, intern: (JobContext) -> JobContext) {
         identity = JobIdentity(
             id: knownID ?? identity.id, createdAt: identity.createdAt, context: intern(identity.context))
     }
@@ -229,7 +232,7 @@ public struct Job: Sendable, Equatable, Identifiable {
         self.init(
             identity: JobIdentity(
                 JobIdentity.Fields(
-                    id: id, type: type, projectID: projectID, directoryID: directoryID, api: .v1,
+                    id: JobID(id), type: type, projectID: projectID, directoryID: directoryID, api: .v1,
                     createdAt: createdAt)),
             status: status, totalItems: totalItems, processedItems: processedItems, failedItems: failedItems,
             skippedItems: skippedItems, progressPercent: progressPercent, startedAt: startedAt, updatedAt: updatedAt,
@@ -285,9 +288,10 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// A job from a list page, sharing `known`'s identity and extras where they hold the same values (see below).
     /// The record and workflow IDs are not taken from the page: the known job's are kept (nil for a job never
     /// fetched by its status call). Only the detail view shows them, and it fetches them (see `JobRecordIDs`).
-    init(wire: borrowing BatchJob, known: Job?) {
+    /// `id` is the wire's ID when the caller parsed it already.
+    init(wire: borrowing BatchJob, known: Job?, id: JobID? = nil) {
         self.init(
-            wire: wire, progressPercentage: nil, known: known,
+            wire: wire, progressPercentage: nil, known: known, id: id,
             recordIDs: JobRecordIDs(jobRecordID: known?.jobRecordID, workflowID: known?.workflowID))
     }
 
@@ -327,7 +331,9 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// directory and creation time equal it: a poll of an unchanged job allocates no identity only to drop it.
     /// `known` is the job the caller found under the wire's ID, so its ID string is taken (and compared with itself,
     /// without reading the bytes: at 100,000 jobs the second comparison of each ID was a cache miss).
-    private init(wire: borrowing BatchJob, progressPercentage: Double?, known: Job?, recordIDs: JobRecordIDs) {
+    private init(
+        wire: borrowing BatchJob, progressPercentage: Double?, known: Job?, id: JobID? = nil, recordIDs: JobRecordIDs
+    ) {
         let type = JobType(raw: wire.jobType)
         // Compared field by field before building anything: building the fields to compare them copied (retained
         // and released) their strings, ~300 instructions per listed job.
@@ -339,7 +345,7 @@ public struct Job: Sendable, Equatable, Identifiable {
         } else {
             identity = JobIdentity(
                 JobIdentity.Fields(
-                    id: known?.id ?? wire.id, type: type, projectID: wire.projectID, directoryID: wire.directoryID,
+                    id: known?.jobID ?? id ?? JobID(wire.id), type: type, projectID: wire.projectID, directoryID: wire.directoryID,
                     api: .v1, createdAt: wire.createdAt))
         }
         self.init(
@@ -357,12 +363,14 @@ public struct Job: Sendable, Equatable, Identifiable {
 /// At 100,000 running jobs every poll makes a new version of every job; with these four strings inline each copy of
 /// a `Job` retained and released each of them (a `Job` is copied about a dozen times per job in a cycle). The type,
 /// project, directory and API are one `JobContext` further, which the poller keeps one of for all the jobs that
-/// share it: an identity is then a 64-byte allocation, one per job (`StorageLayoutTests`); it was 112 with the
-/// four inline (100,000 jobs: 4.8 MB).
+/// share it. The ID is a `JobID` inline, 20 bytes for the API's `bjb-`+UUID form instead of a `String` and its own
+/// 96-byte allocation, and the creation time its raw seconds (`Date?` took one byte more, which with the ID's made the
+/// object 57 bytes, an 80-byte allocation): an identity is a 64-byte allocation, one per job, and nothing else
+/// (`StorageLayoutTests`).
 final class JobIdentity: Sendable, Equatable, CustomDebugStringConvertible {
     /// The fields as one value (to build an identity from, or to change one field of).
     struct Fields: Sendable, Equatable {
-        var id: String
+        var id: JobID
         var type: JobType
         var projectID: String
         var directoryID: String?
@@ -371,11 +379,14 @@ final class JobIdentity: Sendable, Equatable, CustomDebugStringConvertible {
     }
 
     /// The job's ID.
-    let id: String
+    let id: JobID
     /// The type, project, directory and API, shared with other jobs.
     let context: JobContext
-    /// The creation time.
-    let createdAt: Date?
+    /// The creation time's seconds since the reference date; `absentCreation`'s bits when there is none.
+    private let createdSeconds: Double
+
+    /// A NaN with a payload of its own, which no stored time has (a NaN time is stored as the plain NaN).
+    private static let absentCreation = Double(nan: 0x5C_A1AB, signaling: false)
 
     /// An identity holding `fields` (with a context of its own).
     convenience init(_ fields: Fields) {
@@ -386,10 +397,20 @@ final class JobIdentity: Sendable, Equatable, CustomDebugStringConvertible {
     }
 
     /// An identity with the given ID and creation time in `context`.
-    init(id: String, createdAt: Date?, context: JobContext) {
+    init(id: JobID, createdAt: Date?, context: JobContext) {
         self.id = id
-        self.createdAt = createdAt
+        if let seconds = createdAt?.timeIntervalSinceReferenceDate {
+            createdSeconds = seconds.isNaN ? .nan : seconds
+        } else {
+            createdSeconds = Self.absentCreation
+        }
         self.context = context
+    }
+
+    /// The creation time.
+    var createdAt: Date? {
+        createdSeconds.bitPattern == Self.absentCreation.bitPattern
+            ? nil : Date(timeIntervalSinceReferenceDate: createdSeconds)
     }
 
     /// The fields as one value.

@@ -58,8 +58,14 @@ struct JobTable: Sendable {
         self.directoryFilter = directoryFilter
     }
 
-    /// The job with this ID; setting it (nil removes it) notes the write and updates the flags.
+    /// The job with this ID (see `subscript(id: JobID)`).
     subscript(id: String) -> TrackedJob? {
+        get { self[JobID(id)] }
+        set { self[JobID(id)] = newValue }
+    }
+
+    /// The job with this ID; setting it (nil removes it) notes the write and updates the flags.
+    subscript(id: JobID) -> TrackedJob? {
         get { slot(of: id).flatMap { entries[$0].job } }
         set {
             if let slot = slot(of: id) {
@@ -75,12 +81,15 @@ struct JobTable: Sendable {
     }
 
     /// The slot of the job with this ID, if the table holds it.
-    @inline(__always) func slot(of id: String) -> Int? {
+    func slot(of id: String) -> Int? { slot(of: JobID(id)) }
+
+    /// The slot of the job with this ID, if the table holds it.
+    @inline(__always) func slot(of id: JobID) -> Int? {
         // A loop, not `slots.slot(of:matches:)`: with a closure reading `entries`, the poller copied the whole table
         // (retaining each of its arrays and its dictionary) for every lookup, ~450 instructions a listed job.
         var candidates = slots.candidates(for: id)
         while let slot = candidates.next() {
-            if entries[slot].job?.id == id { return slot }
+            if entries[slot].job?.jobID == id { return slot }
         }
         return nil
     }
@@ -88,7 +97,7 @@ struct JobTable: Sendable {
     /// `slot(of:)`, read in place: `mutating` only so that a caller holding the table in a class property (the poller)
     /// passes it by address; a non-mutating call made it copy the whole table first (retaining and releasing each of
     /// its arrays), ~450 instructions for every listed job (callgrind).
-    @inline(__always) mutating func slotInPlace(of id: String) -> Int? { slot(of: id) }
+    @inline(__always) mutating func slotInPlace(of id: JobID) -> Int? { slot(of: id) }
 
     /// The job in an occupied slot.
     subscript(slot slot: Int) -> TrackedJob? {
@@ -114,7 +123,7 @@ struct JobTable: Sendable {
             entries.append(Entry())
         }
         entries[slot].job = new
-        slots.insert(new.id, slot: slot)
+        slots.insert(new.jobID, slot: slot)
         count += 1
         note(slot, from: nil, to: new)
         return slot
@@ -158,7 +167,7 @@ struct JobTable: Sendable {
     }
 
     /// True when listing number `listing` stored the job with this ID.
-    func isListed(_ id: String, in listing: UInt32) -> Bool {
+    func isListed(_ id: JobID, in listing: UInt32) -> Bool {
         slot(of: id).map { entries[$0].listedIn == listing } ?? false
     }
 
@@ -206,12 +215,12 @@ struct JobTable: Sendable {
     }
 
     /// The IDs of unfinished jobs.
-    var unfinishedIDs: [String] { unfinishedSlots.compactMap { entries[$0].job?.id } }
+    var unfinishedIDs: [JobID] { unfinishedSlots.compactMap { entries[$0].job?.jobID } }
 
     /// The IDs of vanished jobs.
-    var vanishedIDs: [String] {
+    var vanishedIDs: [JobID] {
         guard vanishedCount > 0 else { return [] }
-        return entries.compactMap { $0.isVanished ? $0.job?.id : nil }
+        return entries.compactMap { $0.isVanished ? $0.job?.jobID : nil }
     }
 
     /// Every job, in no particular order.
@@ -221,7 +230,7 @@ struct JobTable: Sendable {
     var capacity: Int { entries.count }
 
     /// Frees a slot (its history cache goes with it).
-    private mutating func remove(slot: Int, id: String) {
+    private mutating func remove(slot: Int, id: JobID) {
         let old = entries[slot].job
         if isRefreshedEarly(slot) { refreshedEarly[slot >> 6] &= ~(1 << UInt64(slot & 63)) }
         note(slot, from: old, to: nil)

@@ -7,7 +7,7 @@ struct ListingState: Sendable {
     /// How many jobs it stored (listed and admitted by the filters).
     var storedCount = 0
     /// The IDs that were not tracked before this listing, per query (by position), in listing order.
-    var added: [[String]] = []
+    var added: [[JobID]] = []
     /// How many jobs were put in the display order while loading (placed again in listing order at the end; each is
     /// marked in the job table, `JobTable.markShownEarly`, rather than kept in a set: 4 MB at 100,000 jobs).
     var shownEarlyCount = 0

@@ -44,7 +44,7 @@ extension Poller {
                 noteListed(batch)
             }
         }
-        if !newIDs.isEmpty { order = newIDs + order }
+        if !newIDs.isEmpty { order = newIDs.map { JobID($0) } + order }
         let complete = !listings.isEmpty && listings.allSatisfy(\.isComplete)
         if full, complete {
             // A final batch missing from a complete scan is gone; unfinished ones learn that from their own get.
@@ -66,7 +66,8 @@ extension Poller {
     /// Runs the v2 part of a watch-list cycle: the explicit IDs that are (or may be) batches; `all` on refresh.
     func fetchWatchedBatches(all: Bool) async -> CycleResult {
         guard let batchesAPI else { return CycleResult(failure: nil, anySuccess: true) }
-        let candidates = order.filter { id in
+        // Explicit IDs: a few, so their text is built.
+        let candidates = order.map(\.description).filter { id in
             switch owners[id] {
             case .v2?: return true
             case .v1?: return false
@@ -99,13 +100,16 @@ extension Poller {
 
     /// The batches to fetch this cycle: every one not final and not vanished, the finished ones not yet settled
     /// limited to `finishedBatchesPerCycle` (oldest first in display order).
-    private func dueBatches(among ids: [String]) -> [String] {
+    private func dueBatches(among ids: [JobID]) -> [String] {
         var active: [String] = []
         var settling: [String] = []
         // Beta jobs share the display order: with no batch known there is nothing to walk it for.
         guard !batchStates.isEmpty else { return [] }
-        for id in ids {
-            guard let state = batchStates[id], !state.isFinal, tracked[id]?.isVanished != true else { continue }
+        // The batches' IDs as kept, so that the walk builds no text for the beta jobs in the order.
+        let batchIDs = Dictionary(batchStates.keys.map { (JobID($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for key in ids {
+            guard let id = batchIDs[key], let state = batchStates[id], !state.isFinal, tracked[id]?.isVanished != true
+            else { continue }
             if state.batchIsTerminal { settling.append(id) } else { active.append(id) }
         }
         return active + settling.suffix(configuration.finishedBatchesPerCycle)
@@ -126,7 +130,7 @@ extension Poller {
                 outcome.anySuccess = true
                 if watching { owners[id] = .v2 }
                 if tracked[id] == nil {
-                    order.append(id)
+                    order.append(JobID(id))
                 }
                 batches.append(batch)
             case .failure(.notFound(let detail)):

@@ -68,10 +68,10 @@ extension Poller {
         }
         if full, failed.isEmpty { firstListingDone = true }
 
-        var departed: [String] = []
+        var departed: [JobID] = []
         // A job every listing showed cannot have left: when all tracked jobs were listed there is nothing to walk.
         // An active-only listing covers unfinished jobs only: walk the missing ones (in display order), not every job.
-        let candidates: [String]
+        let candidates: [JobID]
         if listed.storedCount == tracked.count {
             candidates = []
         } else if full {
@@ -105,7 +105,7 @@ extension Poller {
                 departed = []
             }
         }
-        for (id, result) in await fetchStatuses(of: departed) {
+        for (id, result) in await fetchStatuses(of: departed.map(\.description)) {
             switch result {
             case .success(let response):
                 outcome.anySuccess = true
@@ -134,7 +134,7 @@ extension Poller {
     /// shown at once and what is loaded so far is published (rate-limited by `publishLoading`).
     func absorb(_ arrived: PagedLister.Arrived, progress: LoadingProgress, more: Bool) {
         let fetchedAt = now()
-        var shown: [String] = []
+        var shown: [JobID] = []
         // Each job appended to `shown` is also marked in the table (`JobTable.markShownEarly`), to be placed at the end.
         // By index, passed `borrowing`: `for wire in page.jobs` copied each job twice on its way into `Job`, each copy
         // retaining and releasing its dozen strings (12 % of a cycle in which 10,000 jobs changed, callgrind). The
@@ -157,9 +157,10 @@ extension Poller {
     /// Stores one listed job (the first time this listing shows it), noting whether it is new (and, while loading,
     /// to be shown at once).
     @inline(__always)
-    private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [String]) {
+    private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [JobID]) {
         guard configuration.admits(createdAt: wire.createdAt) else { return }
-        let known = tracked.slotInPlace(of: wire.id)
+        let id = JobID(wire.id)
+        let known = tracked.slotInPlace(of: id)
         // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.
         if let known, !tracked.markListed(known, in: listingState.number) { return }
         // A finished job listed again unchanged: nothing to store (what `store` would conclude, without building a
@@ -170,14 +171,14 @@ extension Poller {
         }
         if known == nil {
             while listingState.added.count <= query { listingState.added.append([]) }
-            listingState.added[query].append(wire.id)
-            if listingState.isLoading { shown.append(wire.id) }
+            listingState.added[query].append(id)
+            if listingState.isLoading { shown.append(id) }
         }
         // Looked up outside a closure: `known.flatMap { tracked[slot: $0] }` copied the whole table (retaining each of
         // its arrays) for every listed job, ~450 instructions.
         var knownJob: Job?
         if let known { knownJob = tracked[slot: known]?.job }
-        let slot = store(Job(wire: wire, known: knownJob), at: fetchedAt, slot: known)
+        let slot = store(Job(wire: wire, known: knownJob, id: id), at: fetchedAt, slot: known)
         if known == nil {
             _ = tracked.markListed(slot, in: listingState.number)
             if listingState.isLoading { tracked.markShownEarly(slot) }
@@ -186,7 +187,7 @@ extension Poller {
     }
 
     /// The given IDs in display order, as the last snapshot placed them (IDs it did not show yet last, by ID).
-    func displayOrder(of ids: Set<String>) -> [String] {
+    func displayOrder(of ids: Set<JobID>) -> [JobID] {
         ids.sorted { lhs, rhs in
             let left = published.position(of: lhs, in: tracked) ?? Int.max
             let right = published.position(of: rhs, in: tracked) ?? Int.max
@@ -194,8 +195,11 @@ extension Poller {
         }
     }
 
+    /// Marks a job vanished (see `markVanished(_:at:)` with a `JobID`).
+    func markVanished(_ id: String, at date: Date) { markVanished(JobID(id), at: date) }
+
     /// Marks a job vanished, remembering when it was first found so.
-    func markVanished(_ id: String, at date: Date) {
+    func markVanished(_ id: JobID, at date: Date) {
         guard var job = tracked[id] else { return }
         if !job.isVanished || job.vanishedAt == nil { job.vanishedAt = date }
         job.isVanished = true
@@ -206,8 +210,8 @@ extension Poller {
     /// (ties by ID), with their metrics history.
     func pruneVanished(before cutoff: Date) {
         guard tracked.vanishedCount > 0 else { return }
-        var expired: [String] = []
-        var kept: [(at: Date, id: String)] = []
+        var expired: [JobID] = []
+        var kept: [(at: Date, id: JobID)] = []
         for id in tracked.vanishedIDs {
             guard let job = tracked[id], job.isVanished, let vanishedAt = job.vanishedAt else { continue }
             if vanishedAt <= cutoff {

@@ -47,7 +47,7 @@ extension Poller {
             for id in order {
                 guard let slot = tracked.slot(of: id) else { continue }
                 // The slot's previous position, if it held this job then (a freed slot may hold another job now).
-                let previousPosition = published.position(ofSlot: slot).flatMap { published.jobs[$0].id == id ? $0 : nil }
+                let previousPosition = published.position(ofSlot: slot).flatMap { published.jobs[$0].jobID == id ? $0 : nil }
                 let previous = previousPosition.map { published.jobs[$0] }
                 let job: TrackedJob
                 // Finished and not written since, or refreshed for a snapshot published while the listing paged in.
@@ -128,7 +128,7 @@ extension Poller {
             // A slot freed and taken by a new job since the last snapshot is not in it (the ID tells). Compared in one
             // expression: a `TrackedJob` held across `refreshed` made its storage shared, so every job was copied.
             guard let position = published.position(ofSlot: slot),
-                tracked[slot: slot]?.id == published.jobs[position].id
+                tracked[slot: slot]?.jobID == published.jobs[position].jobID
             else { continue }
             guard let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker) else { continue }
             vouched = vouched || job.freshUntil != nil

@@ -9,7 +9,8 @@ extension Poller {
     func fetchWatchList(all: Bool) async -> CycleResult {
         guard configuration.polls(.v1) else { return CycleResult(failure: nil, anySuccess: true) }
         let recheckVanished = all || (cycle > 0 && cycle % configuration.fullScanEvery == 0)
-        let due = order.filter { id in
+        // Explicit IDs: a few, so their text is built.
+        let due = order.map(\.description).filter { id in
             if let owner = owners[id], owner != .v1 { return false }
             guard let known = tracked[id] else { return true }
             if all || known.fetchedAt == nil && !known.isVanished { return true }

@@ -24,7 +24,7 @@ public actor Poller {
     let clock: any Clock<Duration>
 
     /// Job IDs in display order (newest discovered first).
-    var order: [String] = [] {
+    var order: [JobID] = [] {
         didSet { orderChanged = true }
     }
     /// True when `order` changed since the last snapshot (the snapshot's job list is then rebuilt).
@@ -108,7 +108,7 @@ public actor Poller {
         nextWait = configuration.interval
         (snapshots, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
         for id in configuration.jobIDs where tracked[id] == nil {
-            order.append(id)
+            order.append(JobID(id))
             tracked[id] = .placeholder(id: id)
             if let owner = JobAPI.owning(id: id) { owners[id] = owner }
         }
@@ -227,7 +227,7 @@ public actor Poller {
 
     /// Stores a successful observation of a job (the one place job data enters the poller's state).
     func store(_ incoming: Job, at date: Date) {
-        store(incoming, at: date, slot: tracked.slot(of: incoming.id))
+        store(incoming, at: date, slot: tracked.slot(of: incoming.jobID))
     }
 
     /// `store(_:at:)` when the caller already looked up the job's slot (nil: a job the table does not hold); returns
@@ -242,7 +242,7 @@ public actor Poller {
         // than one each, and hashing them for the interner is skipped. Otherwise keep the known ID string and the
         // interned context (type, project, directory, API).
         let shared = known.map { job.shareIdentity(with: $0.job) } ?? false
-        if !shared { job.adoptShared(knownID: known?.id, intern: { contexts.intern($0) }) }
+        if !shared { job.adoptShared(knownID: known?.jobID, intern: { contexts.intern($0) }) }
         if let known { job.shareExtras(with: known.job) }
         if let slot, let known, known.isSettled, known.job == job {
             // Finished data seen again: nothing to store, record or republish (it never goes stale).

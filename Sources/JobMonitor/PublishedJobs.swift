@@ -23,8 +23,8 @@ struct PublishedJobs: Sendable {
     }
 
     /// The position in `jobs` of the job with this ID, if it is there.
-    func position(of id: String, in table: JobTable) -> Int? {
-        guard let slot = table.slot(of: id), let position = position(ofSlot: slot), jobs[position].id == id else {
+    func position(of id: JobID, in table: JobTable) -> Int? {
+        guard let slot = table.slot(of: id), let position = position(ofSlot: slot), jobs[position].jobID == id else {
             return nil
         }
         return position

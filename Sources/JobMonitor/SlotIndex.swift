@@ -25,7 +25,7 @@ struct SlotIndex: Sendable {
 
     /// The slot of `id`, if indexed; `matches(slot)` says whether the job in that slot has this ID.
     @inline(__always)
-    func slot(of id: String, matches: (Int) -> Bool) -> Int? {
+    func slot(of id: JobID, matches: (Int) -> Bool) -> Int? {
         var candidates = candidates(for: id)
         while let slot = candidates.next() {
             if matches(slot) { return slot }
@@ -37,7 +37,7 @@ struct SlotIndex: Sendable {
     /// (A loop over these, rather than `slot(of:matches:)`, lets a caller whose table is a stored property of a class
     /// read it in place: a closure reading the table made the caller copy the whole table for every lookup.)
     @inline(__always)
-    func candidates(for id: String) -> Candidates {
+    func candidates(for id: JobID) -> Candidates {
         Candidates(buckets: buckets, hash: count > 0 ? Self.hash(id) : 0, isEmpty: count == 0)
     }
 
@@ -74,14 +74,14 @@ struct SlotIndex: Sendable {
     }
 
     /// Indexes `id` at `slot` (the caller knows `id` is not indexed yet).
-    mutating func insert(_ id: String, slot: Int) {
+    mutating func insert(_ id: JobID, slot: Int) {
         if (count + 1) * 2 > buckets.count { grow() }
         place(Bucket(slot: Int32(truncatingIfNeeded: slot), hash: Self.hash(id)))
         count += 1
     }
 
     /// Removes `id`, indexed at `slot`; nothing happens when it is not.
-    mutating func remove(_ id: String, slot: Int) {
+    mutating func remove(_ id: JobID, slot: Int) {
         guard count > 0 else { return }
         let hash = Self.hash(id)
         let mask = buckets.count - 1
@@ -121,7 +121,7 @@ struct SlotIndex: Sendable {
         for bucket in old where bucket.slot != Self.empty { place(bucket) }
     }
 
-    /// The low 32 bits of `id`'s seeded hash (`IDHash`).
+    /// The low 32 bits of `id`'s seeded hash (`JobID.tableHash`).
     @inline(__always)
-    private static func hash(_ id: String) -> UInt32 { UInt32(truncatingIfNeeded: IDHash.hash(id)) }
+    private static func hash(_ id: JobID) -> UInt32 { UInt32(truncatingIfNeeded: id.tableHash) }
 }

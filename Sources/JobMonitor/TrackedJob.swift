@@ -60,6 +60,8 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
 
     /// The job's identifier.
     @inlinable public var id: String { storage.fields.job.id }
+    /// The job's identifier as kept (no `String` built: what to compare and hash when many jobs are read).
+    @inlinable public var jobID: JobID { storage.fields.job.jobID }
 
     /// True for finished data fetched without error and still listed: it never changes or goes stale, so seeing it
     /// again unchanged needs nothing stored, recorded or republished.

@@ -1,0 +1,103 @@
+import Testing
+
+@testable import JobMonitor
+
+/// `JobID`: an ID of the API's form (a short prefix and a lowercase UUID) is packed into 20 bytes and reads back as
+/// the same text; any other is kept as text. Equality and the table's hash must agree with the IDs' text.
+@Suite("JobID: IDs packed without an allocation")
+struct JobIDTests {
+    /// A random lowercase UUID's text.
+    private static func uuid(_ random: inout SeededGenerator) -> String {
+        let hex = Array("0123456789abcdef")
+        let digits = (0..<32).map { _ in hex[random.next(16)] }
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(digits[$0]) }.joined(separator: "-")
+    }
+
+    /// True when `id` is kept packed.
+    private static func isPacked(_ id: JobID) -> Bool {
+        if case .packed = id.storage { return true }
+        return false
+    }
+
+    @Test("the API's forms are packed and read back as they were written", arguments: [1, 2, 3])
+    func packedRoundTrip(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let prefixes = ["", "b", "j-", "bat", "bjb-", "exj-", "pjb-", "~!{}", "A-Z_"]
+        for _ in 0..<500 {
+            let text = prefixes[random.next(prefixes.count)] + Self.uuid(&random)
+            let id = JobID(text)
+            #expect(Self.isPacked(id), "\(text)")
+            #expect(id.description == text)
+            #expect(id.equals(text))
+            #expect(id == JobID(String(text)))
+        }
+        // The extreme UUIDs.
+        for text in ["bjb-00000000-0000-0000-0000-000000000000", "bjb-ffffffff-ffff-ffff-ffff-ffffffffffff"] {
+            #expect(Self.isPacked(JobID(text)) && JobID(text).description == text)
+        }
+    }
+
+    @Test("anything else is kept as text, and reads back as it was written")
+    func textRoundTrip() {
+        let uuid = "9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6b"
+        let others = [
+            "", "bjb-1", "bjb-stress-42",
+            "bjb-" + uuid.uppercased(),  // uppercase digits
+            "bjbxy-" + uuid,  // a five-byte prefix
+            "bjb-" + uuid.dropLast(),  // one digit short
+            "bjb-" + uuid + "0",  // one too many
+            "bjb-9f0e8d7c6b5a-4e3d-8c2b-1a0f9e8d7c6b-",  // hyphens moved
+            "bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6g",  // not hex
+            "\u{0}bjb" + uuid,  // a NUL in the prefix
+            "b\u{E9}-" + uuid,  // a non-ASCII prefix
+            "\u{212A}-" + uuid,  // the Kelvin sign: equal to "K-…" as a String, not as bytes
+        ]
+        for text in others {
+            let id = JobID(text)
+            #expect(!Self.isPacked(id), "\(text.debugDescription)")
+            #expect(id.description == text)
+            #expect(id.equals(text))
+        }
+    }
+
+    @Test("two IDs are equal, hash alike in the table and compare with `equals` exactly as their texts are equal")
+    func equalityFollowsTheText() {
+        var random = SeededGenerator(state: 9)
+        let uuid = Self.uuid(&random)
+        let texts = [
+            "bjb-" + uuid, "bjc-" + uuid, "bjb" + uuid, "bjb-" + Self.uuid(&random), uuid, "-" + uuid,
+            "bjb-" + uuid.uppercased(), "bjb-1", "bjb-01", "caf\u{E9}", "cafe\u{301}", "",
+        ]
+        for left in texts {
+            for right in texts {
+                let same = left == right
+                #expect((JobID(left) == JobID(right)) == same, "\(left.debugDescription) vs \(right.debugDescription)")
+                #expect(JobID(left).equals(right) == same)
+                if same { #expect(JobID(left).tableHash == JobID(right).tableHash) }
+            }
+        }
+    }
+
+    @Test("the table hash of packed IDs tells apart IDs that differ in any one digit or prefix byte")
+    func packedHashSeesEveryDigit() {
+        let base = "bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6b"
+        let hash = JobID(base).tableHash
+        var bytes = Array(base.utf8)
+        for position in bytes.indices where bytes[position] != UInt8(ascii: "-") {
+            let original = bytes[position]
+            bytes[position] = original == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+            let changed = String(decoding: bytes, as: UTF8.self)
+            #expect(JobID(changed).tableHash != hash, "byte \(position)")
+            bytes[position] = original
+        }
+    }
+
+    @Test("a job keeps its ID packed and gives it back as text; a job's ID can be changed")
+    func jobsKeepIt() {
+        let text = "bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6b"
+        var job = Job(id: text, type: .parse, status: .running, totalItems: 1)
+        #expect(job.id == text && job.jobID == JobID(text) && Self.isPacked(job.jobID))
+        job.id = "bjb-other"
+        #expect(job.id == "bjb-other" && !Self.isPacked(job.jobID))
+    }
+}
