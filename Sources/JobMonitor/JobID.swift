@@ -74,39 +74,48 @@ public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible, Ex
     /// Most bytes of a packed prefix.
     private static let maximumPrefix = 4
 
-    /// The packed form of `bytes`, if they have it.
+    /// The packed form of `bytes`, if they have it. Eight digits at a time: one byte at a time, with a range check
+    /// per byte, took ~850 instructions an ID (callgrind, once for every listed job every cycle).
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
         let prefixLength = bytes.count - uuidLength
-        guard prefixLength >= 0, prefixLength <= maximumPrefix else { return nil }
+        guard prefixLength >= 0, prefixLength <= maximumPrefix, let base = bytes.baseAddress else { return nil }
         var prefix: UInt32 = 0
         for index in 0..<prefixLength {
-            let byte = bytes[index]
+            let byte = base[index]
             guard byte != 0, byte < 0x80 else { return nil }
             prefix |= UInt32(byte) << UInt32(8 * index)
         }
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        var digits = 0
-        for offset in 0..<uuidLength {
-            let byte = bytes[prefixLength + offset]
-            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            if digits < 16 {
-                high = high << 4 | UInt64(value)
-            } else {
-                low = low << 4 | UInt64(value)
-            }
-            digits += 1
+        let uuid = UnsafeRawPointer(base + prefixLength)
+        let hyphen = UInt8(ascii: "-")
+        guard base[prefixLength + 8] == hyphen, base[prefixLength + 13] == hyphen, base[prefixLength + 18] == hyphen,
+            base[prefixLength + 23] == hyphen
+        else { return nil }
+        // The 32 digits as four words of eight: 0-7, 9-12 and 14-17, 19-22 and 24-27, 28-35.
+        func word(_ offset: Int) -> UInt64 { uuid.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        func half(_ offset: Int) -> UInt64 { UInt64(uuid.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+        guard let first = hexValue(word(0)), let second = hexValue(half(9) | half(14) << 32),
+            let third = hexValue(half(19) | half(24) << 32), let fourth = hexValue(word(28))
+        else { return nil }
+        return Packed(high: first << 32 | second, low: third << 32 | fourth, prefix: prefix)
+    }
+
+    /// The value of eight lowercase hex digits loaded little-endian (the first digit in the lowest byte); nil if any
+    /// byte is not one.
+    @inline(__always)
+    private static func hexValue(_ digits: UInt64) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // Each byte's high bit set when it lies in [low, high] (all bytes below 0x80, so no carries between bytes).
+        func within(_ low: UInt8, _ high: UInt8) -> UInt64 {
+            (digits &+ ones &* UInt64(0x80 - low)) & ~(digits &+ ones &* UInt64(0x7F - high)) & highBits
         }
-        return Packed(high: high, low: low, prefix: prefix)
+        guard digits & highBits == 0, within(0x30, 0x39) | within(0x61, 0x66) == highBits else { return nil }
+        // '0'…'9' are 0x30…0x39 and 'a'…'f' 0x61…0x66: the low four bits, plus 9 for a letter (bit 6).
+        let nibbles = (digits & 0x0F0F_0F0F_0F0F_0F0F) &+ ((digits >> 6) & ones) &* 9
+        // Pairs, then quads, then the eight, the first digit most significant.
+        let pairs = (nibbles & 0x000F_000F_000F_000F) << 4 | (nibbles >> 8) & 0x000F_000F_000F_000F
+        let quads = (pairs & 0x0000_00FF_0000_00FF) << 8 | (pairs >> 16) & 0x0000_00FF_0000_00FF
+        return (quads & 0xFFFF) << 16 | (quads >> 32) & 0xFFFF
     }
 
     /// The text of a packed ID.

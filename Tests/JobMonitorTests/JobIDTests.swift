@@ -60,6 +60,30 @@ struct JobIDTests {
         }
     }
 
+    @Test("a byte just outside the digits' ranges, at any digit, or a digit for a hyphen, keeps the ID as text")
+    func everyPositionIsChecked() {
+        let base = Array("bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6b".utf8)
+        #expect(Self.isPacked(JobID(String(decoding: base, as: UTF8.self))))
+        // Neighbours of '0'-'9' and 'a'-'f', uppercase, space, DEL, NUL.
+        let outside: [UInt8] = [0x2F, 0x3A, 0x60, 0x67, 0x41, 0x46, 0x20, 0x7F, 0x00]
+        var packed = 0
+        for position in 4..<base.count {
+            var bytes = base
+            if base[position] == UInt8(ascii: "-") {
+                bytes[position] = UInt8(ascii: "0")
+                if Self.isPacked(JobID(String(decoding: bytes, as: UTF8.self))) { packed += 1 }
+                continue
+            }
+            for byte in outside {
+                bytes[position] = byte
+                let text = String(decoding: bytes, as: UTF8.self)
+                if Self.isPacked(JobID(text)) { packed += 1 }
+                #expect(JobID(text).description == text)
+            }
+        }
+        #expect(packed == 0, "\(packed) IDs with a wrong byte were packed")
+    }
+
     @Test("two IDs are equal, hash alike in the table and compare with `equals` exactly as their texts are equal")
     func equalityFollowsTheText() {
         var random = SeededGenerator(state: 9)
