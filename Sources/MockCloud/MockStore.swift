@@ -139,8 +139,20 @@ struct SimulatedData: Sendable {
 
     /// The jobs that exist at `time`, newest created first.
     func snapshots(at time: TimeInterval) -> [JobSnapshot] {
+        var snapshots: [JobSnapshot] = []
+        forEachExisting(at: time) { _, snapshot in snapshots.append(snapshot) }
+        return snapshots
+    }
+
+    /// Calls `body` with the position and snapshot of each job that exists at `time`, newest created first.
+    func forEachExisting(at time: TimeInterval, _ body: (Int, JobSnapshot) -> Void) {
         guard let maximumLifetime else {
-            return plans.compactMap { JobSnapshot(plan: $0, at: time, cancelledAt: cancellations[$0.id]) }
+            for (position, plan) in plans.enumerated() {
+                if let snapshot = JobSnapshot(plan: plan, at: time, cancelledAt: cancellations[plan.id]) {
+                    body(position, snapshot)
+                }
+            }
+            return
         }
         // Plans are sorted by `appearsAt`, newest first: skip those not appeared yet, stop at those long gone.
         var low = 0
@@ -149,15 +161,13 @@ struct SimulatedData: Sendable {
             let middle = (low + high) / 2
             if plans[middle].appearsAt > time { low = middle + 1 } else { high = middle }
         }
-        var snapshots: [JobSnapshot] = []
         var index = low
         while index < plans.count, plans[index].appearsAt >= time - maximumLifetime {
             if let snapshot = JobSnapshot(plan: plans[index], at: time, cancelledAt: cancellations[plans[index].id]) {
-                snapshots.append(snapshot)
+                body(index, snapshot)
             }
             index += 1
         }
-        return snapshots
     }
 
     /// One job at `time`; not found before it appears.
@@ -244,6 +254,8 @@ final class MockStore: Sendable {
     let startDate: Date
     /// The current data and v2 batches.
     private let state: Locked<State>
+    /// The jobs by status as of the last second, for status-filtered listings of large scenarios (see `listJobs`).
+    private let statusIndex = Locked<StatusIndex?>(nil)
 
     /// What requests may change.
     private struct State {
@@ -278,9 +290,21 @@ final class MockStore: Sendable {
         now().timeIntervalSince(startDate)
     }
 
-    /// One page of jobs.
+    /// One page of jobs; a status-filtered page of a large simulated scenario from the `StatusIndex` of the last
+    /// second.
     func listJobs(_ query: JobListQuery) -> JobListPage {
-        data.listJobs(query, at: elapsed(), start: startDate)
+        let time = elapsed()
+        let data = data
+        guard query.status != nil, case .simulated(let simulated) = data,
+            simulated.plans.count >= StatusIndex.minimumPlans
+        else { return data.listJobs(query, at: time, start: startDate) }
+        let index = statusIndex.withLock { cached in
+            if let cached, cached.isCurrent(for: simulated, at: time) { return cached }
+            let fresh = StatusIndex(simulated, at: time)
+            cached = fresh
+            return fresh
+        }
+        return index.page(query, of: simulated, start: startDate)
     }
 
     /// One job's status.

@@ -190,7 +190,7 @@ struct SimulationTests {
     func cancelFreezesJob() async throws {
         let clock = TestClock()
         let store = MockStore(scenario: .demo(), now: { clock.now() })
-        let running = try #require(await store.listJobs(JobListQuery(status: "running")).items.last)
+        let running = try #require(store.listJobs(JobListQuery(status: "running")).items.last)
         clock.advance(by: 5)
         let response = try store.cancel(running.id)
         #expect(response.status == "cancelled")
@@ -203,11 +203,11 @@ struct SimulationTests {
         let later = try store.status(of: running.id)
         #expect(later.job == atCancel.job)
         #expect(later.progressPercentage == atCancel.progressPercentage)
-        await #expect(throws: MockFailure(status: 400, detail: "Job is already cancelled")) {
-            try await store.cancel(running.id)
+        #expect(throws: MockFailure(status: 400, detail: "Job is already cancelled")) {
+            try store.cancel(running.id)
         }
-        await #expect(throws: MockFailure.jobNotFound) { try await store.cancel("bjb-nope") }
-        await #expect(throws: MockFailure.jobNotFound) { try await store.status(of: "bjb-nope") }
+        #expect(throws: MockFailure.jobNotFound) { try store.cancel("bjb-nope") }
+        #expect(throws: MockFailure.jobNotFound) { try store.status(of: "bjb-nope") }
     }
 
     @Test("steady jobs all keep running for hours at about one item per second")
