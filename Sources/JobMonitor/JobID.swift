@@ -58,8 +58,14 @@ public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible, Ex
         }
     }
 
-    /// Orders IDs as their text (builds both: for ties in rare paths, not for sorting many).
-    public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.description < rhs.description }
+    /// Orders IDs as their text. Two packed IDs with the same prefix compare as their UUIDs' numbers, which is their
+    /// text's order (as many lowercase hex digits each); any other pair builds both texts.
+    public static func < (lhs: JobID, rhs: JobID) -> Bool {
+        if case .packed(let left) = lhs.storage, case .packed(let right) = rhs.storage, left.prefix == right.prefix {
+            return (left.high, left.low) < (right.high, right.low)
+        }
+        return lhs.description < rhs.description
+    }
 
     /// The table's seeded hash of the ID (see `IDHash`): the same for equal IDs.
     var tableHash: UInt64 {

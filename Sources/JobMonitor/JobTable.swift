@@ -166,6 +166,9 @@ struct JobTable: Sendable {
         return entries[slot].isShownEarly
     }
 
+    /// True when listing number `listing` stored the job in `slot`.
+    func isListed(slot: Int, in listing: UInt32) -> Bool { entries[slot].listedIn == listing }
+
     /// True when listing number `listing` stored the job with this ID.
     func isListed(_ id: JobID, in listing: UInt32) -> Bool {
         slot(of: id).map { entries[$0].listedIn == listing } ?? false

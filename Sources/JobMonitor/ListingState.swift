@@ -6,8 +6,8 @@ struct ListingState: Sendable {
     let number: UInt32
     /// How many jobs it stored (listed and admitted by the filters).
     var storedCount = 0
-    /// The IDs that were not tracked before this listing, per query (by position), in listing order.
-    var added: [[JobID]] = []
+    /// The slots of the jobs that were not tracked before this listing, per query (by position), in listing order.
+    var added: [[Int32]] = []
     /// How many jobs were put in the display order while loading (placed again in listing order at the end; each is
     /// marked in the job table, `JobTable.markShownEarly`, rather than kept in a set: 4 MB at 100,000 jobs).
     var shownEarlyCount = 0

@@ -44,7 +44,8 @@ extension Poller {
                 noteListed(batch)
             }
         }
-        if !newIDs.isEmpty { order = newIDs.map { JobID($0) } + order }
+        // Stored by `noteListed` as they were listed: their slots go first.
+        if !newIDs.isEmpty { order = newIDs.compactMap { tracked.slot(of: $0).map(Int32.init) } + order }
         let complete = !listings.isEmpty && listings.allSatisfy(\.isComplete)
         if full, complete {
             // A final batch missing from a complete scan is gone; unfinished ones learn that from their own get.
@@ -67,7 +68,7 @@ extension Poller {
     func fetchWatchedBatches(all: Bool) async -> CycleResult {
         guard let batchesAPI else { return CycleResult(failure: nil, anySuccess: true) }
         // Explicit IDs: a few, so their text is built.
-        let candidates = order.map(\.description).filter { id in
+        let candidates = order.compactMap { tracked[slot: Int($0)]?.id }.filter { id in
             switch owners[id] {
             case .v2?: return true
             case .v1?: return false
@@ -100,15 +101,16 @@ extension Poller {
 
     /// The batches to fetch this cycle: every one not final and not vanished, the finished ones not yet settled
     /// limited to `finishedBatchesPerCycle` (oldest first in display order).
-    private func dueBatches(among ids: [JobID]) -> [String] {
+    private func dueBatches(among slots: [Int32]) -> [String] {
         var active: [String] = []
         var settling: [String] = []
         // Beta jobs share the display order: with no batch known there is nothing to walk it for.
         guard !batchStates.isEmpty else { return [] }
         // The batches' IDs as kept, so that the walk builds no text for the beta jobs in the order.
         let batchIDs = Dictionary(batchStates.keys.map { (JobID($0), $0) }, uniquingKeysWith: { first, _ in first })
-        for key in ids {
-            guard let id = batchIDs[key], let state = batchStates[id], !state.isFinal, tracked[id]?.isVanished != true
+        for slot in slots {
+            guard let job = tracked[slot: Int(slot)], let id = batchIDs[job.jobID], let state = batchStates[id],
+                !state.isFinal, !job.isVanished
             else { continue }
             if state.batchIsTerminal { settling.append(id) } else { active.append(id) }
         }
@@ -129,9 +131,6 @@ extension Poller {
             case .success(let batch):
                 outcome.anySuccess = true
                 if watching { owners[id] = .v2 }
-                if tracked[id] == nil {
-                    order.append(JobID(id))
-                }
                 batches.append(batch)
             case .failure(.notFound(let detail)):
                 outcome.anySuccess = true
@@ -184,7 +183,10 @@ extension Poller {
             if state.batchIsTerminal { state.cancelRequested = false }
             if state.isFinal { state.finishedJobs = [:] }
             batchStates[batch.id] = state
-            store(Job(batch: listed, facts: displayedFacts(state)), at: at)
+            // A batch not tracked yet takes its place in the order once it has a slot (at the end, in fetch order).
+            let known = tracked.slot(of: batch.id)
+            let slot = store(Job(batch: listed, facts: displayedFacts(state)), at: at, slot: known)
+            if known == nil { order.append(Int32(slot)) }
             if jobFailure != nil, batch.results != nil, !state.isFinal {
                 tracked[batch.id]?.fetchError = jobFailure?.description
             }

@@ -41,7 +41,7 @@ extension Poller {
         var outcome = CycleResult(failure: nil, anySuccess: false)
         // The jobs were stored as their pages arrived (`absorb`); here they take their places in display order.
         let thisListing = listed.number
-        let newIDs = Array(listed.added.joined())
+        let newSlots = Array(listed.added.joined())
         var covering: [JobListQuery] = []
         var failed: [(query: JobListQuery, error: BatchAPIError)] = []
         for (query, listing) in zip(queries, listings) {
@@ -56,31 +56,31 @@ extension Poller {
         }
         if listed.shownEarlyCount > 0 {
             // Jobs shown while the listing paged in take their place in listing order now.
-            var placed = newIDs
-            placed.reserveCapacity(newIDs.count + max(0, order.count - listed.shownEarlyCount))
-            for id in order {
-                if let slot = tracked.slot(of: id), tracked.unmarkShownEarly(slot) { continue }
-                placed.append(id)
+            var placed = newSlots
+            placed.reserveCapacity(newSlots.count + max(0, order.count - listed.shownEarlyCount))
+            for slot in order where !tracked.unmarkShownEarly(Int(slot)) {
+                placed.append(slot)
             }
             order = placed
-        } else if !newIDs.isEmpty {
-            order = newIDs + order
+        } else if !newSlots.isEmpty {
+            order = newSlots + order
         }
         if full, failed.isEmpty { firstListingDone = true }
 
         var departed: [JobID] = []
         // A job every listing showed cannot have left: when all tracked jobs were listed there is nothing to walk.
         // An active-only listing covers unfinished jobs only: walk the missing ones (in display order), not every job.
-        let candidates: [JobID]
+        let candidates: [Int32]
         if listed.storedCount == tracked.count {
             candidates = []
         } else if full {
             candidates = order
         } else {
-            candidates = displayOrder(of: Set(tracked.unfinishedIDs.filter { !tracked.isListed($0, in: thisListing) }))
+            candidates = displayOrder(of: tracked.unfinishedSlots.filter { !tracked.isListed(slot: $0, in: thisListing) })
         }
-        for id in candidates where !tracked.isListed(id, in: thisListing) {
-            guard let known = tracked[id], !known.isVanished, known.job.api == .v1 else { continue }
+        for slot in candidates where !tracked.isListed(slot: Int(slot), in: thisListing) {
+            guard let known = tracked[slot: Int(slot)], !known.isVanished, known.job.api == .v1 else { continue }
+            let id = known.jobID
             if let failure = failed.first(where: { Self.covers($0.query, known.job) }) {
                 // The listing that should have shown it failed: keep the data, say why it is not fresh.
                 if !known.job.status.isTerminal { tracked[id]?.fetchError = failure.error.description }
@@ -134,7 +134,7 @@ extension Poller {
     /// shown at once and what is loaded so far is published (rate-limited by `publishLoading`).
     func absorb(_ arrived: PagedLister.Arrived, progress: LoadingProgress, more: Bool) {
         let fetchedAt = now()
-        var shown: [JobID] = []
+        var shown: [Int32] = []
         // Each job appended to `shown` is also marked in the table (`JobTable.markShownEarly`), to be placed at the end.
         // By index, passed `borrowing`: `for wire in page.jobs` copied each job twice on its way into `Job`, each copy
         // retaining and releasing its dozen strings (12 % of a cycle in which 10,000 jobs changed, callgrind). The
@@ -157,7 +157,7 @@ extension Poller {
     /// Stores one listed job (the first time this listing shows it), noting whether it is new (and, while loading,
     /// to be shown at once).
     @inline(__always)
-    private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [JobID]) {
+    private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [Int32]) {
         guard configuration.admits(createdAt: wire.createdAt) else { return }
         let id = JobID(wire.id)
         let known = tracked.slotInPlace(of: id)
@@ -169,11 +169,6 @@ extension Poller {
             listingState.storedCount += 1
             return
         }
-        if known == nil {
-            while listingState.added.count <= query { listingState.added.append([]) }
-            listingState.added[query].append(id)
-            if listingState.isLoading { shown.append(id) }
-        }
         // Looked up outside a closure: `known.flatMap { tracked[slot: $0] }` copied the whole table (retaining each of
         // its arrays) for every listed job, ~450 instructions.
         var knownJob: Job?
@@ -181,18 +176,26 @@ extension Poller {
         let slot = store(Job(wire: wire, known: knownJob, id: id), at: fetchedAt, slot: known)
         if known == nil {
             _ = tracked.markListed(slot, in: listingState.number)
-            if listingState.isLoading { tracked.markShownEarly(slot) }
+            while listingState.added.count <= query { listingState.added.append([]) }
+            listingState.added[query].append(Int32(slot))
+            if listingState.isLoading {
+                tracked.markShownEarly(slot)
+                shown.append(Int32(slot))
+            }
         }
         listingState.storedCount += 1
     }
 
-    /// The given IDs in display order, as the last snapshot placed them (IDs it did not show yet last, by ID).
-    func displayOrder(of ids: Set<JobID>) -> [JobID] {
-        ids.sorted { lhs, rhs in
-            let left = published.position(of: lhs, in: tracked) ?? Int.max
-            let right = published.position(of: rhs, in: tracked) ?? Int.max
-            return left != right ? left < right : lhs < rhs
-        }
+    /// The jobs in the given slots in display order, as the last snapshot placed them (jobs it did not show yet
+    /// last, by ID).
+    func displayOrder(of slots: [Int]) -> [Int32] {
+        let placed = slots.map { slot in (slot: slot, position: published.position(ofJobIn: slot, of: tracked) ?? Int.max) }
+        return placed.sorted { lhs, rhs in
+            if lhs.position != rhs.position { return lhs.position < rhs.position }
+            let left = tracked[slot: lhs.slot]?.jobID
+            let right = tracked[slot: rhs.slot]?.jobID
+            return left.map { left in right.map { left < $0 } ?? true } ?? false
+        }.map { Int32($0.slot) }
     }
 
     /// Marks a job vanished (see `markVanished(_:at:)` with a `JobID`).
@@ -226,8 +229,9 @@ extension Poller {
             expired += kept.prefix(excess).map(\.id)
         }
         guard !expired.isEmpty else { return }
-        let expiredSet = Set(expired)
-        order.removeAll { expiredSet.contains($0) }
+        // Out of the order before their slots are freed: a freed slot may be taken by the next new job.
+        let expiredSlots = Set(expired.compactMap { tracked.slot(of: $0).map(Int32.init) })
+        order.removeAll { expiredSlots.contains($0) }
         // A job's history is kept in its slot (`Poller.store`), so it goes with it.
         for id in expired { tracked[id] = nil }
     }

@@ -44,10 +44,10 @@ extension Poller {
             jobs.reserveCapacity(order.count)
             var positions = [Int32](repeating: -1, count: tracked.capacity)
             changed = published.jobs.count != order.count
-            for id in order {
-                guard let slot = tracked.slot(of: id) else { continue }
+            for entry in order {
+                let slot = Int(entry)
                 // The slot's previous position, if it held this job then (a freed slot may hold another job now).
-                let previousPosition = published.position(ofSlot: slot).flatMap { published.jobs[$0].jobID == id ? $0 : nil }
+                let previousPosition = published.position(ofJobIn: slot, of: tracked)
                 let previous = previousPosition.map { published.jobs[$0] }
                 let job: TrackedJob
                 // Finished and not written since, or refreshed for a snapshot published while the listing paged in.

@@ -10,7 +10,7 @@ extension Poller {
         guard configuration.polls(.v1) else { return CycleResult(failure: nil, anySuccess: true) }
         let recheckVanished = all || (cycle > 0 && cycle % configuration.fullScanEvery == 0)
         // Explicit IDs: a few, so their text is built.
-        let due = order.map(\.description).filter { id in
+        let due = order.compactMap { tracked[slot: Int($0)]?.id }.filter { id in
             if let owner = owners[id], owner != .v1 { return false }
             guard let known = tracked[id] else { return true }
             if all || known.fetchedAt == nil && !known.isVanished { return true }

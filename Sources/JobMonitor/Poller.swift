@@ -23,8 +23,11 @@ public actor Poller {
     let now: @Sendable () -> Date
     let clock: any Clock<Duration>
 
-    /// Job IDs in display order (newest discovered first).
-    var order: [JobID] = [] {
+    /// The table slots of the jobs in display order (newest discovered first), 4 bytes a job: every entry is an
+    /// occupied slot, and `pruneVanished`, the one place that frees slots, takes a job's entry out first (a freed slot
+    /// may be taken by another job). The IDs took 24 bytes a job (16 as strings), and publishing a new order looked
+    /// each one up again.
+    var order: [Int32] = [] {
         didSet { orderChanged = true }
     }
     /// True when `order` changed since the last snapshot (the snapshot's job list is then rebuilt).
@@ -108,8 +111,7 @@ public actor Poller {
         nextWait = configuration.interval
         (snapshots, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
         for id in configuration.jobIDs where tracked[id] == nil {
-            order.append(JobID(id))
-            tracked[id] = .placeholder(id: id)
+            order.append(Int32(tracked.insert(.placeholder(id: id))))
             if let owner = JobAPI.owning(id: id) { owners[id] = owner }
         }
         for polled in configuration.apiSelection.apis { presence[polled] = .probing }

@@ -22,9 +22,10 @@ struct PublishedJobs: Sendable {
         return Int(positions[slot])
     }
 
-    /// The position in `jobs` of the job with this ID, if it is there.
-    func position(of id: JobID, in table: JobTable) -> Int? {
-        guard let slot = table.slot(of: id), let position = position(ofSlot: slot), jobs[position].jobID == id else {
+    /// The position in `jobs` of the job the table holds in `slot`, if it is there (not another job that had the slot
+    /// before).
+    func position(ofJobIn slot: Int, of table: JobTable) -> Int? {
+        guard let position = position(ofSlot: slot), jobs[position].jobID == table[slot: slot]?.jobID else {
             return nil
         }
         return position

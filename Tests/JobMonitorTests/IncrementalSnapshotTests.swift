@@ -16,12 +16,12 @@ struct IncrementalSnapshotTests {
         let table = await poller.tracked
         let tracker = await poller.metricsTracker
         let vouch = snapshot.takenAt.addingTimeInterval(await poller.freshWindow)
-        return order.compactMap { id in
-            guard var job = table[id] else { return nil }
+        return order.compactMap { slot in
+            guard var job = table[slot: Int(slot)] else { return nil }
             if vouching, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
                 job.freshUntil = vouch
             }
-            let history = table.slot(of: id).flatMap { table.history(slot: $0) }
+            let history = table.history(slot: Int(slot))
             job.metrics = tracker.metrics(
                 for: job.job, at: snapshot.takenAt, pollInterval: snapshot.interval, cached: history)
             return job

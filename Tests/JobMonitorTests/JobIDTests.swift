@@ -102,6 +102,21 @@ struct JobIDTests {
         }
     }
 
+    @Test("IDs order as their texts, packed or not, same prefix or not", arguments: [4, 5])
+    func orderFollowsTheText(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let prefixes = ["bjb-", "bjb-", "bat-", "b", ""]
+        var texts = (0..<60).map { _ in prefixes[random.next(prefixes.count)] + Self.uuid(&random) }
+        // Neighbours that differ in one digit only, and IDs that are not packed.
+        texts += ["bjb-00000000-0000-0000-0000-000000000001", "bjb-00000000-0000-0000-0000-000000000010",
+                  "bjb-10000000-0000-0000-0000-000000000000", "bjb-1", "bjb-zz", "BJB-X"]
+        for left in texts {
+            for right in texts {
+                #expect((JobID(left) < JobID(right)) == (left < right), "\(left) < \(right)")
+            }
+        }
+    }
+
     @Test("the table hash of packed IDs tells apart IDs that differ in any one digit or prefix byte")
     func packedHashSeesEveryDigit() {
         let base = "bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6b"

@@ -38,6 +38,34 @@ struct PruningTests {
         #expect(await poller.samples(for: "bjb-0002").isEmpty)
     }
 
+    @Test("new jobs take the slots of pruned ones: each is shown once, in its place, and the pruned ones stay gone")
+    func slotsReused() async throws {
+        let clock = ManualNow()
+        let jobs = fleet(10, finished: 5)
+        let api = FakeBatchAPI(jobs: jobs)
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 5), now: { clock.date })
+        await poller.pollOnce()
+        for id in ["bjb-0008", "bjb-0003", "bjb-0009"] { api.remove(id) }
+        clock.advance(1)
+        await poller.pollOnce()
+        clock.advance(10)
+        #expect(await poller.pollOnce().jobs.count == 7)
+        // Three new jobs, listed first (newest created first): the table gives them the three freed slots.
+        let arrivals = (0..<3).map { wireJob("bjb-new-\($0)", status: "running", processed: 1) }
+        api.setJobs(arrivals + jobs.filter { !["bjb-0008", "bjb-0003", "bjb-0009"].contains($0.id) })
+        clock.advance(1)
+        let snapshot = await poller.pollOnce()
+        let expected = ["bjb-new-0", "bjb-new-1", "bjb-new-2"] + ["0000", "0001", "0002", "0004", "0005", "0006", "0007"]
+            .map { "bjb-" + $0 }
+        #expect(snapshot.jobs.map(\.id) == expected)
+        let order = await poller.order
+        let table = await poller.tracked
+        #expect(Set(order).count == order.count, "a slot listed twice")
+        #expect(order.map { table[slot: Int($0)]?.id } == expected, "the order names a freed or reused slot")
+        #expect(table.capacity == 10, "the new jobs did not reuse the freed slots")
+    }
+
     @Test("a vanished job that comes back is live again and not pruned")
     func reappears() async throws {
         let clock = ManualNow()
