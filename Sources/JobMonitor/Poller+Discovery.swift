@@ -192,9 +192,10 @@ extension Poller {
         let placed = slots.map { slot in (slot: slot, position: published.position(ofJobIn: slot, of: tracked) ?? Int.max) }
         return placed.sorted { lhs, rhs in
             if lhs.position != rhs.position { return lhs.position < rhs.position }
-            let left = tracked[slot: lhs.slot]?.jobID
-            let right = tracked[slot: rhs.slot]?.jobID
-            return left.map { left in right.map { left < $0 } ?? true } ?? false
+            guard let left = tracked[slot: lhs.slot]?.jobID, let right = tracked[slot: rhs.slot]?.jobID else {
+                return lhs.slot < rhs.slot
+            }
+            return left < right
         }.map { Int32($0.slot) }
     }
 
