@@ -48,16 +48,6 @@ public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible, Ex
         }
     }
 
-    /// True when the ID is `text` (compared without building a `String` when it is packed).
-    public func equals(_ text: String) -> Bool {
-        switch storage {
-        case .text(let own): return own == text
-        case .packed(let packed):
-            var text = text
-            return text.withUTF8 { Self.pack($0) } == packed
-        }
-    }
-
     /// Orders IDs as their text. Two packed IDs with the same prefix compare as their UUIDs' numbers, which is their
     /// text's order (as many lowercase hex digits each); any other pair builds both texts.
     public static func < (lhs: JobID, rhs: JobID) -> Bool {

@@ -169,11 +169,6 @@ struct JobTable: Sendable {
     /// True when listing number `listing` stored the job in `slot`.
     func isListed(slot: Int, in listing: UInt32) -> Bool { entries[slot].listedIn == listing }
 
-    /// True when listing number `listing` stored the job with this ID.
-    func isListed(_ id: JobID, in listing: UInt32) -> Bool {
-        slot(of: id).map { entries[$0].listedIn == listing } ?? false
-    }
-
     /// Marks the job in `slot` as refreshed for a snapshot published while the listing paged in.
     mutating func markRefreshedEarly(_ slot: Int) {
         let word = slot >> 6
@@ -216,9 +211,6 @@ struct JobTable: Sendable {
         for slot in entries.indices where entries[slot].isUnfinished { found.append(slot) }
         return found
     }
-
-    /// The IDs of unfinished jobs.
-    var unfinishedIDs: [JobID] { unfinishedSlots.compactMap { entries[$0].job?.jobID } }
 
     /// The IDs of vanished jobs.
     var vanishedIDs: [JobID] {

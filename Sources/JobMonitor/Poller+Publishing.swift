@@ -125,11 +125,9 @@ extension Poller {
         var changed = false
         var vouched = false
         for slot in tracked.writtenSlots {
-            // A slot freed and taken by a new job since the last snapshot is not in it (the ID tells). Compared in one
-            // expression: a `TrackedJob` held across `refreshed` made its storage shared, so every job was copied.
-            guard let position = published.position(ofSlot: slot),
-                tracked[slot: slot]?.jobID == published.jobs[position].jobID
-            else { continue }
+            // A slot freed and taken by a new job since the last snapshot is not in it (the ID tells; only the position
+            // is kept: a `TrackedJob` held across `refreshed` made its storage shared, so every job was copied).
+            guard let position = published.position(ofJobIn: slot, of: tracked) else { continue }
             guard let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker) else { continue }
             vouched = vouched || job.freshUntil != nil
             changed = changed || !Self.sameContent(published.jobs[position], job)

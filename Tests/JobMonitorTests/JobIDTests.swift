@@ -28,7 +28,6 @@ struct JobIDTests {
             let id = JobID(text)
             #expect(Self.isPacked(id), "\(text)")
             #expect(id.description == text)
-            #expect(id.equals(text))
             #expect(id == JobID(String(text)))
         }
         // The extreme UUIDs.
@@ -56,7 +55,6 @@ struct JobIDTests {
             let id = JobID(text)
             #expect(!Self.isPacked(id), "\(text.debugDescription)")
             #expect(id.description == text)
-            #expect(id.equals(text))
         }
     }
 
@@ -84,7 +82,7 @@ struct JobIDTests {
         #expect(packed == 0, "\(packed) IDs with a wrong byte were packed")
     }
 
-    @Test("two IDs are equal, hash alike in the table and compare with `equals` exactly as their texts are equal")
+    @Test("two IDs are equal and hash alike in the table exactly as their texts are equal")
     func equalityFollowsTheText() {
         var random = SeededGenerator(state: 9)
         let uuid = Self.uuid(&random)
@@ -96,7 +94,6 @@ struct JobIDTests {
             for right in texts {
                 let same = left == right
                 #expect((JobID(left) == JobID(right)) == same, "\(left.debugDescription) vs \(right.debugDescription)")
-                #expect(JobID(left).equals(right) == same)
                 if same { #expect(JobID(left).tableHash == JobID(right).tableHash) }
             }
         }

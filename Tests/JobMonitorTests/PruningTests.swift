@@ -7,12 +7,20 @@ import Testing
 
 @Suite("Pruning jobs that left the project")
 struct PruningTests {
+    /// A poller listing the whole project every cycle from an API holding `jobs`, on a clock the test moves.
+    private static func scanning(
+        _ jobs: [BatchJob], vanishedRetention: TimeInterval, maxVanished: Int = 10_000
+    ) -> (ManualNow, FakeBatchAPI, Poller) {
+        let clock = ManualNow()
+        let api = FakeBatchAPI(jobs: jobs)
+        let configuration = PollerConfiguration(
+            fullScanEvery: 1, vanishedRetention: vanishedRetention, maxVanished: maxVanished)
+        return (clock, api, Poller(api: api, configuration: configuration, now: { clock.date }))
+    }
+
     @Test("a vanished job stays marked for the retention period, then leaves the snapshot with its history")
     func prunedAfterRetention() async throws {
-        let clock = ManualNow()
-        let api = FakeBatchAPI(jobs: fleet(20, finished: 10))
-        let poller = Poller(
-            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 60), now: { clock.date })
+        let (clock, api, poller) = Self.scanning(fleet(20, finished: 10), vanishedRetention: 60)
         await poller.pollOnce()
         api.remove("bjb-0019")  // finished: the next full scan marks it vanished
         api.remove("bjb-0002")  // running: its status call answers 404
@@ -40,11 +48,8 @@ struct PruningTests {
 
     @Test("new jobs take the slots of pruned ones: each is shown once, in its place, and the pruned ones stay gone")
     func slotsReused() async throws {
-        let clock = ManualNow()
         let jobs = fleet(10, finished: 5)
-        let api = FakeBatchAPI(jobs: jobs)
-        let poller = Poller(
-            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 5), now: { clock.date })
+        let (clock, api, poller) = Self.scanning(jobs, vanishedRetention: 5)
         await poller.pollOnce()
         for id in ["bjb-0008", "bjb-0003", "bjb-0009"] { api.remove(id) }
         clock.advance(1)
@@ -68,11 +73,8 @@ struct PruningTests {
 
     @Test("a vanished job that comes back is live again and not pruned")
     func reappears() async throws {
-        let clock = ManualNow()
         let jobs = fleet(5, finished: 5)
-        let api = FakeBatchAPI(jobs: jobs)
-        let poller = Poller(
-            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 30), now: { clock.date })
+        let (clock, api, poller) = Self.scanning(jobs, vanishedRetention: 30)
         await poller.pollOnce()
         api.remove("bjb-0001")
         clock.advance(1)
@@ -87,11 +89,7 @@ struct PruningTests {
 
     @Test("past the most jobs kept gone, the longest gone are dropped before their retention ends, with their history")
     func mostVanishedKept() async throws {
-        let clock = ManualNow()
-        let api = FakeBatchAPI(jobs: fleet(8, finished: 4))
-        let poller = Poller(
-            api: api, configuration: PollerConfiguration(fullScanEvery: 1, vanishedRetention: 600, maxVanished: 2),
-            now: { clock.date })
+        let (clock, api, poller) = Self.scanning(fleet(8, finished: 4), vanishedRetention: 600, maxVanished: 2)
         await poller.pollOnce()
         // Four jobs leave one cycle apart (running ones answer 404 to their status call, finished ones are missing
         // from the full scan): the two that left first are dropped as the third and fourth leave.
