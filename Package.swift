@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CMallocArenas"),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "CTerminalRescue", "CTerminalWake", "TerminalUI"]),
         .target(name: "AppRuntime", dependencies: ["Dashboard", "JobMonitor", "LlamaCloud", "TerminalUI"]),
-        .target(name: "Dashboard", dependencies: ["JobMonitor", "TerminalUI", "TextTools"]),
+        .target(name: "Dashboard", dependencies: ["JobMonitor", "LlamaCloud", "TerminalUI", "TextTools"]),
         .target(name: "ThemeLoader", dependencies: ["TerminalUI", "TextTools"]),
         .target(
             name: "MockCloud",

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import JobMonitor
+import LlamaCloud
 import TerminalUI
 
 /// The whole UI state, a value changed only by `Reducer.reduce`.

@@ -1,4 +1,5 @@
 import JobMonitor
+import LlamaCloud
 
 /// The table's rows in display order: positions into the snapshot's jobs, which are shared, not copied, so filtering
 /// and sorting 100,000 jobs moves integers only.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import JobMonitor
+import LlamaCloud
 import TerminalUI
 
 /// The main screen: title bar, status counts, the job table with gauges, and the key hints.

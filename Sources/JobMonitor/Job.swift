@@ -288,10 +288,9 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// A job from a list page, sharing `known`'s identity and extras where they hold the same values (see below).
     /// The record and workflow IDs are not taken from the page: the known job's are kept (nil for a job never
     /// fetched by its status call). Only the detail view shows them, and it fetches them (see `JobRecordIDs`).
-    /// `id` is the wire's ID when the caller parsed it already.
-    init(wire: borrowing BatchJob, known: Job?, id: JobID? = nil) {
+    init(wire: borrowing BatchJob, known: Job?) {
         self.init(
-            wire: wire, progressPercentage: nil, known: known, id: id,
+            wire: wire, progressPercentage: nil, known: known,
             recordIDs: JobRecordIDs(jobRecordID: known?.jobRecordID, workflowID: known?.workflowID))
     }
 
@@ -332,7 +331,7 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// `known` is the job the caller found under the wire's ID, so its ID string is taken (and compared with itself,
     /// without reading the bytes: at 100,000 jobs the second comparison of each ID was a cache miss).
     private init(
-        wire: borrowing BatchJob, progressPercentage: Double?, known: Job?, id: JobID? = nil, recordIDs: JobRecordIDs
+        wire: borrowing BatchJob, progressPercentage: Double?, known: Job?, recordIDs: JobRecordIDs
     ) {
         let type = JobType(raw: wire.jobType)
         // Compared field by field before building anything: building the fields to compare them copied (retained
@@ -345,7 +344,7 @@ public struct Job: Sendable, Equatable, Identifiable {
         } else {
             identity = JobIdentity(
                 JobIdentity.Fields(
-                    id: known?.jobID ?? id ?? JobID(wire.id), type: type, projectID: wire.projectID, directoryID: wire.directoryID,
+                    id: known?.jobID ?? wire.jobID, type: type, projectID: wire.projectID, directoryID: wire.directoryID,
                     api: .v1, createdAt: wire.createdAt))
         }
         self.init(

@@ -159,7 +159,7 @@ extension Poller {
     @inline(__always)
     private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [Int32]) {
         guard configuration.admits(createdAt: wire.createdAt) else { return }
-        let id = JobID(wire.id)
+        let id = wire.jobID
         let known = tracked.slotInPlace(of: id)
         // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.
         if let known, !tracked.markListed(known, in: listingState.number) { return }
@@ -173,7 +173,7 @@ extension Poller {
         // its arrays) for every listed job, ~450 instructions.
         var knownJob: Job?
         if let known { knownJob = tracked[slot: known]?.job }
-        let slot = store(Job(wire: wire, known: knownJob, id: id), at: fetchedAt, slot: known)
+        let slot = store(Job(wire: wire, known: knownJob), at: fetchedAt, slot: known)
         if known == nil {
             _ = tracked.markListed(slot, in: listingState.number)
             while listingState.added.count <= query { listingState.added.append([]) }

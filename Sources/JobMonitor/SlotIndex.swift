@@ -1,3 +1,5 @@
+import LlamaCloud
+
 /// The job table's ID → slot index: open addressing with linear probing, 8 bytes a bucket (the slot and 32 bits of the
 /// ID's hash). The IDs themselves are not kept here: a lookup compares the ID of the job in a candidate slot, which the
 /// caller reads (`matches`), and only for buckets whose stored hash bits are equal.

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import LlamaCloud
 
 /// A watched job with what the poller knows about the freshness of its data.
 ///

@@ -3,8 +3,14 @@ import FoundationEssentials
 /// A batch-processing job as the API sends it. `status` and `jobType` keep the server's raw strings so that
 /// values this client has never seen survive decoding.
 public struct BatchJob: Codable, Sendable, Equatable {
-    /// Unique identifier, e.g. `bjb-…`.
-    public var id: String
+    /// Unique identifier, e.g. `bjb-…`, as sent; built from `jobID` when read.
+    public var id: String {
+        get { jobID.description }
+        set { jobID = JobID(newValue) }
+    }
+    /// The identifier as kept: packed when it has the API's form, so a decoded page makes no string for it (a
+    /// 40-character ID was a 96-byte allocation per listed job per cycle) and the poller reads it as it is.
+    public var jobID: JobID
     /// `parse`, `extract`, `classify`, or anything newer, as sent.
     public var jobType: String
     /// Project the job belongs to (empty when the server omitted it).
@@ -65,7 +71,22 @@ public struct BatchJob: Codable, Sendable, Equatable {
         effectiveAt: Date? = nil, directoryID: String? = nil, errorMessage: String? = nil,
         jobRecordID: String? = nil, workflowID: String? = nil
     ) {
-        self.id = id
+        self.init(
+            jobID: JobID(id), jobType: jobType, projectID: projectID, status: status, totalItems: totalItems,
+            processedItems: processedItems, failedItems: failedItems, skippedItems: skippedItems, createdAt: createdAt,
+            startedAt: startedAt, updatedAt: updatedAt, completedAt: completedAt, effectiveAt: effectiveAt,
+            directoryID: directoryID, errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID)
+    }
+
+    /// `init(id:…)` with the identifier already read as a `JobID`.
+    public init(
+        jobID: JobID, jobType: String, projectID: String, status: String, totalItems: Int,
+        processedItems: Int? = nil, failedItems: Int? = nil, skippedItems: Int? = nil,
+        createdAt: Date? = nil, startedAt: Date? = nil, updatedAt: Date? = nil, completedAt: Date? = nil,
+        effectiveAt: Date? = nil, directoryID: String? = nil, errorMessage: String? = nil,
+        jobRecordID: String? = nil, workflowID: String? = nil
+    ) {
+        self.jobID = jobID
         self.jobType = jobType
         self.projectID = projectID
         self.status = status
@@ -87,7 +108,7 @@ public struct BatchJob: Codable, Sendable, Equatable {
     /// Decodes tolerantly: only `id` is truly required; a missing status or type becomes `unknown`, counts default to 0.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.requiredString(.id)
+        jobID = JobID(try container.requiredString(.id))
         jobType = container.lenientString(.jobType) ?? "unknown"
         projectID = container.lenientString(.projectID) ?? ""
         status = container.lenientString(.status) ?? "unknown"

@@ -57,6 +57,11 @@ public enum JobPageDecoder {
         var scanner: JSONByteScanner
         /// The fields of the job being read, reused from job to job.
         var fields = [Field](repeating: .absent, count: JobPageDecoder.fieldCount)
+        /// The last project ID made into a string, reused while the next jobs send the same bytes: the jobs of a
+        /// page share a project, and each 41-character ID was a 96-byte allocation per job.
+        var lastProject: String?
+        /// The same for directory IDs (the jobs of one directory are often listed together).
+        var lastDirectory: String?
 
         /// Reads the whole document as a page; throws when it is anything but the plain shape.
         mutating func page() throws(JSONByteScanner.Unsupported) -> JobListPage {
@@ -149,11 +154,11 @@ public enum JobPageDecoder {
                     guard next == 0x2C else { throw JSONByteScanner.Unsupported() }
                 }
             }
-            guard let id = try lenientString(fields[0]) else { return nil }
+            guard let id = try jobID(fields[0]) else { return nil }
             return BatchJob(
-                id: id,
+                jobID: id,
                 jobType: try lenientString(fields[1]) ?? "unknown",
-                projectID: try lenientString(fields[2]) ?? "",
+                projectID: try reusedString(fields[2], directory: false) ?? "",
                 status: try lenientString(fields[3]) ?? "unknown",
                 totalItems: try lenientInt(fields[4]) ?? 0,
                 processedItems: try lenientInt(fields[5]),
@@ -164,7 +169,7 @@ public enum JobPageDecoder {
                 updatedAt: try lenientDate(fields[10]),
                 completedAt: try lenientDate(fields[11]),
                 effectiveAt: try lenientDate(fields[12]),
-                directoryID: try lenientString(fields[13]),
+                directoryID: try reusedString(fields[13], directory: true),
                 errorMessage: try lenientString(fields[14]),
                 jobRecordID: try lenientString(fields[15]),
                 workflowID: try lenientString(fields[16]))
@@ -238,6 +243,34 @@ public enum JobPageDecoder {
             case .otherNumber: throw JSONByteScanner.Unsupported()
             case .bool(let value): return value ? "true" : "false"
             }
+        }
+
+        /// The job's `id` as `lenientString` reads it, packed straight from the bytes when it has the API's form (no
+        /// string is made); nil when there is none.
+        private func jobID(_ field: Field) throws(JSONByteScanner.Unsupported) -> JobID? {
+            if case .string(let token) = field, !token.hasEscape, !token.hasNonASCII,
+                let id = JobID(packedUTF8: UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end]))
+            {
+                return id
+            }
+            return try lenientString(field).map { JobID($0) }
+        }
+
+        /// `lenientString` of a project (or, with `directory`, a directory) ID, giving back the last one made when the
+        /// field holds its exact bytes.
+        private mutating func reusedString(
+            _ field: Field, directory: Bool
+        ) throws(JSONByteScanner.Unsupported) -> String? {
+            guard case .string(let token) = field, !token.hasEscape else { return try lenientString(field) }
+            let raw = UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end])
+            if var known = directory ? lastDirectory : lastProject, known.utf8.count == raw.count,
+                known.withUTF8({ $0.elementsEqual(raw) })
+            {
+                return known
+            }
+            let made = try scanner.makeString(token)
+            if directory { lastDirectory = made } else { lastProject = made }
+            return made
         }
 
         /// `lenientInt`: an integer, or a string `Int(_:)` accepts; nil otherwise.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JobMonitor
+import LlamaCloud
 
 /// `JobID`: an ID of the API's form (a short prefix and a lowercase UUID) is packed into 20 bytes and reads back as
 /// the same text; any other is kept as text. Equality and the table's hash must agree with the IDs' text.

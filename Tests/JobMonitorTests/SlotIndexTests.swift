@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JobMonitor
+import LlamaCloud
 
 /// The job table's open-addressing ID index against a `Dictionary` doing the same inserts and removals: removals shift
 /// later buckets back (no tombstones), so a wrong shift loses an ID that is still in the table or finds one that left.

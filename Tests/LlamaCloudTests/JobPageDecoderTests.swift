@@ -290,6 +290,30 @@ struct JobPageDecoderTests {
         #expect(page.items[0].completedAt == nil)
     }
 
+    @Test("IDs of the API's form are packed without a string; a project or directory ID sent again is the same string")
+    func idsPackedAndRepeatsShared() throws {
+        let page = try page(mockCloudListPageBody)
+        for job in page.items {
+            guard case .packed = job.jobID.storage else {
+                Issue.record("\(job.id) was kept as text")
+                continue
+            }
+        }
+        #expect(page.items.map(\.id) == ["bjb-9e3779b9-7f4a-4c15-a000-000000000000", "bjb-3c6ef372-fe94-4f82-a000-000000000001"])
+        // Both jobs send one project: the second gets the first one's string, not a copy of its own.
+        func address(_ text: String) -> UnsafeRawPointer? {
+            var text = text
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        #expect(address(page.items[0].projectID) == address(page.items[1].projectID))
+        #expect(page.items[0].directoryID != page.items[1].directoryID)
+        // An escaped ID reads as the same ID, packed too; an ID that is a number or of another form stays text.
+        let other = try self.page(
+            #"{"items":[{"id":"bjb-9e3779b9\u002d7f4a-4c15-a000-000000000000"},{"id":42},{"id":"BJB-9E3779B9-7F4A-4C15-A000-000000000000"}]}"#)
+        #expect(other.items.map(\.jobID) == [page.items[0].jobID, JobID("42"), JobID("BJB-9E3779B9-7F4A-4C15-A000-000000000000")])
+        if case .text = other.items[2].jobID.storage {} else { Issue.record("an uppercase ID was packed") }
+    }
+
     @Test("the first of duplicate keys wins, even when it is null")
     func duplicateKeys() throws {
         let page = try page(

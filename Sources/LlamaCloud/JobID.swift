@@ -10,29 +10,38 @@
 /// over every job compare and hash `JobID`s instead.
 public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// A prefix of up to four non-NUL ASCII bytes and a UUID's 128 bits.
-    struct Packed: Hashable, Sendable {
+    package struct Packed: Hashable, Sendable {
         /// The UUID's first 16 hex digits.
-        let high: UInt64
+        package let high: UInt64
         /// The UUID's last 16 hex digits.
-        let low: UInt64
+        package let low: UInt64
         /// The prefix's bytes, the first in the lowest byte, zero past its end.
-        let prefix: UInt32
+        package let prefix: UInt32
     }
 
     /// How the ID is held.
-    enum Storage: Hashable, Sendable {
+    package enum Storage: Hashable, Sendable {
+        /// An ID of the API's form.
         case packed(Packed)
+        /// Any other ID.
         case text(String)
     }
 
     /// The ID, packed or as text.
-    let storage: Storage
+    package let storage: Storage
 
     /// The ID `text`, packed when it has the form.
     public init(_ text: String) {
         var text = text
         let packed = text.withUTF8 { Self.pack($0) }
         storage = packed.map(Storage.packed) ?? .text(text)
+    }
+
+    /// The ID in `bytes` (UTF-8) when it has the packed form, without building a `String`; nil otherwise (the caller
+    /// then builds the text and uses `init(_:)`). The page decoder reads each listed job's ID this way.
+    package init?(packedUTF8 bytes: UnsafeRawBufferPointer) {
+        guard let packed = Self.pack(bytes.assumingMemoryBound(to: UInt8.self)) else { return nil }
+        storage = .packed(packed)
     }
 
     /// The ID written as a literal.
@@ -57,14 +66,6 @@ public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible, Ex
         return lhs.description < rhs.description
     }
 
-    /// The table's seeded hash of the ID (see `IDHash`): the same for equal IDs.
-    var tableHash: UInt64 {
-        switch storage {
-        case .text(let text): return IDHash.hash(text)
-        case .packed(let packed): return IDHash.hash(packed.high, packed.low, packed.prefix)
-        }
-    }
-
     /// Bytes of the UUID's text.
     private static let uuidLength = 36
     /// Most bytes of a packed prefix.
@@ -72,7 +73,7 @@ public struct JobID: Hashable, Sendable, Comparable, CustomStringConvertible, Ex
 
     /// The packed form of `bytes`, if they have it. Eight digits at a time: one byte at a time, with a range check
     /// per byte, took ~850 instructions an ID (callgrind, once for every listed job every cycle).
-    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+    package static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
         let prefixLength = bytes.count - uuidLength
         guard prefixLength >= 0, prefixLength <= maximumPrefix, let base = bytes.baseAddress else { return nil }
         var prefix: UInt32 = 0
