@@ -59,17 +59,24 @@ struct ProgressHistory: Sendable, Equatable {
             // What rate and history read starts at `horizon`: keep the newest sample at or before it; the ones before
             // go once there are `trimBatch` of them (dropping the oldest rewrites the records before the next one:
             // one at every poll was ~9 % of a cycle's instructions with full histories).
-            let horizon = sample.at.addingTimeInterval(-span)
-            var unread = 0
-            var reader = samples.makeIterator()
-            _ = reader.next()
-            while let next = reader.next(), next.at <= horizon { unread += 1 }
+            let unread = Self.countAfterOldest(in: samples, atOrBefore: sample.at.addingTimeInterval(-span))
             if unread >= Self.trimBatch { samples.removeFirst(unread) }
         }
     }
 
     /// Samples past the retained span that are dropped together (see `observe`).
     static let trimBatch = 4
+
+    /// How many samples after the oldest are at or before `horizon`. A function of its own so that the iterator's
+    /// reference to the records ends before the caller trims them: alive (as a debug build keeps it, to the end of
+    /// the scope), it made the trim copy the whole array, and the copy's capacity moved with what malloc handed out.
+    private static func countAfterOldest(in samples: SampleLog, atOrBefore horizon: Date) -> Int {
+        var count = 0
+        var reader = samples.makeIterator()
+        _ = reader.next()
+        while let next = reader.next(), next.at <= horizon { count += 1 }
+        return count
+    }
 
     /// Items per second over the `window` seconds ending at the last observation; nil if the observed span is shorter
     /// than `minimumSpan`. The count at the window's start is the newest sample at or before it (step-wise).

@@ -46,6 +46,8 @@ struct SampleLog: Sequence, Sendable, Equatable {
     var encodedBytes: Int { count == 1 ? tail.encodedLength(after: .zero, step: 0) : records.count }
     /// Bytes allocated for the records (tests: how the log grows).
     var capacity: Int { records.capacity }
+    /// Where the records are allocated (tests: an array replaced, grown or copied, moves).
+    var recordsAddress: UInt? { records.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } } }
 
     /// The oldest sample, and the newest at or before `instant` (nil when even the oldest is later), in one pass
     /// that stops at the first sample after it. What `ProgressHistory.rate` asks for every changed job each cycle:
