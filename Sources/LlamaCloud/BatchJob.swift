@@ -39,10 +39,21 @@ public struct BatchJob: Codable, Sendable, Equatable {
     public var directoryID: String?
     /// Error message of the latest attempt.
     public var errorMessage: String?
-    /// Job record associated with this status.
-    public var jobRecordID: String?
-    /// Async job tracking ID.
-    public var workflowID: String?
+    /// Job record associated with this status; built from `storedJobRecordID` when read.
+    public var jobRecordID: String? {
+        get { storedJobRecordID?.description }
+        set { storedJobRecordID = newValue.map { JobID($0) } }
+    }
+    /// Async job tracking ID; built from `storedWorkflowID` when read.
+    public var workflowID: String? {
+        get { storedWorkflowID?.description }
+        set { storedWorkflowID = newValue.map { JobID($0) } }
+    }
+    /// The job record ID as kept: packed like `jobID` when it has that form. A listing sends it for every job and
+    /// the poller does not read it from a page, so the decoder makes no string for it.
+    package var storedJobRecordID: JobID?
+    /// The workflow ID as kept (see `storedJobRecordID`).
+    package var storedWorkflowID: JobID?
 
     enum CodingKeys: String, CodingKey {
         case id, status

@@ -51,17 +51,46 @@ public enum JobPageDecoder {
         case bool(Bool)
     }
 
+    /// The last few strings of one field, to hand out again for the same bytes (equal bytes make equal strings,
+    /// so the page reads the same; it only allocates less).
+    struct RecentStrings {
+        /// How many are kept.
+        static let capacity = 4
+        /// The strings, up to `capacity`.
+        private var strings: [String] = []
+        /// The entry the next string replaces once full.
+        private var next = 0
+
+        /// A kept string whose UTF-8 is exactly `bytes`, if any.
+        mutating func string(equalTo bytes: UnsafeRawBufferPointer) -> String? {
+            for index in strings.indices where strings[index].utf8.count == bytes.count {
+                if strings[index].withUTF8({ $0.elementsEqual(bytes) }) { return strings[index] }
+            }
+            return nil
+        }
+
+        /// Keeps `string`, in place of the oldest once full.
+        mutating func remember(_ string: String) {
+            if strings.count < Self.capacity {
+                strings.append(string)
+            } else {
+                strings[next] = string
+                next = (next + 1) % Self.capacity
+            }
+        }
+    }
+
     /// One pass over one document.
     private struct Reader {
         /// The byte cursor.
         var scanner: JSONByteScanner
         /// The fields of the job being read, reused from job to job.
         var fields = [Field](repeating: .absent, count: JobPageDecoder.fieldCount)
-        /// The last project ID made into a string, reused while the next jobs send the same bytes: the jobs of a
-        /// page share a project, and each 41-character ID was a 96-byte allocation per job.
-        var lastProject: String?
-        /// The same for directory IDs (the jobs of one directory are often listed together).
-        var lastDirectory: String?
+        /// The project IDs made into strings lately, reused when a job sends the same bytes: the jobs of a page share
+        /// a project, and each 41-character ID was a 96-byte allocation per job.
+        var recentProjects = RecentStrings()
+        /// The same for directory IDs (a project's jobs come from a few directories).
+        var recentDirectories = RecentStrings()
 
         /// Reads the whole document as a page; throws when it is anything but the plain shape.
         mutating func page() throws(JSONByteScanner.Unsupported) -> JobListPage {
@@ -155,7 +184,7 @@ public enum JobPageDecoder {
                 }
             }
             guard let id = try jobID(fields[0]) else { return nil }
-            return BatchJob(
+            var job = BatchJob(
                 jobID: id,
                 jobType: try lenientString(fields[1]) ?? "unknown",
                 projectID: try reusedString(fields[2], directory: false) ?? "",
@@ -170,9 +199,10 @@ public enum JobPageDecoder {
                 completedAt: try lenientDate(fields[11]),
                 effectiveAt: try lenientDate(fields[12]),
                 directoryID: try reusedString(fields[13], directory: true),
-                errorMessage: try lenientString(fields[14]),
-                jobRecordID: try lenientString(fields[15]),
-                workflowID: try lenientString(fields[16]))
+                errorMessage: try lenientString(fields[14]))
+            job.storedJobRecordID = try jobID(fields[15])
+            job.storedWorkflowID = try jobID(fields[16])
+            return job
         }
 
         /// The slot of a `BatchJob` key, or nil for a key the job does not read.
@@ -245,8 +275,8 @@ public enum JobPageDecoder {
             }
         }
 
-        /// The job's `id` as `lenientString` reads it, packed straight from the bytes when it has the API's form (no
-        /// string is made); nil when there is none.
+        /// The job's `id` (or record or workflow ID) as `lenientString` reads it, packed straight from the bytes when
+        /// it has the API's form (no string is made); nil when there is none.
         private func jobID(_ field: Field) throws(JSONByteScanner.Unsupported) -> JobID? {
             if case .string(let token) = field, !token.hasEscape, !token.hasNonASCII,
                 let id = JobID(packedUTF8: UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end]))
@@ -256,20 +286,18 @@ public enum JobPageDecoder {
             return try lenientString(field).map { JobID($0) }
         }
 
-        /// `lenientString` of a project (or, with `directory`, a directory) ID, giving back the last one made when the
+        /// `lenientString` of a project (or, with `directory`, a directory) ID, giving back a recent string when the
         /// field holds its exact bytes.
         private mutating func reusedString(
             _ field: Field, directory: Bool
         ) throws(JSONByteScanner.Unsupported) -> String? {
             guard case .string(let token) = field, !token.hasEscape else { return try lenientString(field) }
             let raw = UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end])
-            if var known = directory ? lastDirectory : lastProject, known.utf8.count == raw.count,
-                known.withUTF8({ $0.elementsEqual(raw) })
-            {
+            if let known = directory ? recentDirectories.string(equalTo: raw) : recentProjects.string(equalTo: raw) {
                 return known
             }
             let made = try scanner.makeString(token)
-            if directory { lastDirectory = made } else { lastProject = made }
+            if directory { recentDirectories.remember(made) } else { recentProjects.remember(made) }
             return made
         }
 

@@ -307,11 +307,27 @@ struct JobPageDecoderTests {
         }
         #expect(address(page.items[0].projectID) == address(page.items[1].projectID))
         #expect(page.items[0].directoryID != page.items[1].directoryID)
+        // Jobs of a few directories, interleaved: each directory's jobs share its string.
+        let directories = (0..<3).map { "dir-0c6f3a1b-94d2-4b7e-a1c5-7e2d9f80b61\($0)" }
+        let jobs = (0..<9).map { #"{"id":"j\#($0)","directory_id":"\#(directories[$0 % 3])"}"# }
+        let interleaved = try self.page(#"{"items":["# + jobs.joined(separator: ",") + "]}")
+        for index in 3..<9 {
+            let (job, first) = (interleaved.items[index], interleaved.items[index % 3])
+            #expect(job.directoryID == directories[index % 3])
+            #expect(address(job.directoryID ?? "") == address(first.directoryID ?? ""), "job \(index)")
+        }
         // An escaped ID reads as the same ID, packed too; an ID that is a number or of another form stays text.
         let other = try self.page(
             #"{"items":[{"id":"bjb-9e3779b9\u002d7f4a-4c15-a000-000000000000"},{"id":42},{"id":"BJB-9E3779B9-7F4A-4C15-A000-000000000000"}]}"#)
         #expect(other.items.map(\.jobID) == [page.items[0].jobID, JobID("42"), JobID("BJB-9E3779B9-7F4A-4C15-A000-000000000000")])
         if case .text = other.items[2].jobID.storage {} else { Issue.record("an uppercase ID was packed") }
+        // Record and workflow IDs of that form are packed too, and read back as sent.
+        let record = "rec-9e3779b9-7f4a-4c15-a000-000000000000"
+        let withRecord = try self.page(
+            #"{"items":[{"id":"a","job_record_id":"\#(record)","workflow_id":"wf-1"},{"id":"b","job_record_id":null}]}"#)
+        #expect(withRecord.items.map(\.jobRecordID) == [record, nil])
+        #expect(withRecord.items.map(\.workflowID) == ["wf-1", nil])
+        if case .packed = withRecord.items[0].storedJobRecordID?.storage {} else { Issue.record("the record ID was kept as text") }
     }
 
     @Test("the first of duplicate keys wins, even when it is null")
