@@ -1,5 +1,11 @@
 import FoundationEssentials
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decodes list pages of batch jobs (`JobListPage`) straight from the response bytes, with the same results as
 /// `JSONDecoder().decode(JobListPage.self, from:)` for every input: the common shape (plain strings, integers,
 /// ISO 8601 dates, nulls, unknown keys) is read here, anything unusual goes to `JSONDecoder` whole.
@@ -63,8 +69,11 @@ public enum JobPageDecoder {
 
         /// A kept string whose UTF-8 is exactly `bytes`, if any.
         mutating func string(equalTo bytes: UnsafeRawBufferPointer) -> String? {
+            guard let base = bytes.baseAddress else { return nil }
             for index in strings.indices where strings[index].utf8.count == bytes.count {
-                if strings[index].withUTF8({ $0.elementsEqual(bytes) }) { return strings[index] }
+                if strings[index].withUTF8({ $0.baseAddress.map { memcmp($0, base, bytes.count) == 0 } ?? false }) {
+                    return strings[index]
+                }
             }
             return nil
         }
@@ -86,11 +95,6 @@ public enum JobPageDecoder {
         var scanner: JSONByteScanner
         /// The fields of the job being read, reused from job to job.
         var fields = [Field](repeating: .absent, count: JobPageDecoder.fieldCount)
-        /// The project IDs made into strings lately, reused when a job sends the same bytes: the jobs of a page share
-        /// a project, and each 41-character ID was a 96-byte allocation per job.
-        var recentProjects = RecentStrings()
-        /// The same for directory IDs (a project's jobs come from a few directories).
-        var recentDirectories = RecentStrings()
 
         /// Reads the whole document as a page; throws when it is anything but the plain shape.
         mutating func page() throws(JSONByteScanner.Unsupported) -> JobListPage {
@@ -141,6 +145,11 @@ public enum JobPageDecoder {
         private mutating func readItems(
             into items: inout [BatchJob], failures: inout Int
         ) throws(JSONByteScanner.Unsupported) {
+            // The project and directory IDs made into strings lately, handed out again for the same bytes: the jobs of
+            // a page share a project and come from a few directories, and each ~40-character ID was a 96-byte
+            // allocation per job. Kept here, not in the reader: a reader holding them was copied whole for each field
+            // of each job (the `mutating` calls below made the reader's other calls copy it first).
+            var recent = (projects: RecentStrings(), directories: RecentStrings())
             guard scanner.peekAfterWhitespace() == 0x5B else { throw JSONByteScanner.Unsupported() }
             scanner.index += 1
             if scanner.peekAfterWhitespace() == 0x5D {
@@ -149,7 +158,7 @@ public enum JobPageDecoder {
             }
             while true {
                 if scanner.peekAfterWhitespace() == 0x7B {
-                    if let job = try readJob() { items.append(job) } else { failures += 1 }
+                    if let job = try readJob(recent: &recent) { items.append(job) } else { failures += 1 }
                 } else {
                     try scanner.skipValue(depth: 2)
                     failures += 1
@@ -162,7 +171,9 @@ public enum JobPageDecoder {
         }
 
         /// Reads one job object (the cursor is at its `{`); nil when it has no usable `id`.
-        private mutating func readJob() throws(JSONByteScanner.Unsupported) -> BatchJob? {
+        private mutating func readJob(
+            recent: inout (projects: RecentStrings, directories: RecentStrings)
+        ) throws(JSONByteScanner.Unsupported) -> BatchJob? {
             scanner.index += 1
             for slot in 0..<fields.count { fields[slot] = .absent }
             if scanner.peekAfterWhitespace() == 0x7D {
@@ -184,10 +195,12 @@ public enum JobPageDecoder {
                 }
             }
             guard let id = try jobID(fields[0]) else { return nil }
+            let projectID = try reusedString(fields[2], recent: &recent.projects)
+            let directoryID = try reusedString(fields[13], recent: &recent.directories)
             var job = BatchJob(
                 jobID: id,
                 jobType: try lenientString(fields[1]) ?? "unknown",
-                projectID: try reusedString(fields[2], directory: false) ?? "",
+                projectID: projectID ?? "",
                 status: try lenientString(fields[3]) ?? "unknown",
                 totalItems: try lenientInt(fields[4]) ?? 0,
                 processedItems: try lenientInt(fields[5]),
@@ -198,7 +211,7 @@ public enum JobPageDecoder {
                 updatedAt: try lenientDate(fields[10]),
                 completedAt: try lenientDate(fields[11]),
                 effectiveAt: try lenientDate(fields[12]),
-                directoryID: try reusedString(fields[13], directory: true),
+                directoryID: directoryID,
                 errorMessage: try lenientString(fields[14]))
             job.storedJobRecordID = try jobID(fields[15])
             job.storedWorkflowID = try jobID(fields[16])
@@ -286,18 +299,16 @@ public enum JobPageDecoder {
             return try lenientString(field).map { JobID($0) }
         }
 
-        /// `lenientString` of a project (or, with `directory`, a directory) ID, giving back a recent string when the
-        /// field holds its exact bytes.
-        private mutating func reusedString(
-            _ field: Field, directory: Bool
+        /// `lenientString` of a project or directory ID, giving back a string of `recent` when the field holds its
+        /// exact bytes (and keeping a new one there).
+        private func reusedString(
+            _ field: Field, recent: inout RecentStrings
         ) throws(JSONByteScanner.Unsupported) -> String? {
             guard case .string(let token) = field, !token.hasEscape else { return try lenientString(field) }
             let raw = UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end])
-            if let known = directory ? recentDirectories.string(equalTo: raw) : recentProjects.string(equalTo: raw) {
-                return known
-            }
+            if let known = recent.string(equalTo: raw) { return known }
             let made = try scanner.makeString(token)
-            if directory { recentDirectories.remember(made) } else { recentProjects.remember(made) }
+            recent.remember(made)
             return made
         }
 

@@ -2,14 +2,18 @@ import BenchmarkFixtures
 import Dashboard
 import Foundation
 import JobMonitor
+import LlamaCloud
 import TerminalUI
 
-// `batchtop-callgrind frame JOBS` or `batchtop-callgrind poll JOBS CYCLES [RUNNING_EVERY [FULL_SCAN_EVERY]]`: does exactly the piece that
+// `batchtop-callgrind frame JOBS`, `batchtop-callgrind decode JOBS` or
+// `batchtop-callgrind poll JOBS CYCLES [RUNNING_EVERY [FULL_SCAN_EVERY]]`: does exactly the piece that
 // `scripts/callgrind.sh` counts under `valgrind --tool=callgrind`, after a set-up it does not count.
 //
 // frame: two snapshots of JOBS jobs (every running job changed between them) are reduced into 200×50 states and the
 //   first frame is rendered during set-up; `measuredFrame` then renders the second frame and diffs it against the
 //   first. The script counts it with `--toggle-collect` on that function.
+// decode: the list pages of a full scan of JOBS jobs are encoded during set-up (as `decode-pages/N`);
+//   `measuredDecode` decodes them all through `JobPageDecoder` and drops them (`--toggle-collect` on it).
 // poll: a poller over an in-memory API of JOBS running jobs runs two warm-up cycles, then CYCLES more (each after
 //   every job changed). A cycle runs in async partial functions on the cooperative pool, which `--toggle-collect`
 //   cannot bracket, so the script counts a run with 1 cycle and one with 0 and subtracts.
@@ -24,6 +28,14 @@ func measuredFrame(_ state: AppState, previous: Buffer) -> Int {
     return changed
 }
 
+/// Decodes every page body and drops the pages: what the HTTP client does with a full scan's responses.
+@inline(never)
+func measuredDecode(_ bodies: [Data]) -> Int {
+    var decoded = 0
+    for body in bodies { decoded += (try? JobPageDecoder.decode(body))?.items.count ?? 0 }
+    return decoded
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? ""
 let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 0 : 0
@@ -34,6 +46,9 @@ case ("frame", 1...):
     let previous = Fixtures.frame(of: first)
     let changed = measuredFrame(second, previous: previous)
     print("frame jobs=\(jobs) changed_cells=\(changed)")
+case ("decode", 1...):
+    let bodies = Fixtures.listPageBodies(jobs: jobs)
+    print("decode jobs=\(jobs) decoded=\(measuredDecode(bodies))")
 case ("poll", 1...):
     let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
     // Optional: every RUNNING_EVERY-th job running and changing, the rest finished (default 1: all), and a full
