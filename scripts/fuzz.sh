@@ -14,11 +14,12 @@ case "$seconds" in ''|*[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS]" >&2; exi
 
 out=.build-fuzz
 mkdir -p "$out"
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld)
+# -package-name: the sources use `package` access (the targets are built from the package's files, not by SwiftPM).
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -package-name batchtop)
 echo "fuzz: building the targets"
 swiftc "${flags[@]}" Fuzz/FuzzWireDecoding.swift \
     Sources/LlamaCloud/{BatchJob,Page,JobItem,JobStatusResponse,CancelResponse,LenientDecoding,ISO8601Timestamp}.swift \
-    Sources/LlamaCloud/{JobPageDecoder,JSONByteScanner}.swift \
+    Sources/LlamaCloud/{JobPageDecoder,JSONByteScanner,JobID}.swift \
     -o "$out/fuzz-wire"
 swiftc "${flags[@]}" Fuzz/FuzzTerminalText.swift Sources/TerminalUI/*.swift -o "$out/fuzz-terminal-text"
 
