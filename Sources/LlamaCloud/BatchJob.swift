@@ -86,16 +86,16 @@ public struct BatchJob: Codable, Sendable, Equatable {
             jobID: JobID(id), jobType: jobType, projectID: projectID, status: status, totalItems: totalItems,
             processedItems: processedItems, failedItems: failedItems, skippedItems: skippedItems, createdAt: createdAt,
             startedAt: startedAt, updatedAt: updatedAt, completedAt: completedAt, effectiveAt: effectiveAt,
-            directoryID: directoryID, errorMessage: errorMessage, jobRecordID: jobRecordID, workflowID: workflowID)
+            directoryID: directoryID, errorMessage: errorMessage, jobRecordID: jobRecordID.map { JobID($0) },
+            workflowID: workflowID.map { JobID($0) })
     }
 
-    /// `init(id:…)` with the identifier already read as a `JobID`.
-    public init(
+    /// `init(id:…)` with the three IDs as kept (what the page decoder reads from the bytes).
+    package init(
         jobID: JobID, jobType: String, projectID: String, status: String, totalItems: Int,
-        processedItems: Int? = nil, failedItems: Int? = nil, skippedItems: Int? = nil,
-        createdAt: Date? = nil, startedAt: Date? = nil, updatedAt: Date? = nil, completedAt: Date? = nil,
-        effectiveAt: Date? = nil, directoryID: String? = nil, errorMessage: String? = nil,
-        jobRecordID: String? = nil, workflowID: String? = nil
+        processedItems: Int?, failedItems: Int?, skippedItems: Int?, createdAt: Date?, startedAt: Date?,
+        updatedAt: Date?, completedAt: Date?, effectiveAt: Date?, directoryID: String?, errorMessage: String?,
+        jobRecordID: JobID?, workflowID: JobID?
     ) {
         self.jobID = jobID
         self.jobType = jobType
@@ -112,8 +112,8 @@ public struct BatchJob: Codable, Sendable, Equatable {
         self.effectiveAt = effectiveAt
         self.directoryID = directoryID
         self.errorMessage = errorMessage
-        self.jobRecordID = jobRecordID
-        self.workflowID = workflowID
+        storedJobRecordID = jobRecordID
+        storedWorkflowID = workflowID
     }
 
     /// Decodes tolerantly: only `id` is truly required; a missing status or type becomes `unknown`, counts default to 0.

@@ -197,7 +197,7 @@ public enum JobPageDecoder {
             guard let id = try jobID(fields[0]) else { return nil }
             let projectID = try reusedString(fields[2], recent: &recent.projects)
             let directoryID = try reusedString(fields[13], recent: &recent.directories)
-            var job = BatchJob(
+            return BatchJob(
                 jobID: id,
                 jobType: try lenientString(fields[1]) ?? "unknown",
                 projectID: projectID ?? "",
@@ -212,10 +212,9 @@ public enum JobPageDecoder {
                 completedAt: try lenientDate(fields[11]),
                 effectiveAt: try lenientDate(fields[12]),
                 directoryID: directoryID,
-                errorMessage: try lenientString(fields[14]))
-            job.storedJobRecordID = try jobID(fields[15])
-            job.storedWorkflowID = try jobID(fields[16])
-            return job
+                errorMessage: try lenientString(fields[14]),
+                jobRecordID: try jobID(fields[15]),
+                workflowID: try jobID(fields[16]))
         }
 
         /// The slot of a `BatchJob` key, or nil for a key the job does not read.
