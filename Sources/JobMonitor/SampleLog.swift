@@ -83,13 +83,24 @@ struct SampleLog: Sequence, Sendable, Equatable {
         // Stored times are clamped to ±2^52 ms (see `Packed.init`): a bound one beyond covers every one of them.
         let bound: Int64 = 4_503_599_627_370_497
         guard seconds.isFinite else { return seconds > 0 ? .max : .min }
-        // The product is within a millisecond of exact, so each loop below runs at most once or twice.
+        // The product is within a millisecond of exact, so each correction below is needed at most once or twice.
+        // Bounded loops: written as `while`, the optimiser vectorised the second (it could run 2^53 times), and the
+        // vector path's setup made this ~250 instructions a call, once per changed job a cycle (callgrind).
         let estimate = seconds * 1_000
         var candidate = estimate >= Double(bound) ? bound : estimate <= -Double(bound) ? -bound : Int64(estimate)
-        while candidate < bound, Double(candidate + 1) / 1_000 <= seconds { candidate += 1 }
-        while candidate > -bound, Double(candidate) / 1_000 > seconds { candidate -= 1 }
+        for _ in 0..<Self.millisecondCorrections {
+            guard candidate < bound, Double(candidate + 1) / 1_000 <= seconds else { break }
+            candidate += 1
+        }
+        for _ in 0..<Self.millisecondCorrections {
+            guard candidate > -bound, Double(candidate) / 1_000 > seconds else { break }
+            candidate -= 1
+        }
         return candidate
     }
+
+    /// The most steps `latestMilliseconds(atOrBefore:)` moves its estimate either way (it needs one, rarely two).
+    static let millisecondCorrections = 3
 
     /// Adds a sample after the newest. `span` (seconds) is how far back the caller keeps samples (its retained
     /// span, nil when it keeps them by count only), `beyond` how many older ones it may keep besides, and

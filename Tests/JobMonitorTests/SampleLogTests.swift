@@ -172,6 +172,19 @@ struct SampleLogTests {
             #expect(Date(timeIntervalSinceReferenceDate: Double(limit) / 1_000) <= instant || limit <= -4_503_599_627_370_496)
             #expect(Date(timeIntervalSinceReferenceDate: Double(limit + 1) / 1_000) > instant || limit >= 4_503_599_627_370_496)
         }
+        // Random instants of every magnitude, fractions of a millisecond near the halves and the edges included: the
+        // estimate is corrected by at most `millisecondCorrections` steps, so a wrong bound would show here.
+        var random = SeededGenerator(state: 0x3117)
+        for _ in 0..<20_000 {
+            let magnitude = Double(random.next(13))
+            let sign: Double = random.next() % 2 == 0 ? 1 : -1
+            let fraction = Double(random.next() % 1_000_000) / 1_000_000
+            let seconds = sign * (pow(10, magnitude) * fraction + Double(random.next() % 1_000) / 1_000 + 0.0005)
+            let instant = Date(timeIntervalSinceReferenceDate: seconds)
+            let limit = SampleLog.latestMilliseconds(atOrBefore: instant)
+            #expect(Date(timeIntervalSinceReferenceDate: Double(limit) / 1_000) <= instant, "\(seconds)")
+            #expect(Date(timeIntervalSinceReferenceDate: Double(limit + 1) / 1_000) > instant, "\(seconds)")
+        }
         // `Date`'s `<=` is "not after", and nothing is after NaN.
         #expect(SampleLog.latestMilliseconds(atOrBefore: Date(timeIntervalSinceReferenceDate: .nan)) == .max)
         #expect(SampleLog.latestMilliseconds(atOrBefore: Date(timeIntervalSinceReferenceDate: .infinity)) == .max)
