@@ -35,6 +35,10 @@ struct ProgressHistory: Sendable, Equatable {
             return
         }
         let newKey = StatusKey(newStatus)
+        let finishedNow = newKey != status && newStatus.isTerminal
+        // A finished job's log takes no more samples unless its counts change: sized for the retained span, a job
+        // that ran for less kept the room for the rest (a churning project holds tens of thousands of those).
+        defer { if finishedNow { samples.shrinkToFit() } }
         if newKey != status {
             status = newKey
             statusSince = sample.at

@@ -214,8 +214,23 @@ struct SampleLog: Sequence, Sendable, Equatable {
         storedCount -= Int32(removing)
         if count == 1 { tailStep = 0 }
         // An array that shrank a lot keeps its capacity: give the room back.
-        if records.capacity > 64, records.capacity > 4 * records.count { records = Array(records) }
+        if records.capacity > 64, records.capacity > 4 * records.count { shrinkToFit() }
     }
+
+    /// Gives back the records' room beyond what they take, when that is at least `shrinkSlack` bytes: a finished
+    /// job's log grows no more (`ProgressHistory.observe`), and a job that ran for less than the retained span keeps
+    /// a log sized for all of it. A new array of exactly the records' size: `Array(records)` (what this did before)
+    /// hands back the same storage, capacity and all.
+    mutating func shrinkToFit() {
+        guard records.capacity - records.count >= Self.shrinkSlack else { return }
+        let kept = records
+        records = [UInt8](unsafeUninitializedCapacity: kept.count) { buffer, initialized in
+            initialized = kept.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+        }
+    }
+
+    /// Unused bytes worth a new array (malloc hands out chunks 16 bytes apart).
+    static let shrinkSlack = 16
 
     /// The sample at `index` (0: the oldest), the offset where its record ends, and the step into it (what the next
     /// record is predicted from). A function of its own so that the reader's reference to `records` ends before the

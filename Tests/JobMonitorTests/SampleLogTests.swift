@@ -109,6 +109,38 @@ struct SampleLogTests {
             "\(capacities) for \(bytes) bytes (at most \(peakBytes))")
     }
 
+    @Test("a job that finishes before its log covers the retained span gives the rest of the room back, samples intact")
+    func finishingShrinksTheLog() {
+        var configuration = MetricsConfiguration()
+        configuration.retainedSpan = configuration.readSpan(pollInterval: 2)
+        let start = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        var history = ProgressHistory(first: ProgressSample(at: start, processed: 0, total: 500), status: .running)
+        // 20 s of a 120 s span: the log was sized for the whole span at its second sample.
+        for poll in 1...10 {
+            history.observe(
+                ProgressSample(at: start.addingTimeInterval(Double(poll) * 2), processed: poll * 7, total: 500),
+                status: .running, configuration: configuration)
+        }
+        let sized = history.samples.capacity
+        #expect(sized >= history.samples.encodedBytes + 3 * SampleLog.shrinkSlack, "sized \(sized)")
+        // Still running, the log keeps its planned room (it is filling it)…
+        history.observe(
+            ProgressSample(at: start.addingTimeInterval(22), processed: 77, total: 500), status: .running,
+            configuration: configuration)
+        #expect(history.samples.capacity == sized)
+        let running = Array(history.samples)
+        // …and finished, it gives back all but the few bytes a malloc chunk rounds to, keeping every sample.
+        let last = ProgressSample(at: start.addingTimeInterval(24), processed: 500, total: 500)
+        history.observe(last, status: .completed, configuration: configuration)
+        let bytes = history.samples.encodedBytes
+        #expect(history.samples.capacity < bytes + SampleLog.shrinkSlack, "\(history.samples.capacity) for \(bytes)")
+        #expect(Array(history.samples) == running + [last])
+        // A log already about its size is left where it is.
+        var log = history.samples
+        log.shrinkToFit()
+        #expect(log.recordsAddress == history.samples.recordsAddress)
+    }
+
     @Test("polls at a steady interval take 2 bytes a sample: the time is stored as its difference from the step before")
     func steadyPollsTakeTwoBytes() {
         let start = Date(timeIntervalSinceReferenceDate: 800_000_000)
