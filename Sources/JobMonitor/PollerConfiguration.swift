@@ -57,8 +57,9 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// reach this share of all jobs (and at least `progressivePublishMinimum`), a snapshot with them is published
     /// there and then instead of at the end of the cycle. A listing in which most jobs changed then never makes a new
     /// version of every job while the screen still holds the old one of each: the screen lets go of the old versions
-    /// a share at a time (at 100,000 running jobs, two versions of each were ~19 MB above one).
-    public var progressivePublishShare = 0.2
+    /// a share at a time (at 100,000 running jobs, two versions of each were ~19 MB above one). A tenth: with a fifth,
+    /// the 22,000 versions held twice at a time were most of what `churn:100000` peaked above its steady heap.
+    public var progressivePublishShare = 0.1
     /// Discovery: the fewest jobs stored since the last snapshot for which a listing publishes before it completes
     /// (see `progressivePublishShare`); a smaller project gets one snapshot a cycle.
     public var progressivePublishMinimum = 5_000

@@ -11,8 +11,8 @@ import JobMonitor
 //
 // After each cycle it reads glibc's `mallinfo2` twice: when the poller has published (the state still holds the last
 // snapshot: two versions of every changed job) and when the state has taken the new one. The state takes only the
-// cycle's own snapshot, not those a listing publishes while it pages in once a fifth of the jobs changed (the real
-// screen takes them as they come and lets go of old versions a fifth at a time: `progressivePublishShare`), so the
+// cycle's own snapshot, not those a listing publishes while it pages in once a tenth of the jobs changed (the real
+// screen takes them as they come and lets go of old versions a tenth at a time: `progressivePublishShare`), so the
 // first figure is the high point of a screen that never takes those: an upper bound (`scripts/peak-rss.sh` measures the
 // real binary).
 // Figures are the bytes in use above a baseline taken after the fake API built its pages. One arena, as `batchtop`
