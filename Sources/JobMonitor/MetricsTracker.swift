@@ -115,7 +115,8 @@ public struct MetricsTracker: Sendable, Equatable {
         }
         let points = HistorySource(box: box, end: history.lastObservedAt, step: step, count: length)
         if job.status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
-        let throughput = history.rate(window: configuration.rateWindow, minimumSpan: configuration.minimumRateSpan)
+        // Kept by `observe` with this tracker's configuration (the one every observation is recorded with).
+        let throughput = history.cachedRate
         let quiet = history.lastObservedAt.timeIntervalSince(history.lastMovedAt)
         let canStall = job.status == .running || job.status == .dispatched
         return JobMetrics(

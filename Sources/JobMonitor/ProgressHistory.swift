@@ -15,6 +15,9 @@ struct ProgressHistory: Sendable, Equatable {
     /// differs. Its 16 bytes inline, with the sample log's 8-byte counts and origin, made a job's history box a
     /// 176-byte allocation; it is 112 now (see `HistoryBox`).
     private var status: StatusKey
+    /// `rate(window:minimumSpan:)` as of the newest observation, worked out by `observe` (see `cachedRate`): the bits
+    /// of a `Float` (the precision `JobMetrics` keeps a rate in), NaN for none.
+    private var rateBits: UInt32 = Float.nan.bitPattern
 
     /// Starts a history with one observation.
     init(first: ProgressSample, status: JobStatus) {
@@ -25,8 +28,20 @@ struct ProgressHistory: Sendable, Equatable {
         statusSince = first.at
     }
 
+    /// The rate over `configuration`'s window as of the newest observation (what `rate(window:minimumSpan:)` gives
+    /// for the configuration `observe` was last given, to a `Float`'s precision); nil if unknown.
+    ///
+    /// Kept, not worked out when read: the rate reads the samples up to the window's start, and `observe` reads the
+    /// same samples to find what the retained span lets go, so one pass does both. Read per changed job each cycle,
+    /// the separate passes were ~1,750 instructions a job with full histories (callgrind, `poll 2000 70`).
+    var cachedRate: Double? {
+        let rate = Float(bitPattern: rateBits)
+        return rate.isNaN ? nil : Double(rate)
+    }
+
     /// Adds an observation. Counts going backwards (a server reset) or time going backwards (a clock step) restart
     /// the history; an unchanged observation is stored only when the last sample is `sampleRefreshInterval` old.
+    /// Keeps `cachedRate` up to date.
     mutating func observe(_ sample: ProgressSample, status newStatus: JobStatus, configuration: MetricsConfiguration) {
         guard let last = samples.last, sample.at >= lastObservedAt, sample.processed >= last.processed,
             sample.failed >= last.failed
@@ -34,6 +49,7 @@ struct ProgressHistory: Sendable, Equatable {
             self = ProgressHistory(first: sample, status: newStatus)
             return
         }
+        let windowStart = sample.at.addingTimeInterval(-configuration.rateWindow)
         let newKey = StatusKey(newStatus)
         let finishedNow = newKey != status && newStatus.isTerminal
         // A finished job's log takes no more samples unless its counts change: sized for the retained span, a job
@@ -49,49 +65,71 @@ struct ProgressHistory: Sendable, Equatable {
         let changed = moved || sample.total != last.total
         if sample.at == last.at {
             if changed { samples.replaceLast(sample) }
+            keepRate(samples.scan(countingThrough: nil, newestAtOrBefore: windowStart), configuration)
             return
         }
         let due = !newStatus.isTerminal && sample.at.timeIntervalSince(last.at) >= configuration.sampleRefreshInterval
-        guard changed || due else { return }
+        guard changed || due else {
+            keepRate(samples.scan(countingThrough: nil, newestAtOrBefore: windowStart), configuration)
+            return
+        }
         samples.append(
             sample, retaining: configuration.retainedSpan, beyond: Self.trimBatch - 1,
             maxSamples: configuration.maxSamples)
         if samples.count > configuration.maxSamples {
             samples.removeFirst(samples.count - configuration.maxSamples)
         }
-        if let span = configuration.retainedSpan {
-            // What rate and history read starts at `horizon`: keep the newest sample at or before it; the ones before
-            // go once there are `trimBatch` of them (dropping the oldest rewrites the records before the next one:
-            // one at every poll was ~9 % of a cycle's instructions with full histories).
-            let unread = Self.countAfterOldest(in: samples, atOrBefore: sample.at.addingTimeInterval(-span))
-            if unread >= Self.trimBatch { samples.removeFirst(unread) }
+        guard let span = configuration.retainedSpan else {
+            keepRate(samples.scan(countingThrough: nil, newestAtOrBefore: windowStart), configuration)
+            return
         }
+        // What rate and history read starts at `horizon`: keep the newest sample at or before it; the ones before go
+        // once there are `trimBatch` of them (dropping the oldest rewrites the records before the next one: one at
+        // every poll was ~9 % of a cycle's instructions with full histories). The same pass finds the rate's anchor.
+        let horizon = sample.at.addingTimeInterval(-span)
+        let scan = samples.scan(countingThrough: horizon, newestAtOrBefore: windowStart)
+        if scan.counted >= Self.trimBatch { samples.removeFirst(scan.counted) }
+        // The trim keeps the newest sample at or before the horizon, so an anchor at or after it survives; a window
+        // reaching before the horizon (a span shorter than the window) is read again from what is left.
+        if horizon <= windowStart {
+            keepRate(scan, configuration)
+        } else {
+            keepRate(samples.scan(countingThrough: nil, newestAtOrBefore: windowStart), configuration)
+        }
+    }
+
+    /// Keeps the rate that `scan` (of the window ending at the newest observation) gives, as `cachedRate`.
+    private mutating func keepRate(_ scan: SampleLog.Scan, _ configuration: MetricsConfiguration) {
+        let rate = Self.rate(
+            latest: samples.last, at: lastObservedAt, window: configuration.rateWindow, oldest: scan.oldest,
+            newestAtOrBeforeStart: scan.newest, minimumSpan: configuration.minimumRateSpan)
+        rateBits = rate.map { Float($0).bitPattern } ?? Float.nan.bitPattern
     }
 
     /// Samples past the retained span that are dropped together (see `observe`).
     static let trimBatch = 4
 
-    /// How many samples after the oldest are at or before `horizon`. A function of its own so that the iterator's
-    /// reference to the records ends before the caller trims them: alive (as a debug build keeps it, to the end of
-    /// the scope), it made the trim copy the whole array, and the copy's capacity moved with what malloc handed out.
-    private static func countAfterOldest(in samples: SampleLog, atOrBefore horizon: Date) -> Int {
-        var count = 0
-        var reader = samples.makeIterator()
-        _ = reader.next()
-        while let next = reader.next(), next.at <= horizon { count += 1 }
-        return count
-    }
-
     /// Items per second over the `window` seconds ending at the last observation; nil if the observed span is shorter
     /// than `minimumSpan`. The count at the window's start is the newest sample at or before it (step-wise).
+    /// Worked out from the samples each time; `cachedRate` is the same figure kept by `observe`.
     func rate(window: TimeInterval, minimumSpan: TimeInterval) -> Double? {
-        guard let latest = samples.last else { return nil }
         let start = lastObservedAt.addingTimeInterval(-window)
-        // One pass in whole milliseconds (`SampleLog.oldest(andNewestAtOrBefore:)`): this runs for every changed job
-        // each cycle, and reading the samples as `ProgressSample`s was a fifth of a cycle once histories were full.
-        let (first, newestBeforeStart) = samples.oldest(andNewestAtOrBefore: start)
-        let anchor = newestBeforeStart.map { (processed: $0.processed, from: start) }
-            ?? (processed: first.processed, from: first.at)
+        let scan = samples.scan(countingThrough: nil, newestAtOrBefore: start)
+        return Self.rate(
+            latest: samples.last, at: lastObservedAt, window: window, oldest: scan.oldest,
+            newestAtOrBeforeStart: scan.newest, minimumSpan: minimumSpan)
+    }
+
+    /// The rate from the newest sample back to the anchor: the newest sample at or before the window's start (read
+    /// from the start, step-wise), or the oldest sample when none is that old.
+    private static func rate(
+        latest: ProgressSample?, at lastObservedAt: Date, window: TimeInterval, oldest: ProgressSample,
+        newestAtOrBeforeStart: ProgressSample?, minimumSpan: TimeInterval
+    ) -> Double? {
+        guard let latest else { return nil }
+        let start = lastObservedAt.addingTimeInterval(-window)
+        let anchor = newestAtOrBeforeStart.map { (processed: $0.processed, from: start) }
+            ?? (processed: oldest.processed, from: oldest.at)
         let span = lastObservedAt.timeIntervalSince(anchor.from)
         guard span > 0, span >= minimumSpan else { return nil }
         let rate = (Double(latest.processed) - Double(anchor.processed)) / span

@@ -49,28 +49,74 @@ struct SampleLog: Sequence, Sendable, Equatable {
     /// Where the records are allocated (tests: an array replaced, grown or copied, moves).
     var recordsAddress: UInt? { records.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } } }
 
-    /// The oldest sample, and the newest at or before `instant` (nil when even the oldest is later), in one pass
-    /// that stops at the first sample after it. What `ProgressHistory.rate` asks for every changed job each cycle:
-    /// with a full history (60 samples, the anchor about halfway) reading them as `ProgressSample`s through the
-    /// iterator cost ~2,900 instructions a job, 21 % of a cycle (callgrind, `batchtop-callgrind poll 2000`, cycles
-    /// 60 to 70). The same samples as iterating and comparing `at <= instant`, compared in whole milliseconds.
-    func oldest(andNewestAtOrBefore instant: Date) -> (oldest: ProgressSample, newest: ProgressSample?) {
+    /// What one pass from the oldest sample finds (`scan(countingThrough:newestAtOrBefore:)`).
+    struct Scan {
+        /// How many samples after the oldest are at or before the horizon, counted up to the first that is not.
+        let counted: Int
+        /// The oldest sample.
+        let oldest: ProgressSample
+        /// The newest sample at or before the instant, read up to the first that is not (nil when even the oldest is
+        /// later).
+        let newest: ProgressSample?
+    }
+
+    /// In one pass from the oldest sample, stopping at the first sample after both `horizon` and `instant`: how many
+    /// samples after the oldest are at or before `horizon` (0 without one), and the newest at or before `instant`.
+    /// What `ProgressHistory.observe` asks for every changed job each cycle: the samples the retained span lets go,
+    /// and the rate's anchor. Reading the samples as `ProgressSample`s through the iterator cost ~2,900 instructions a
+    /// job with a full history (60 samples, the anchor about halfway); this compares whole milliseconds, which is the
+    /// same as comparing `at <= instant` (see `latestMilliseconds(atOrBefore:)`).
+    func scan(countingThrough horizon: Date?, newestAtOrBefore instant: Date) -> Scan {
         let limit = Self.latestMilliseconds(atOrBefore: instant)
         let count = count
-        guard count > 1 else { return (tail.sample(), tail.milliseconds <= limit ? tail.sample() : nil) }
-        let (oldest, newest) = records.withUnsafeBufferPointer { bytes -> (Packed, Packed?) in
+        guard count > 1 else {
+            return Scan(counted: 0, oldest: tail.sample(), newest: tail.milliseconds <= limit ? tail.sample() : nil)
+        }
+        // No horizon counts nothing: a limit before every stored time (they are clamped to ±2^52 ms).
+        let countLimit = horizon.map { Self.latestMilliseconds(atOrBefore: $0) } ?? .min
+        let (counted, oldest, newest) = records.withUnsafeBufferPointer { bytes -> (Int, Packed, Packed?) in
             var reader = Reader(bytes: bytes)
             let oldest = reader.next(after: .zero)
-            guard oldest.milliseconds <= limit else { return (oldest, nil) }
+            // Two tight loops, not one loop with a flag for each: first while a sample is within both limits (it
+            // counts and is the newest so far), then on to the later limit alone.
+            let both = Swift.min(limit, countLimit)
             var newest = oldest
-            for _ in 1..<Swift.max(1, count) {
-                let next = reader.next(after: newest)
-                guard next.milliseconds <= limit else { break }
-                newest = next
+            var counted = 0
+            var remaining = count - 1
+            var next: Packed?
+            while remaining > 0 {
+                remaining -= 1
+                let read = reader.next(after: newest)
+                guard read.milliseconds <= both else {
+                    next = read
+                    break
+                }
+                newest = read
+                counted += 1
             }
-            return (oldest, newest)
+            let anchored = oldest.milliseconds <= limit
+            // Past `both`: on to whichever limit is later, from the sample that passed `both`.
+            guard var current = next else { return (counted, oldest, anchored ? newest : nil) }
+            if limit > countLimit {
+                // Counting stopped (at or before the oldest when nothing counted); the anchor goes on.
+                while current.milliseconds <= limit {
+                    newest = current
+                    guard remaining > 0 else { break }
+                    remaining -= 1
+                    current = reader.next(after: current)
+                }
+                return (counted, oldest, anchored ? newest : nil)
+            }
+            // The anchor stopped; counting goes on.
+            while current.milliseconds <= countLimit {
+                counted += 1
+                guard remaining > 0 else { break }
+                remaining -= 1
+                current = reader.next(after: current)
+            }
+            return (counted, oldest, anchored ? newest : nil)
         }
-        return (oldest.sample(), newest?.sample())
+        return Scan(counted: counted, oldest: oldest.sample(), newest: newest?.sample())
     }
 
     /// The largest stored time (whole milliseconds) that reads back at or before `instant`, so that comparing stored
@@ -363,7 +409,7 @@ struct SampleLog: Sequence, Sendable, Equatable {
     }
 
     /// Reads records from bytes: the log's array, or a buffer pointer into it where a scan must be tight
-    /// (`oldest(andNewestAtOrBefore:)`: no bounds check per byte in a release build).
+    /// (`scan(countingThrough:newestAtOrBefore:)`: no bounds check per byte in a release build).
     struct Reader<Bytes: RandomAccessCollection<UInt8>> where Bytes.Index == Int {
         let bytes: Bytes
         private(set) var offset = 0

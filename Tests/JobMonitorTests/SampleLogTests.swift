@@ -165,7 +165,7 @@ struct SampleLogTests {
     }
 
     @Test(
-        "the oldest sample and the newest at or before an instant are what reading every sample in order finds",
+        "one pass finds the oldest sample, the newest at or before an instant and the count up to a horizon, as reading every sample in order does",
         arguments: [11, 12, 13, 14] as [UInt64])
     func anchorMatchesIteration(seed: UInt64) {
         var generator = SeededGenerator(state: seed)
@@ -189,9 +189,14 @@ struct SampleLogTests {
                     guard sample.at <= instant else { break }
                     expected = sample
                 }
-                let found = log.oldest(andNewestAtOrBefore: instant)
-                #expect(found.oldest == stored[0], "seed \(seed) at \(instant.timeIntervalSinceReferenceDate)")
-                #expect(found.newest == expected, "seed \(seed) at \(instant.timeIntervalSinceReferenceDate)")
+                // A horizon of its own from the same instants (earlier, later or none), counted as the trim counts.
+                let horizon = generator.next(5) == 0 ? nil : instants[generator.next(instants.count)]
+                let expectedCount = horizon.map { horizon in stored.dropFirst().prefix { $0.at <= horizon }.count } ?? 0
+                let found = log.scan(countingThrough: horizon, newestAtOrBefore: instant)
+                let context = "seed \(seed) at \(instant.timeIntervalSinceReferenceDate), horizon \(horizon?.timeIntervalSinceReferenceDate ?? 0)"
+                #expect(found.oldest == stored[0], "\(context)")
+                #expect(found.newest == expected, "\(context)")
+                #expect(found.counted == expectedCount, "\(context)")
             }
         }
     }
