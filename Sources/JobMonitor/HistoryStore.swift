@@ -115,4 +115,22 @@ final class HistoryBox: @unchecked Sendable {
         defer { lock.unlock() }
         return body(history)
     }
+
+    /// What a job's metrics read of its history, under the store's lock: field by field, where `read` passed the
+    /// closure a copy of the whole history (its records retained and released), ~100 instructions per job a snapshot.
+    func facts() -> Facts {
+        lock.lock()
+        defer { lock.unlock() }
+        return Facts(
+            lastObservedAt: history.lastObservedAt, lastSampleAt: history.lastSampleAt,
+            lastMovedAt: history.lastMovedAt, rate: history.cachedRate)
+    }
+
+    /// The times and rate of a history that `MetricsTracker.metrics` reads (see `ProgressHistory`).
+    struct Facts {
+        let lastObservedAt: Date
+        let lastSampleAt: Date
+        let lastMovedAt: Date
+        let rate: Double?
+    }
 }

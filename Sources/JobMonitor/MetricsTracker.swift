@@ -100,12 +100,12 @@ public struct MetricsTracker: Sendable, Equatable {
             let average = job.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil
             return JobMetrics(throughput: average, elapsed: elapsed)
         }
-        return box.read { metrics(for: job, at: now, pollInterval: pollInterval, history: $0, box: box) }
+        return metrics(for: job, at: now, pollInterval: pollInterval, history: box.facts(), box: box)
     }
 
-    /// The metrics of `job` as of `now` from its history, read in place under the store's lock (`box` holds it).
+    /// The metrics of `job` as of `now` from what its history says (`box` holds it).
     private func metrics(
-        for job: Job, at now: Date, pollInterval: TimeInterval, history: borrowing ProgressHistory, box: HistoryBox
+        for job: Job, at now: Date, pollInterval: TimeInterval, history: HistoryBox.Facts, box: HistoryBox
     ) -> JobMetrics {
         let elapsed = Self.elapsed(of: job, at: now)
         let step = configuration.historyStep(pollInterval: pollInterval)
@@ -118,7 +118,7 @@ public struct MetricsTracker: Sendable, Equatable {
         let points = HistorySource(box: box, end: history.lastObservedAt, step: step, count: length)
         if job.status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
         // Kept by `observe` with this tracker's configuration (the one every observation is recorded with).
-        let throughput = history.cachedRate
+        let throughput = history.rate
         let quiet = history.lastObservedAt.timeIntervalSince(history.lastMovedAt)
         let canStall = job.status == .running || job.status == .dispatched
         return JobMetrics(
