@@ -171,9 +171,9 @@ extension Poller {
         }
         // Looked up outside a closure: `known.flatMap { tracked[slot: $0] }` copied the whole table (retaining each of
         // its arrays) for every listed job, ~450 instructions.
-        var knownJob: Job?
-        if let known { knownJob = tracked[slot: known]?.job }
-        let slot = store(Job(wire: wire, known: knownJob), at: fetchedAt, slot: known)
+        var shared: Job.SharedParts?
+        if let known { shared = tracked[slot: known]?.job.sharedParts }
+        let slot = store(Job(wire: wire, sharing: shared), at: fetchedAt, slot: known)
         if known == nil {
             _ = tracked.markListed(slot, in: listingState.number)
             while listingState.added.count <= query { listingState.added.append([]) }
