@@ -155,12 +155,10 @@ extension Poller {
         let interval = configuration.interval
         // The closure runs inside an access to `tracked`, which is not checked dynamically: it must not touch `self`.
         return tracked.refresh(slot: slot) { job, history in
-            if let vouch, job.fetchError == nil, job.fetchedAt != nil, !job.isVanished, !job.job.status.isTerminal {
-                job.freshUntil = vouch
-            }
             // The table caches the box `record` returned for every job it stored (`Poller.store`).
-            job.metrics = tracker.metrics(
-                for: job.job, at: date, pollInterval: interval, cached: history, cacheIsComplete: true)
+            job.renew(vouch: vouch) { stored in
+                tracker.metrics(for: stored, at: date, pollInterval: interval, cached: history, cacheIsComplete: true)
+            }
         }
     }
 

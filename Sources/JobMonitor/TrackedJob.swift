@@ -54,6 +54,20 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
         set { unique().fields.metrics = newValue }
     }
 
+    /// Renews the job as a snapshot shows it, on one storage: vouched for until `vouch` when its data is fresh
+    /// (fetched without error, still listed, unfinished), and its metrics as `metrics` works them out from the job
+    /// where it is stored. Field by field through the setters, each checked the storage's uniqueness and the metrics
+    /// read a copy of the whole `Job` (`Poller.refreshed`, once per changed job a snapshot).
+    mutating func renew(vouch: Date?, metrics: (borrowing Job) -> JobMetrics) {
+        let storage = unique()
+        if let vouch, storage.fields.fetchError == nil, storage.fields.fetchedAt != nil, !storage.fields.isVanished,
+            !storage.fields.job.status.isTerminal
+        {
+            storage.fields.freshUntil = vouch
+        }
+        storage.fields.metrics = metrics(storage.fields.job)
+    }
+
     /// Runs `body` on all the fields where they are stored (within this module: the aggregate of every job).
     func withFields<Result>(_ body: (borrowing TrackedJobStorage.Fields) -> Result) -> Result {
         body(storage.fields)
