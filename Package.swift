@@ -26,7 +26,8 @@ let package = Package(
             dependencies: ["TextTools", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .target(name: "TextTools"),
-        .target(name: "JobMonitor", dependencies: ["LlamaCloud"]),
+        .target(name: "JobMonitor", dependencies: ["LlamaCloud", "CMemoryHints"]),
+        .target(name: "CMemoryHints"),
         .target(name: "RunLog", dependencies: ["LlamaCloud", "TextTools"]),
         .target(name: "TerminalUI"),
         .target(name: "CTerminalRescue"),

@@ -1,3 +1,4 @@
+import CMemoryHints
 import FoundationEssentials
 import LlamaCloud
 
@@ -98,6 +99,45 @@ struct JobTable: Sendable {
     /// passes it by address; a non-mutating call made it copy the whole table first (retaining and releasing each of
     /// its arrays), ~450 instructions for every listed job (callgrind).
     @inline(__always) mutating func slotInPlace(of id: JobID) -> Int? { slot(of: id) }
+
+    /// Asks for the index bucket where a lookup of `id` starts to be brought into the cache, without waiting: the
+    /// first of two steps taken a few jobs ahead of storing a listed job (`Poller.absorb`; the second is
+    /// `prefetchJob(of:)`). At 100,000 jobs nothing of a job's is still cached from the last cycle, and each lookup and
+    /// store waited in turn for the bucket, the job's storage and its history to come from memory (perf: two thirds of
+    /// the listing's own time in two loads); asked for ahead, those waits overlap. `mutating` only to be passed by
+    /// address, as `slotInPlace(of:)`.
+    @inline(__always) mutating func prefetchIndex(of id: JobID) { slots.prefetchBucket(of: id) }
+
+    /// Asks for the storage and the cached history of the job the first matching index bucket names to be brought
+    /// into the cache, without waiting (its bucket was asked for by `prefetchIndex(of:)` a few jobs before). Both
+    /// references are read as bits from the slot, so neither object is retained (a retain would wait for it).
+    @inline(__always) mutating func prefetchJob(of id: JobID) {
+        var candidates = slots.candidates(for: id)
+        guard let slot = candidates.next(), let jobOffset = Self.jobOffset, let historyOffset = Self.historyOffset
+        else { return }
+        entries.withUnsafeBufferPointer { entries in
+            guard let base = entries.baseAddress, slot < entries.count else { return }
+            let entry = UnsafeRawPointer(base + slot)
+            // A storage is 184 bytes (three or four cache lines), a history box 112 (two or three).
+            Self.prefetch(entry.load(fromByteOffset: jobOffset, as: UInt.self), bytes: 184)
+            Self.prefetch(entry.load(fromByteOffset: historyOffset, as: UInt.self), bytes: 112)
+        }
+    }
+
+    /// Where an entry keeps its job's and its history's references, when each is one word (nil as zero): the bits
+    /// `prefetchJob(of:)` reads. Nil if the layout were ever otherwise: nothing is then prefetched.
+    private static let jobOffset = MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size
+        ? MemoryLayout<Entry>.offset(of: \.job) : nil
+    private static let historyOffset = MemoryLayout<HistoryBox?>.size == MemoryLayout<UInt>.size
+        ? MemoryLayout<Entry>.offset(of: \.history) : nil
+
+    /// Asks for every cache line of the object at `address` (zero: none) to be brought in, ready to be written.
+    @inline(__always)
+    private static func prefetch(_ address: UInt, bytes: Int) {
+        guard let object = UnsafeRawPointer(bitPattern: address) else { return }
+        for offset in stride(from: 0, to: bytes, by: 64) { batchtop_prefetch_for_write(object + offset) }
+        batchtop_prefetch_for_write(object + (bytes - 1))
+    }
 
     /// The job in an occupied slot.
     subscript(slot slot: Int) -> TrackedJob? {

@@ -139,9 +139,20 @@ extension Poller {
         // By index, passed `borrowing`: `for wire in page.jobs` copied each job twice on its way into `Job`, each copy
         // retaining and releasing its dozen strings (12 % of a cycle in which 10,000 jobs changed, callgrind). The
         // optimiser still makes one copy at the load; taking it out would mean consuming the delivered pages.
+        // The table's part of each job is asked for ahead of its turn (`JobTable.prefetchIndex`, `prefetchJob`): its
+        // index bucket `bucketLead` jobs ahead, then, that bucket having come in meanwhile, its storage and history
+        // `jobLead` jobs ahead.
+        let bucketLead = 16
+        let jobLead = 8
         for page in arrived {
             let jobs = page.jobs
-            for index in jobs.indices { absorb(jobs[index], query: page.query, at: fetchedAt, shown: &shown) }
+            for index in jobs.indices.prefix(bucketLead) { tracked.prefetchIndex(of: jobs[index].jobID) }
+            for index in jobs.indices.prefix(jobLead) { tracked.prefetchJob(of: jobs[index].jobID) }
+            for index in jobs.indices {
+                if index + bucketLead < jobs.endIndex { tracked.prefetchIndex(of: jobs[index + bucketLead].jobID) }
+                if index + jobLead < jobs.endIndex { tracked.prefetchJob(of: jobs[index + jobLead].jobID) }
+                absorb(jobs[index], query: page.query, at: fetchedAt, shown: &shown)
+            }
         }
         if !shown.isEmpty {
             order += shown

@@ -1,3 +1,4 @@
+import CMemoryHints
 import LlamaCloud
 
 /// The job table's ID → slot index: open addressing with linear probing, 8 bytes a bucket (the slot and 32 bits of the
@@ -72,6 +73,18 @@ struct SlotIndex: Sendable {
                 }
                 if bucket.hash == hash { return Int(bucket.slot) }
             }
+        }
+    }
+
+    /// Asks for the bucket where a lookup of `id` starts to be brought into the cache, without waiting for it (see
+    /// `JobTable.prefetch(_:stage:)`).
+    @inline(__always)
+    func prefetchBucket(of id: JobID) {
+        guard count > 0 else { return }
+        let position = Int(Self.hash(id)) & (buckets.count - 1)
+        buckets.withUnsafeBufferPointer { buckets in
+            guard let base = buckets.baseAddress else { return }
+            batchtop_prefetch(base + position)
         }
     }
 

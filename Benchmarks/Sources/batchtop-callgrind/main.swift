@@ -73,6 +73,37 @@ case ("poll", 1...):
         done.signal()
     }
     done.wait()
+case ("time-poll", 1...):
+    // Not for callgrind: the wall clock of each of CYCLES measured cycles alone (the API's advance between them is
+    // not timed), as `poll` runs them; prints the fastest and the median in milliseconds. For A/B runs of two builds.
+    let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
+    let runningEvery = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let fullScanEvery = arguments.count > 4 ? Int(arguments[4]) ?? 10 : 10
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        let api = FakeBatchAPI(jobs: jobs, runningEvery: runningEvery)
+        let poller = Fixtures.poller(over: api, fullScanEvery: fullScanEvery)
+        for _ in 0..<2 {
+            await poller.pollOnce()
+            api.advance()
+        }
+        var times: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<max(1, cycles) {
+            let start = clock.now
+            let snapshot = await poller.pollOnce()
+            let elapsed = start.duration(to: clock.now)
+            withExtendedLifetime(snapshot) {}
+            times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+            api.advance()
+        }
+        times.sort()
+        let line = String(format: "time-poll jobs=%d cycles=%d min=%.1f ms median=%.1f ms", jobs, times.count,
+                          times[0], times[times.count / 2])
+        print(line)
+        done.signal()
+    }
+    done.wait()
 default:
     FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | poll JOBS CYCLES\n".utf8))
     exit(2)
