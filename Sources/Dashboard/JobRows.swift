@@ -5,18 +5,18 @@ import LlamaCloud
 /// and sorting 100,000 jobs moves integers only.
 public struct JobRows: RandomAccessCollection, Equatable, Sendable {
     /// The snapshot's jobs (shared storage).
-    public let jobs: [TrackedJob]
+    public let jobs: JobList
     /// Positions in `jobs`, in display order.
     public let positions: [Int]
 
     /// Rows showing `jobs[positions[i]]` at row `i`; no rows by default.
-    public init(jobs: [TrackedJob] = [], positions: [Int] = []) {
+    public init(jobs: JobList = [], positions: [Int] = []) {
         self.jobs = jobs
         self.positions = positions
     }
 
     /// Every job, in the order given.
-    public init(_ jobs: [TrackedJob]) {
+    public init(_ jobs: JobList) {
         self.init(jobs: jobs, positions: Array(jobs.indices))
     }
 

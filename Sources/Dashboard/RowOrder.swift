@@ -6,7 +6,7 @@ import JobMonitor
 /// never in the render path.
 public enum RowOrder {
     /// The jobs matching `filter`, ordered by `sort` (stable for equal keys).
-    public static func arrange(_ jobs: [TrackedJob], sort: SortOrder, filter: String) -> JobRows {
+    public static func arrange(_ jobs: JobList, sort: SortOrder, filter: String) -> JobRows {
         let needle = filter.trimmingWhitespace().lowercased()
         let matching = needle.isEmpty ? Array(jobs.indices) : jobs.indices.filter { matches(jobs[$0], needle) }
         return JobRows(jobs: jobs, positions: sortedPositions(matching, of: jobs, by: sort))
@@ -15,7 +15,8 @@ public enum RowOrder {
     /// The default order: running work first, then waiting (pending, throttled) and unknown statuses, then failures,
     /// then finished jobs, newest first within each group.
     public static func sorted(_ jobs: [TrackedJob]) -> [TrackedJob] {
-        sortedPositions(Array(jobs.indices), of: jobs, by: SortOrder()).map { jobs[$0] }
+        let list = JobList(jobs)
+        return sortedPositions(Array(list.indices), of: list, by: SortOrder()).map { list[$0] }
     }
 
     /// True when the filter text occurs in the job's ID, type, status or directory (case-insensitive); a v2
@@ -31,7 +32,7 @@ public enum RowOrder {
     /// Sorts positions, not jobs: the keys are computed once per job and the comparisons move small integers, so a
     /// 100,000-job snapshot is not copied around element by element while it is sorted. Numeric keys (every column
     /// but type) are sorted as plain structs, without an enum or an optional to unwrap per comparison.
-    private static func sortedPositions(_ positions: [Int], of jobs: [TrackedJob], by order: SortOrder) -> [Int] {
+    private static func sortedPositions(_ positions: [Int], of jobs: JobList, by order: SortOrder) -> [Int] {
         if order.key != .type { return numericallySorted(positions, of: jobs, by: order) }
         var keys: [SortValue?] = Array(repeating: nil, count: jobs.count)
         var created: [Double] = Array(repeating: -.infinity, count: jobs.count)
@@ -67,7 +68,7 @@ public enum RowOrder {
     }
 
     /// The same order as the general path for numeric keys.
-    private static func numericallySorted(_ positions: [Int], of jobs: [TrackedJob], by order: SortOrder) -> [Int] {
+    private static func numericallySorted(_ positions: [Int], of jobs: JobList, by order: SortOrder) -> [Int] {
         var keys: [NumericKey] = []
         keys.reserveCapacity(positions.count)
         for position in positions {

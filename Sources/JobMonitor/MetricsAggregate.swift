@@ -32,7 +32,18 @@ public struct AggregateMetrics: Sendable, Equatable {
     public static let empty = AggregateMetrics()
 
     /// Aggregates the jobs (with their `metrics` already filled in); active means not terminal and not vanished.
-    public static func compute(from jobs: [TrackedJob]) -> AggregateMetrics {
+    public static func compute(from jobs: JobList) -> AggregateMetrics {
+        // Chunk by chunk: each is an array, read as one.
+        aggregate(jobs.chunks.joined())
+    }
+
+    /// Aggregates the jobs of an array (see `compute(from:)` for a `JobList`).
+    public static func compute(from jobs: [TrackedJob]) -> AggregateMetrics { aggregate(jobs) }
+
+    /// The aggregate of `jobs`; generic within this module only, so each caller above gets its own specialised copy (a
+    /// public generic was called unspecialised from the dashboard: a witness call for every job).
+    @inline(__always)
+    private static func aggregate(_ jobs: some Sequence<TrackedJob>) -> AggregateMetrics {
         var result = AggregateMetrics()
         // Neighbouring jobs mostly share a status: count runs, and touch the dictionary once per run.
         var runStatus: JobStatus?

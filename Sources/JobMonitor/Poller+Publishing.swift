@@ -40,7 +40,7 @@ extension Poller {
         // One copy of the tracker for the whole snapshot: one retain of its store, not one per job.
         let tracker = metricsTracker
         if orderChanged || published.jobs.count != order.count {
-            var jobs: [TrackedJob] = []
+            var jobs = JobList()
             jobs.reserveCapacity(order.count)
             var positions = [Int32](repeating: -1, count: tracked.capacity)
             changed = published.jobs.count != order.count

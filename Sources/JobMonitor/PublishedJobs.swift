@@ -4,8 +4,8 @@ import FoundationEssentials
 /// table): the next snapshot starts from these and replaces only the jobs written since or whose metrics move with
 /// time.
 struct PublishedJobs: Sendable {
-    /// The last snapshot's jobs (storage shared with that snapshot).
-    var jobs: [TrackedJob] = []
+    /// The last snapshot's jobs (storage shared with that snapshot, chunk by chunk until one is written).
+    var jobs = JobList()
     /// The position in `jobs` of the job in each slot of the job table; -1 for a slot whose job is not in `jobs`.
     var positions: [Int32] = []
     /// The earliest `freshUntil` among `jobs`.

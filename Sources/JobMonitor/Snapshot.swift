@@ -2,8 +2,9 @@ import FoundationEssentials
 
 /// Everything the UI shows, as one immutable value published by the poller after each poll cycle.
 public struct Snapshot: Sendable, Equatable {
-    /// The watched jobs, in the order the poller discovered them (newest first in discovery mode).
-    public var jobs: [TrackedJob]
+    /// The watched jobs, in the order the poller discovered them (newest first in discovery mode). Consecutive
+    /// snapshots share the chunks of this list in which no job changed (see `JobList`).
+    public var jobs: JobList
     /// How the API has been answering.
     public var health: APIHealth
     /// When this snapshot was assembled.
@@ -21,12 +22,17 @@ public struct Snapshot: Sendable, Equatable {
     public var idleInterval: TimeInterval? = nil
 
     /// Creates a snapshot.
-    public init(jobs: [TrackedJob], health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {
+    public init(jobs: JobList, health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {
         self.jobs = jobs
         self.health = health
         self.takenAt = takenAt
         self.interval = interval
         self.cycle = cycle
+    }
+
+    /// Creates a snapshot of the jobs in an array.
+    public init(jobs: [TrackedJob], health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {
+        self.init(jobs: JobList(jobs), health: health, takenAt: takenAt, interval: interval, cycle: cycle)
     }
 
     /// An empty snapshot, shown before the first poll completes.

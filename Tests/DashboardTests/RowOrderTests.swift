@@ -80,7 +80,7 @@ import Testing
                 if leftCreated != rightCreated { return leftCreated > rightCreated }
                 return lhs < rhs
             }.map { jobs[$0].id }
-            let rows = RowOrder.arrange(jobs, sort: SortOrder(key: .updated, reversed: reversed), filter: "")
+            let rows = RowOrder.arrange(JobList(jobs), sort: SortOrder(key: .updated, reversed: reversed), filter: "")
             #expect(rows.map(\.id) == expected, "reversed: \(reversed)")
         }
     }

@@ -57,11 +57,12 @@ struct ProgressSnapshotTests {
         #expect(moved.allSatisfy { $0.freshUntil != nil }, "vouched for: just fetched fine")
         // The rest of the listing arrives and the cycle publishes its own snapshot.
         api.hold(from: nil)
-        var last = await cycle.value
-        #expect(last.jobs.count == 1_000 + added.count)
-        #expect(last.jobs.allSatisfy { $0.job.processedItems == 7 })
-        #expect(last.jobs.prefix(added.count).map(\.id) == added.map(\.id), "a new job first")
-        last.jobs.removeFirst(added.count)
+        let cycleSnapshot = await cycle.value
+        #expect(cycleSnapshot.jobs.count == 1_000 + added.count)
+        #expect(cycleSnapshot.jobs.allSatisfy { $0.job.processedItems == 7 })
+        #expect(cycleSnapshot.jobs.prefix(added.count).map(\.id) == added.map(\.id), "a new job first")
+        var last = cycleSnapshot
+        last.jobs = JobList(cycleSnapshot.jobs.dropFirst(added.count))
         #expect(last.jobs.allSatisfy { $0.freshUntil != nil }, "every running job vouched for")
         // The jobs published while the listing paged in are the very versions in the cycle's snapshot: refreshed
         // once, not copied again (the screen held them, so a second refresh would have made new versions).

@@ -1,0 +1,83 @@
+/// The jobs of a snapshot, in order: a collection like `[TrackedJob]`, kept in chunks of 1,024 jobs that consecutive
+/// snapshots share until one of their jobs changes.
+///
+/// Why chunks: a snapshot and the next share every job that did not change, but with one flat array, writing one job
+/// into the next snapshot's copy copied the whole array: every one of 100,000 references retained (and, once the old
+/// snapshot went, released), each on a job last touched a cycle ago and no longer cached. A cycle in which every job
+/// changed publishes a snapshot for each tenth of the listing as it pages in (`Poller.publishProgress`), so it copied
+/// the array ten times. Writing into a `JobList` copies only the chunk written (and the list of chunks, one reference a
+/// chunk), so a snapshot costs what changed in it.
+public struct JobList: RandomAccessCollection, MutableCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
+    /// Jobs per chunk: 1 << `chunkShift`.
+    @usableFromInline static let chunkShift = 10
+    /// A position's place within its chunk: the position's low bits.
+    @usableFromInline static let chunkMask = (1 << chunkShift) - 1
+
+    /// The chunks, each full but the last.
+    @usableFromInline var chunks: [[TrackedJob]] = []
+    /// Number of jobs.
+    public private(set) var count = 0
+
+    /// No jobs.
+    public init() {}
+
+    /// The jobs of `jobs`, in their order.
+    public init(_ jobs: some Sequence<TrackedJob>) {
+        for job in jobs { append(job) }
+    }
+
+    /// The jobs listed, in their order.
+    public init(arrayLiteral jobs: TrackedJob...) {
+        self.init(jobs)
+    }
+
+    /// The first position.
+    public var startIndex: Int { 0 }
+    /// One past the last position.
+    public var endIndex: Int { count }
+
+    /// The job at `position`.
+    @inlinable public subscript(position: Int) -> TrackedJob {
+        get { chunks[position &>> Self.chunkShift][position & Self.chunkMask] }
+        set {
+            precondition(position >= 0 && position < count, "JobList position out of range")
+            chunks[position &>> Self.chunkShift][position & Self.chunkMask] = newValue
+        }
+    }
+
+    /// Iterates chunk by chunk (each an array), not position by position through the two-level subscript.
+    @inlinable public func makeIterator() -> FlattenSequence<[[TrackedJob]]>.Iterator { chunks.joined().makeIterator() }
+
+    /// Adds a job at the end.
+    public mutating func append(_ job: TrackedJob) {
+        if count & Self.chunkMask == 0 {
+            var chunk: [TrackedJob] = []
+            chunk.reserveCapacity(1 << Self.chunkShift)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(job)
+        count += 1
+    }
+
+    /// Makes room for `capacity` jobs in the list of chunks (each chunk is made whole when it is started).
+    public mutating func reserveCapacity(_ capacity: Int) {
+        chunks.reserveCapacity((capacity + Self.chunkMask) &>> Self.chunkShift)
+    }
+
+    /// The jobs as one array (a copy of every reference).
+    public var array: [TrackedJob] { chunks.count == 1 ? chunks[0] : Array(chunks.joined()) }
+
+    /// True when both lists hold the same jobs in the same order; a chunk shared by both is equal without looking.
+    public static func == (lhs: JobList, rhs: JobList) -> Bool {
+        lhs.count == rhs.count && lhs.chunks == rhs.chunks
+    }
+
+    /// True when the chunk holding `position` is one storage in both lists (a later snapshot reused it unchanged).
+    public func sharesChunk(at position: Int, with other: JobList) -> Bool {
+        let chunk = position &>> Self.chunkShift
+        guard chunk < chunks.count, chunk < other.chunks.count else { return false }
+        return chunks[chunk].withUnsafeBufferPointer { mine in
+            other.chunks[chunk].withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
+        }
+    }
+}
