@@ -12,7 +12,7 @@ struct JobListTests {
         (0..<count).map { TrackedJob.placeholder(id: "bjb-\(tag)\($0)") }
     }
 
-    @Test("built from an array, it holds the same jobs in the same order", arguments: [0, 1, 1_023, 1_024, 1_025, 3_000])
+    @Test("built from an array, it holds the same jobs in the same order", arguments: [0, 1, 4_095, 4_096, 4_097, 9_000])
     func sameAsArray(count: Int) {
         let array = jobs(count)
         let list = JobList(array)
@@ -30,7 +30,7 @@ struct JobListTests {
         var list = JobList()
         var array: [TrackedJob] = []
         var kept: [(list: JobList, array: [TrackedJob])] = []
-        for step in 0..<6_000 {
+        for step in 0..<12_000 {
             let job = TrackedJob.placeholder(id: "bjb-\(step)")
             if array.isEmpty || generator.next(3) == 0 {
                 list.append(job)
@@ -41,7 +41,7 @@ struct JobListTests {
                 array[position] = job
             }
             // Copies taken along the way must keep what they held when taken.
-            if generator.next(500) == 0 { kept.append((list, array)) }
+            if generator.next(1_000) == 0 { kept.append((list, array)) }
         }
         #expect(list.map(\.id) == array.map(\.id))
         #expect(list == JobList(array))
@@ -50,13 +50,15 @@ struct JobListTests {
 
     @Test("a write into a copy leaves the original as it was and copies only the chunk written")
     func writeCopiesOneChunk() {
-        let original = JobList(jobs(3_500))
+        let length = JobList.chunkLength
+        let original = JobList(jobs(3 * length + 100))
+        let written = 2 * length + 7
         var copy = original
-        copy[2_100] = TrackedJob.placeholder(id: "bjb-changed")
-        #expect(original[2_100].id == "bjb-2100")
-        #expect(copy[2_100].id == "bjb-changed")
-        for position in stride(from: 0, to: 3_500, by: 1_024) {
-            #expect(copy.sharesChunk(at: position, with: original) == (position / 1_024 != 2_100 / 1_024), "\(position)")
+        copy[written] = TrackedJob.placeholder(id: "bjb-changed")
+        #expect(original[written].id == "bjb-\(written)")
+        #expect(copy[written].id == "bjb-changed")
+        for position in stride(from: 0, to: original.count, by: length) {
+            #expect(copy.sharesChunk(at: position, with: original) == (position / length != written / length), "\(position)")
         }
     }
 
@@ -76,21 +78,23 @@ struct JobListTests {
     @Test("a snapshot in which one job changed shares every chunk of its list but that job's with the snapshot before")
     func snapshotSharesUnchangedChunks() async throws {
         let clock = ManualNow()
-        var wire = fleet(3_000, finished: 3_000)
+        // Finished jobs: their versions are redone only when they change (unfinished ones are, every snapshot).
+        var wire = fleet(9_000, finished: 9_000)
         let api = FakeBatchAPI(jobs: wire)
         let poller = Poller(
             api: api, configuration: PollerConfiguration(interval: 2, fullScanEvery: 1), now: { clock.date })
         let first = await poller.pollOnce()
-        wire[2_500].errorMessage = "late note"
+        wire[6_500].errorMessage = "late note"
         api.setJobs(wire)
         clock.advance(2)
         let second = await poller.pollOnce()
-        let changed = try #require(second.jobs.firstIndex { $0.id == "bjb-2500" })
+        let changed = try #require(second.jobs.firstIndex { $0.id == "bjb-6500" })
         #expect(second.jobs[changed].job.errorMessage == "late note")
         #expect(first.jobs[changed].job.errorMessage == nil, "the earlier snapshot keeps its version")
         #expect(second.jobs.map(\.id) == first.jobs.map(\.id))
-        for position in stride(from: 0, to: second.jobs.count, by: 1_024) {
-            let written = position / 1_024 == changed / 1_024
+        let length = JobList.chunkLength
+        for position in stride(from: 0, to: second.jobs.count, by: length) {
+            let written = position / length == changed / length
             #expect(second.jobs.sharesChunk(at: position, with: first.jobs) == !written, "chunk at \(position)")
         }
     }
