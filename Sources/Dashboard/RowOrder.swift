@@ -19,7 +19,7 @@ public enum RowOrder {
     /// then finished jobs, newest first within each group.
     public static func sorted(_ jobs: [TrackedJob]) -> [TrackedJob] {
         let list = JobList(jobs)
-        return sortedPositions(list.indices, of: list, by: SortOrder()).map { list[$0] }
+        return sortedPositions(list.indices, of: list, by: SortOrder()).map { list[Int($0)] }
     }
 
     /// True when the filter text occurs in the job's ID, type, status or directory (case-insensitive); a v2
@@ -35,7 +35,9 @@ public enum RowOrder {
     /// Sorts positions, not jobs: the keys are computed once per job and the comparisons move small integers, so a
     /// 100,000-job snapshot is not copied around element by element while it is sorted. Numeric keys (every column
     /// but type) are sorted as plain structs, without an enum or an optional to unwrap per comparison.
-    private static func sortedPositions(_ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder) -> [Int] {
+    private static func sortedPositions(_ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder)
+        -> [Int32]
+    {
         if order.key != .type { return numericallySorted(positions, of: jobs, by: order) }
         var keys: [SortValue?] = Array(repeating: nil, count: jobs.count)
         var created: [Double] = Array(repeating: -.infinity, count: jobs.count)
@@ -43,7 +45,9 @@ public enum RowOrder {
             keys[position] = sortValue(jobs[position], order.key)
             created[position] = jobs[position].job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
         }
-        return positions.sorted { lhs, rhs in
+        var sorted = positions.map { Int32(truncatingIfNeeded: $0) }
+        sorted.sort { lhsPosition, rhsPosition in
+            let lhs = Int(lhsPosition), rhs = Int(rhsPosition)
             switch (keys[lhs], keys[rhs]) {
             case (nil, nil): break
             case (nil, _): return false
@@ -54,6 +58,7 @@ public enum RowOrder {
             if created[lhs] != created[rhs] { return created[lhs] > created[rhs] }
             return lhs < rhs
         }
+        return sorted
     }
 
     /// One row's numeric sort key: missing keys last, then the key (descending when reversed), newest created
@@ -72,7 +77,7 @@ public enum RowOrder {
 
     /// The same order as the general path for numeric keys.
     private static func numericallySorted(_ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder)
-        -> [Int]
+        -> [Int32]
     {
         var keys: [NumericKey] = []
         keys.reserveCapacity(positions.count)
@@ -96,7 +101,7 @@ public enum RowOrder {
             if lhs.created != rhs.created { return lhs.created > rhs.created }
             return lhs.rank < rhs.rank
         }
-        return keys.map(\.position)
+        return keys.map { Int32(truncatingIfNeeded: $0.position) }
     }
 
     /// The primary key of a job for a sort column, ascending; nil sorts last whatever the direction.
