@@ -118,9 +118,8 @@ struct JobTable: Sendable {
         entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress, slot < entries.count else { return }
             let entry = UnsafeRawPointer(base + slot)
-            // A storage is 184 bytes (three or four cache lines), a history box 112 (two or three).
-            Self.prefetch(entry.load(fromByteOffset: jobOffset, as: UInt.self), bytes: 184)
-            Self.prefetch(entry.load(fromByteOffset: historyOffset, as: UInt.self), bytes: 112)
+            Self.prefetch(entry.load(fromByteOffset: jobOffset, as: UInt.self), bytes: Self.storageBytes)
+            Self.prefetch(entry.load(fromByteOffset: historyOffset, as: UInt.self), bytes: Self.historyBoxBytes)
         }
     }
 
@@ -130,6 +129,11 @@ struct JobTable: Sendable {
         ? MemoryLayout<Entry>.offset(of: \.job) : nil
     private static let historyOffset = MemoryLayout<HistoryBox?>.size == MemoryLayout<UInt>.size
         ? MemoryLayout<Entry>.offset(of: \.history) : nil
+
+    /// Bytes of a job's storage and of a history box: a 16-byte object header and their stored properties (184 and 104
+    /// now: three or four cache lines, two or three).
+    private static let storageBytes = 16 + MemoryLayout<TrackedJobStorage.Fields>.size
+    private static let historyBoxBytes = 16 + MemoryLayout<ProgressHistory>.size + MemoryLayout<ThreadLock>.size
 
     /// Asks for every cache line of the object at `address` (zero: none) to be brought in, ready to be written.
     @inline(__always)

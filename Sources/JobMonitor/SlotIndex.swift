@@ -77,7 +77,7 @@ struct SlotIndex: Sendable {
     }
 
     /// Asks for the bucket where a lookup of `id` starts to be brought into the cache, without waiting for it (see
-    /// `JobTable.prefetch(_:stage:)`).
+    /// `JobTable.prefetchIndex(of:)`).
     @inline(__always)
     func prefetchBucket(of id: JobID) {
         guard count > 0 else { return }
