@@ -1,4 +1,5 @@
 import JobMonitor
+import LlamaCloud
 import TerminalUI
 
 /// Alerts for jobs that finish: found by comparing two snapshots, so each transition is announced exactly once
@@ -13,14 +14,40 @@ public enum JobAlerts {
     }
 
     /// Jobs present in both snapshots whose status became terminal, in the new snapshot's order.
+    ///
+    /// Consecutive snapshots keep their jobs in the same order and share every chunk of the list in which none
+    /// changed (`JobList`): a shared chunk is skipped whole, and a job is compared with the one at its position in the
+    /// last snapshot when that is the same job. Only when a job is not where it was (jobs added or dropped before it)
+    /// is the last snapshot's status looked up by ID, in a table built once. Building that table for every snapshot
+    /// took 50 ms of a 65 ms reduce at 100,000 jobs (`reduce-alerts/100k`).
     public static func finished(from previous: Snapshot, to current: Snapshot) -> [Finished] {
-        guard !previous.jobs.isEmpty else { return [] }
+        let before = previous.jobs
+        let jobs = current.jobs
+        guard !before.isEmpty else { return [] }
         // Keyed by `jobID`: reading `id` would build a `String` for every job of the snapshot (100,000 at a time).
-        let before = Dictionary(previous.jobs.map { ($0.jobID, $0.job.status) }, uniquingKeysWith: { first, _ in first })
-        return current.jobs.compactMap { tracked in
-            guard let old = before[tracked.jobID], !old.isTerminal, tracked.job.status.isTerminal else { return nil }
-            return Finished(id: tracked.id, status: tracked.job.status)
+        var byID: [JobID: JobStatus]?
+        var alerts: [Finished] = []
+        var position = 0
+        while position < jobs.count {
+            if position % JobList.chunkLength == 0, jobs.sharesChunk(at: position, with: before) {
+                position += JobList.chunkLength
+                continue
+            }
+            let tracked = jobs[position]
+            position += 1
+            guard tracked.job.status.isTerminal else { continue }
+            let old: JobStatus?
+            if position - 1 < before.count, before[position - 1].jobID == tracked.jobID {
+                old = before[position - 1].job.status
+            } else {
+                if byID == nil {
+                    byID = Dictionary(before.map { ($0.jobID, $0.job.status) }, uniquingKeysWith: { first, _ in first })
+                }
+                old = byID?[tracked.jobID]
+            }
+            if let old, !old.isTerminal { alerts.append(Finished(id: tracked.id, status: tracked.job.status)) }
         }
+        return alerts
     }
 
     /// Puts the alerts in the status line and returns the bell and notification effects, as the settings say.

@@ -12,8 +12,8 @@ public struct JobList: RandomAccessCollection, MutableCollection, Equatable, Sen
     /// maps on its own and gives back when freed (`MallocTuning`); chunks of 1,024 (8 KiB) came from the heap between
     /// the job storages allocated at the same time, and `churn:100000` peaked 1.4 MB higher (two side-by-side runs).
     @usableFromInline static let chunkShift = 12
-    /// Jobs per chunk.
-    static var chunkLength: Int { 1 << chunkShift }
+    /// Jobs per chunk: the positions of a chunk are `k * chunkLength ..< (k + 1) * chunkLength`.
+    public static var chunkLength: Int { 1 << chunkShift }
     /// A position's place within its chunk: the position's low bits.
     @usableFromInline static let chunkMask = (1 << chunkShift) - 1
 
