@@ -64,27 +64,19 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         // Reducer.reduce(&state, .snapshot): store, summary, filter + sort, selection; alternating two snapshots
-        // in which every running job changed.
-        Benchmark("reduce/\(label)") { benchmark, setup in
-            let (state, snapshots, turn) = setup
-            turn.value += 1
-            blackHole(Reducer.reduce(&state.value, .snapshot(snapshots[turn.value % 2])))
-        } setup: { () -> (Box<AppState>, [Snapshot], Box<Int>) in
-            let snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
-            return (Box(Fixtures.state(after: snapshots[0])), snapshots, Box(0))
-        }
-
-        // The same with finished jobs announced (`--notify`, or jobs watched by ID): `JobAlerts.finished` compares
-        // the two snapshots' statuses.
-        Benchmark("reduce-alerts/\(label)") { benchmark, setup in
-            let (state, snapshots, turn) = setup
-            turn.value += 1
-            blackHole(Reducer.reduce(&state.value, .snapshot(snapshots[turn.value % 2])))
-        } setup: { () -> (Box<AppState>, [Snapshot], Box<Int>) in
-            let snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
-            var state = Fixtures.state(after: snapshots[0])
-            state.alerts = AlertSettings(statusLine: true, notify: true)
-            return (Box(state), snapshots, Box(0))
+        // in which every running job changed. `reduce-alerts`: the same with finished jobs announced (`--notify`, or
+        // jobs watched by ID), so `JobAlerts.finished` compares the two snapshots' statuses.
+        for (name, alerts) in [("reduce", AlertSettings()), ("reduce-alerts", AlertSettings(statusLine: true, notify: true))] {
+            Benchmark("\(name)/\(label)") { benchmark, setup in
+                let (state, snapshots, turn) = setup
+                turn.value += 1
+                blackHole(Reducer.reduce(&state.value, .snapshot(snapshots[turn.value % 2])))
+            } setup: { () -> (Box<AppState>, [Snapshot], Box<Int>) in
+                let snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
+                var state = Fixtures.state(after: snapshots[0])
+                state.alerts = alerts
+                return (Box(state), snapshots, Box(0))
+            }
         }
 
         // DashboardView.render of a 200×50 frame into a new buffer (as the run loop does each frame).

@@ -36,6 +36,29 @@ func measuredDecode(_ bodies: [Data]) -> Int {
     return decoded
 }
 
+/// The `poll` and `time-poll` modes: a poller over an in-memory API of `arguments[1]` jobs (every RUNNING_EVERY-th
+/// running and changing, `arguments[3]`, default 1: all; a full listing every FULL_SCAN_EVERY cycles, `arguments[4]`,
+/// default 10), two warm-up cycles, then `body` with CYCLES (`arguments[2]`). Not top-level `await`: its dispatch_main
+/// ending crashes valgrind 3.19. The main thread waits instead.
+func runPoller(_ arguments: [String], _ body: @escaping @Sendable (Poller, FakeBatchAPI, Int) async -> Void) {
+    let jobs = Int(arguments[1]) ?? 0
+    let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
+    let runningEvery = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let fullScanEvery = arguments.count > 4 ? Int(arguments[4]) ?? 10 : 10
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        let api = FakeBatchAPI(jobs: jobs, runningEvery: runningEvery)
+        let poller = Fixtures.poller(over: api, fullScanEvery: fullScanEvery)
+        for _ in 0..<2 {
+            await poller.pollOnce()
+            api.advance()
+        }
+        await body(poller, api, cycles)
+        done.signal()
+    }
+    done.wait()
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? ""
 let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 0 : 0
@@ -50,43 +73,18 @@ case ("decode", 1...):
     let bodies = Fixtures.listPageBodies(jobs: jobs)
     print("decode jobs=\(jobs) decoded=\(measuredDecode(bodies))")
 case ("poll", 1...):
-    let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
-    // Optional: every RUNNING_EVERY-th job running and changing, the rest finished (default 1: all), and a full
-    // listing every FULL_SCAN_EVERY cycles (default 10).
-    let runningEvery = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
-    let fullScanEvery = arguments.count > 4 ? Int(arguments[4]) ?? 10 : 10
-    // Not top-level `await`: its dispatch_main ending crashes valgrind 3.19. The main thread waits instead.
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        let api = FakeBatchAPI(jobs: jobs, runningEvery: runningEvery)
-        let poller = Fixtures.poller(over: api, fullScanEvery: fullScanEvery)
-        for _ in 0..<2 {
-            await poller.pollOnce()
-            api.advance()
-        }
+    runPoller(arguments) { poller, api, cycles in
         var shown = 0
         for _ in 0..<max(0, cycles) {
             shown = await poller.pollOnce().jobs.count
             api.advance()
         }
         print("poll jobs=\(jobs) cycles=\(cycles) last_snapshot_jobs=\(shown)")
-        done.signal()
     }
-    done.wait()
 case ("time-poll", 1...):
     // Not for callgrind: the wall clock of each of CYCLES measured cycles alone (the API's advance between them is
     // not timed), as `poll` runs them; prints the fastest and the median in milliseconds. For A/B runs of two builds.
-    let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0
-    let runningEvery = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
-    let fullScanEvery = arguments.count > 4 ? Int(arguments[4]) ?? 10 : 10
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        let api = FakeBatchAPI(jobs: jobs, runningEvery: runningEvery)
-        let poller = Fixtures.poller(over: api, fullScanEvery: fullScanEvery)
-        for _ in 0..<2 {
-            await poller.pollOnce()
-            api.advance()
-        }
+    runPoller(arguments) { poller, api, cycles in
         var times: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<max(1, cycles) {
@@ -98,12 +96,11 @@ case ("time-poll", 1...):
             api.advance()
         }
         times.sort()
-        let line = String(format: "time-poll jobs=%d cycles=%d min=%.1f ms median=%.1f ms", jobs, times.count,
-                          times[0], times[times.count / 2])
+        let line = String(
+            format: "time-poll jobs=%d cycles=%d min=%.1f ms median=%.1f ms", jobs, times.count, times[0],
+            times[times.count / 2])
         print(line)
-        done.signal()
     }
-    done.wait()
 default:
     FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | poll JOBS CYCLES\n".utf8))
     exit(2)
