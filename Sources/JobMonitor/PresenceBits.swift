@@ -24,6 +24,14 @@ struct PresenceBits: Sendable, Hashable {
         return value
     }
 
+    /// True when field `bit` is present.
+    func contains(_ bit: Int) -> Bool { bits & (1 << bit) != 0 }
+
+    /// Marks field `bit` present or absent.
+    mutating func set(_ bit: Int, present: Bool) {
+        bits = present ? bits | 1 << bit : bits & ~(1 << bit)
+    }
+
     /// The stored seconds of date field `bit` as a date, if it is present.
     func date(_ seconds: TimeInterval, _ bit: Int) -> Date? {
         value(seconds, bit).map(Date.init(timeIntervalSinceReferenceDate:))

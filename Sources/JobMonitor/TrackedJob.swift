@@ -13,7 +13,7 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// The job's last known data (a placeholder with status `other("unknown")` until the first fetch succeeds).
     public var job: Job {
         @inlinable get { storage.fields.job }
-        set { unique().fields.job = newValue }
+        set { unique().fields.replaceJob(newValue) }
     }
     /// When the data was last fetched successfully; nil if never. For a finished job whose data did not change,
     /// the poller keeps the time it first saw the final data (finished data never goes stale).

@@ -25,26 +25,43 @@ final class TrackedJobStorage: @unchecked Sendable {
         TrackedJobStorage(fields)
     }
 
-    /// The fields of a tracked job (documented on `TrackedJob`'s accessors); the optional times and count are stored
-    /// unwrapped, present one bit each (see `PresenceBits`), and the two that are nearly always empty (when the job
-    /// vanished, why its last fetch failed) behind one reference (`TrackedJobRarities`).
+    /// The fields of a tracked job (documented on `TrackedJob`'s accessors). The optional fetch time is stored
+    /// unwrapped, present one bit each (see `PresenceBits`); the fields that are nearly always empty (when the job
+    /// vanished, why its last fetch failed) behind one reference (`TrackedJobRarities`), which also holds the rare
+    /// values of two fields kept inline otherwise:
+    /// - the highest processed count is one bit when it is the job's current count (it is, unless the server's
+    ///   counts went backward);
+    /// - the vouch (`freshUntil`) is a 32-bit count of milliseconds after the fetch time, rounded up (a vouch is
+    ///   `freshWindow` seconds after a snapshot, read back up to a millisecond later than it was given).
     ///
     /// Declared in this order on purpose (stored properties are laid out in declaration order, each at the next
-    /// offset its alignment allows): `Job` first, which ends in two one-byte fields, then the one-byte fields here,
-    /// which fill what would otherwise be padding after it, then `JobMetrics` (40 bytes) and the 8-byte fields. That
-    /// makes 168 bytes and a storage (with its 16-byte object header and malloc's 8-byte chunk header) a 192-byte
-    /// allocation; it was 256 (225 bytes of fields) and 288 (257) before. There is one storage per job, two while
-    /// a cycle in which every job changed is published, so at 100,000 running jobs each byte here counts 200 kB.
+    /// offset its alignment allows): `Job` first, which ends in two one-byte fields, then the one-byte fields and the
+    /// 4-byte vouch here, which fill what would otherwise be padding after it, then `JobMetrics` (40 bytes) and the
+    /// 8-byte fields. That makes 152 bytes and a storage (with its 16-byte object header and malloc's 8-byte chunk
+    /// header) a 176-byte allocation; it was 192 with the vouch and the highest count as 8 bytes each, 256 (225 bytes
+    /// of fields) and 288 (257) before. There is one storage per job, two while a cycle in which every job changed is
+    /// published, so at 100,000 running jobs each byte here counts 200 kB.
     @usableFromInline
     struct Fields: Equatable {
-        @usableFromInline var job: Job
+        /// The job; replaced through `replaceJob`, which keeps the highest count's bit true to it.
+        @usableFromInline private(set) var job: Job
         var isVanished: Bool
         private var present = PresenceBits()
+        /// `freshUntil` in whole milliseconds after `fetchedSeconds`, when `Bit.freshInline` is set.
+        private var freshUntilMilliseconds: Int32 = 0
         @usableFromInline var metrics: JobMetrics
         private var fetchedSeconds: TimeInterval = 0
-        private var freshUntilSeconds: TimeInterval = 0
-        private var highestProcessedValue = 0
         private var rarities: TrackedJobRarities?
+
+        /// The bits in `present`.
+        private enum Bit {
+            /// `fetchedSeconds` holds the fetch time.
+            static let fetched = 0
+            /// `freshUntilMilliseconds` holds the vouch (else it is in the rarities' outliers, or there is none).
+            static let freshInline = 2
+            /// The highest processed count is the job's processed count (else it is in the rarities' outliers, or there is none).
+            static let highestIsProcessed = 3
+        }
 
         init(
             job: Job, fetchedAt: Date?, fetchError: String?, isVanished: Bool, metrics: JobMetrics,
@@ -67,30 +84,88 @@ final class TrackedJobStorage: @unchecked Sendable {
             isVanished = false
             metrics = JobMetrics()
             var present = PresenceBits()
-            fetchedSeconds = present.store(fetchedAt, 0)
-            highestProcessedValue = present.store(highestProcessed, 3, absent: 0)
+            fetchedSeconds = present.store(fetchedAt, Bit.fetched)
+            if let highestProcessed, highestProcessed != job.processedItems {
+                rarities = TrackedJobRarities(
+                    vanishedAt: nil, fetchError: nil,
+                    outliers: TrackedJobOutliers(highestProcessed: highestProcessed, freshUntil: nil))
+            } else {
+                present.set(Bit.highestIsProcessed, present: highestProcessed != nil)
+            }
             self.present = present
         }
 
+        /// Replaces the job, keeping the highest processed count as it was.
+        mutating func replaceJob(_ newJob: Job) {
+            let highest = highestProcessed
+            job = newJob
+            highestProcessed = highest
+        }
+
         var fetchedAt: Date? {
-            get { present.date(fetchedSeconds, 0) }
-            set { fetchedSeconds = present.store(newValue, 0) }
+            get { present.date(fetchedSeconds, Bit.fetched) }
+            set {
+                // The vouch is kept as an offset from the fetch time: stored again against the new one.
+                let vouch = freshUntil
+                fetchedSeconds = present.store(newValue, Bit.fetched)
+                freshUntil = vouch
+            }
         }
         var vanishedAt: Date? {
             get { rarities?.vanishedAt }
-            set { rarities = TrackedJobRarities.holding(vanishedAt: newValue, fetchError: fetchError) }
+            set { setRarities(vanishedAt: newValue) }
         }
         var fetchError: String? {
             get { rarities?.fetchError }
-            set { rarities = TrackedJobRarities.holding(vanishedAt: vanishedAt, fetchError: newValue) }
+            set { setRarities(fetchError: newValue) }
         }
         var freshUntil: Date? {
-            get { present.date(freshUntilSeconds, 2) }
-            set { freshUntilSeconds = present.store(newValue, 2) }
+            get {
+                guard present.contains(Bit.freshInline) else { return rarities?.outliers?.freshUntil }
+                return Date(timeIntervalSinceReferenceDate: fetchedSeconds + Double(freshUntilMilliseconds) / 1_000)
+            }
+            set {
+                let inline = newValue.flatMap { Self.milliseconds(from: fetchedAt, to: $0) }
+                freshUntilMilliseconds = present.store(inline, Bit.freshInline, absent: 0)
+                let rare = inline == nil ? newValue : nil
+                if rare != rarities?.outliers?.freshUntil { setRarities(freshUntil: .some(rare)) }
+            }
         }
         var highestProcessed: Int? {
-            get { present.value(highestProcessedValue, 3) }
-            set { highestProcessedValue = present.store(newValue, 3, absent: 0) }
+            get {
+                present.contains(Bit.highestIsProcessed) ? job.processedItems : rarities?.outliers?.highestProcessed
+            }
+            set {
+                let isProcessed = newValue != nil && newValue == job.processedItems
+                present.set(Bit.highestIsProcessed, present: isProcessed)
+                let rare = isProcessed ? nil : newValue
+                if rare != rarities?.outliers?.highestProcessed { setRarities(highestProcessed: .some(rare)) }
+            }
+        }
+
+        /// `date` as whole milliseconds after `base`, rounded up, when there is a base and it fits in 32 bits.
+        private static func milliseconds(from base: Date?, to date: Date) -> Int32? {
+            guard let base else { return nil }
+            let milliseconds = (date.timeIntervalSince(base) * 1_000).rounded(.up)
+            guard milliseconds >= Double(Int32.min), milliseconds <= Double(Int32.max) else { return nil }
+            return Int32(milliseconds)
+        }
+
+        /// Stores rarities with the given fields changed (nil: as they are) and the others kept.
+        private mutating func setRarities(
+            vanishedAt: Date?? = nil, fetchError: String?? = nil, highestProcessed: Int?? = nil,
+            freshUntil: Date?? = nil
+        ) {
+            let outliers = rarities?.outliers
+            let newOutliers =
+                highestProcessed == nil && freshUntil == nil
+                ? outliers
+                : TrackedJobOutliers.holding(
+                    highestProcessed: highestProcessed ?? outliers?.highestProcessed,
+                    freshUntil: freshUntil ?? outliers?.freshUntil)
+            rarities = TrackedJobRarities.holding(
+                vanishedAt: vanishedAt ?? rarities?.vanishedAt, fetchError: fetchError ?? rarities?.fetchError,
+                outliers: newOutliers)
         }
     }
 }

@@ -11,10 +11,10 @@ import Glibc
 /// which every job changed is published. Field order decides the padding (see `TrackedJobStorage.Fields`).
 @Suite("Job storage layout")
 struct StorageLayoutTests {
-    @Test("a TrackedJob storage fits a 192-byte allocation (glibc: 16-byte object header plus 8 bytes of chunk size)")
+    @Test("a TrackedJob storage fits a 176-byte allocation (glibc: 16-byte object header plus 8 bytes of chunk size)")
     func storageFitsItsAllocation() {
         let object = 16 + MemoryLayout<TrackedJobStorage.Fields>.size
-        #expect(object + 8 <= 192, "a storage now takes \(object) bytes: reorder or move a field")
+        #expect(object + 8 <= 176, "a storage now takes \(object) bytes: reorder or move a field")
     }
 
     @Test("no padding inside the metrics and the job beyond what their one-byte fields need")
@@ -58,6 +58,28 @@ struct StorageLayoutTests {
             Issue.record("the API's ID form is kept as text")
             return
         }
+    }
+    #endif
+
+    #if canImport(Glibc)
+    @Test("a vanished job's rarities are a 64-byte allocation (the outliers one reference further)")
+    func raritiesFitTheirAllocation() {
+        typealias UsableSize = @convention(c) (UnsafeMutableRawPointer?) -> Int
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_usable_size") else {
+            Issue.record("malloc_usable_size not found")
+            return
+        }
+        let usableSize = unsafeBitCast(symbol, to: UsableSize.self)
+        // The smallest over a run, as for identities: a free larger chunk may serve one request whole.
+        let objects = (0..<64).map { index in
+            TrackedJobRarities(
+                vanishedAt: Date(timeIntervalSinceReferenceDate: Double(index)), fetchError: "HTTP 500 \(index)",
+                outliers: TrackedJobOutliers(highestProcessed: index, freshUntil: nil))
+        }
+        let usable = withExtendedLifetime(objects) {
+            objects.map { usableSize(Unmanaged.passUnretained($0).toOpaque()) }.min() ?? .max
+        }
+        #expect(usable <= 56, "rarities now take a \(usable + 8)-byte allocation")
     }
     #endif
 
