@@ -61,18 +61,35 @@ public enum RowOrder {
         return sorted
     }
 
-    /// One row's numeric sort key: missing keys last, then the key (descending when reversed), newest created
-    /// first, then the snapshot's order. 24 bytes: the missing flag is the top bit of `rank`, above the position
-    /// (32 with a `Bool` of its own; 100,000 keys are built for every sort).
-    private struct NumericKey {
-        var value: Double
-        var created: Double
-        /// The position, plus `missingBit` when the job has no key.
-        var rank: Int
+    /// One row's numeric sort key, as three words compared in turn: missing keys last, then the key (descending
+    /// when reversed), newest created first, then the snapshot's order. The two numbers are kept as integers that
+    /// order as the numbers do (`orderBits`), so that a comparison is three integer comparisons with no NaN to
+    /// mind; a missing key is the largest word, above every number's.
+    private struct NumericKey: TotallyOrdered {
+        var value: UInt64
+        var created: UInt64
+        var position: Int
 
-        static let missingBit = 1 << 62
+        init(value: Double?, created: Double, position: Int) {
+            self.value = value.map(Self.orderBits) ?? .max
+            // Newest first: the negated time's bits.
+            self.created = Self.orderBits(-created)
+            self.position = position
+        }
 
-        var position: Int { rank & (Self.missingBit - 1) }
+        /// An integer that orders as `number` does among numbers (not NaN; -0 as 0): the sign bit flipped for
+        /// positive numbers, every bit for negative ones. Never `UInt64.max` (that would be a negative NaN).
+        static func orderBits(_ number: Double) -> UInt64 {
+            let bits = (number + 0).bitPattern
+            return bits >> 63 == 0 ? bits | 1 << 63 : ~bits
+        }
+
+        /// A total order: no two keys have one position.
+        static func precedes(_ lhs: NumericKey, _ rhs: NumericKey) -> Bool {
+            if lhs.value != rhs.value { return lhs.value < rhs.value }
+            if lhs.created != rhs.created { return lhs.created < rhs.created }
+            return lhs.position < rhs.position
+        }
     }
 
     /// The same order as the general path for numeric keys.
@@ -83,24 +100,16 @@ public enum RowOrder {
         keys.reserveCapacity(positions.count)
         for position in positions {
             let tracked = jobs[position]
-            let created = tracked.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
-            var value = 0.0
-            var rank = position | NumericKey.missingBit
-            if case .number(let number)? = sortValue(tracked, order.key) {
+            // NaN (from a server's data) is no number to order by: a missing key, no creation time.
+            let seconds = tracked.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
+            var value: Double?
+            if case .number(let number)? = sortValue(tracked, order.key), !number.isNaN {
                 value = order.reversed ? -number : number
-                rank = position
             }
-            keys.append(NumericKey(value: value, created: created, rank: rank))
+            keys.append(NumericKey(value: value, created: seconds.isNaN ? -.infinity : seconds, position: position))
         }
-        // `rank` first decides missing against present (the flag outweighs any position); equal flags leave it to
-        // the value, the creation time and finally the position, which is what is left of `rank` then.
-        keys.sort { lhs, rhs in
-            let lhsMissing = lhs.rank >= NumericKey.missingBit
-            if lhsMissing != (rhs.rank >= NumericKey.missingBit) { return !lhsMissing }
-            if lhs.value != rhs.value { return lhs.value < rhs.value }
-            if lhs.created != rhs.created { return lhs.created > rhs.created }
-            return lhs.rank < rhs.rank
-        }
+        // In place: the standard library's merge sort allocates half the keys again (see `InPlaceSort`).
+        InPlaceSort.sort(&keys)
         return keys.map { Int32(truncatingIfNeeded: $0.position) }
     }
 

@@ -85,6 +85,29 @@ import Testing
         }
     }
 
+    /// A server's NaN is no time to order by: a job whose update time is NaN sorts with the jobs that have none, and
+    /// a NaN creation time as none (the sort needs every key ordered against every other).
+    @Test func nanTimesSortAsMissing() {
+        let nan = Date(timeIntervalSinceReferenceDate: .nan)
+        let specs: [(id: String, updated: Date?, created: Date?)] = [
+            ("nan-updated", nan, Fixtures.ago(1)), ("none", nil, Fixtures.ago(2)), ("old", Fixtures.ago(50), nil),
+            ("new", Fixtures.ago(5), nan), ("mid", Fixtures.ago(20), Fixtures.ago(3)),
+        ]
+        let jobs = (0..<30).flatMap { round in
+            specs.map { spec -> TrackedJob in
+                var job = Job(id: "\(spec.id)-\(round)", type: .parse, status: .running, totalItems: 1, createdAt: spec.created)
+                job.updatedAt = spec.updated
+                return TrackedJob(job: job, fetchedAt: Fixtures.now)
+            }
+        }
+        let rows = RowOrder.arrange(JobList(jobs), sort: SortOrder(key: .updated), filter: "").map(\.id)
+        let groups = rows.map { String($0.split(separator: "-")[0]) }
+        let order = ["new", "mid", "old", "nan", "none"]
+        #expect(groups == order.flatMap { group in Array(repeating: group, count: 30) }, "\(rows.prefix(12))")
+        // Within a group, input order (equal keys, equal creation times).
+        #expect(rows.filter { $0.hasPrefix("new-") } == (0..<30).map { "new-\($0)" })
+    }
+
     @Test func reducerStoresRowsInThisOrder() {
         let state = Fixtures.state()
         #expect(state.rows.map(\.id) == RowOrder.sorted(Fixtures.jobs).map(\.id))

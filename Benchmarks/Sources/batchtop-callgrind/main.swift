@@ -101,7 +101,23 @@ case ("time-poll", 1...):
             times[times.count / 2])
         print(line)
     }
+case ("time-reduce", 1...):
+    // Not for callgrind: the wall clock of CYCLES reduces of a snapshot into a 200×50 state (`reduce/N`: two
+    // snapshots in which every running job changed, taken in turn); prints the fastest and the median in ms.
+    let snapshots = [0, 1].map { Fixtures.snapshot(jobs: jobs, generation: $0) }
+    var state = Fixtures.state(after: snapshots[0])
+    let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
+    var times: [Double] = []
+    let clock = ContinuousClock()
+    for turn in 0..<max(1, cycles) {
+        let start = clock.now
+        _ = Reducer.reduce(&state, .snapshot(snapshots[(turn + 1) % 2]))
+        let elapsed = start.duration(to: clock.now)
+        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+    }
+    times.sort()
+    print(String(format: "time-reduce jobs=%d cycles=%d min=%.2f ms median=%.2f ms", jobs, times.count, times[0], times[times.count / 2]))
 default:
-    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | poll JOBS CYCLES\n".utf8))
+    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | decode JOBS | poll JOBS CYCLES | time-poll JOBS CYCLES | time-reduce JOBS CYCLES\n".utf8))
     exit(2)
 }
