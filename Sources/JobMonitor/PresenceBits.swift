@@ -25,9 +25,11 @@ struct PresenceBits: Sendable, Hashable {
     }
 
     /// True when field `bit` is present.
+    @inline(__always)
     func contains(_ bit: Int) -> Bool { bits & (1 << bit) != 0 }
 
     /// Marks field `bit` present or absent.
+    @inline(__always)
     mutating func set(_ bit: Int, present: Bool) {
         bits = present ? bits | 1 << bit : bits & ~(1 << bit)
     }

@@ -40,12 +40,12 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// every cycle but publishes a snapshot only when something changed, so this (not the age) says "fresh".
     /// Nil: judge freshness by age alone.
     public var freshUntil: Date? {
-        get { storage.fields.freshUntil }
+        get { storage.freshUntil }
         set { unique().fields.freshUntil = newValue }
     }
     /// The highest processed count any poll has shown for this job (the poller keeps it across polls).
     public var highestProcessed: Int? {
-        get { storage.fields.highestProcessed }
+        get { storage.highestProcessed }
         set { unique().fields.highestProcessed = newValue }
     }
     /// Throughput, ETA, durations, stall flag and history, filled in by `MetricsTracker`.
@@ -104,10 +104,13 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     }
 
     /// A tracked job fetched at `fetchedAt`, with the highest processed count seen so far.
-    init(job: Job, fetchedAt: Date, highestProcessed: Int?) {
+    init(job: consuming Job, fetchedAt: Date, highestProcessed: Int?) {
+        let isProcessed = highestProcessed != nil && highestProcessed == job.processedItems
         // Built where it is passed: a local changed after building was copied into the storage and destroyed.
         storage = TrackedJobStorage(
-            TrackedJobStorage.Fields(job: job, fetchedAt: fetchedAt, highestProcessed: highestProcessed))
+            TrackedJobStorage.Fields(job: job, fetchedAt: fetchedAt, highestIsProcessed: isProcessed))
+        // Rare: the server's counts went backward (or the count is gone); kept behind the rarities' reference.
+        if !isProcessed, let highestProcessed { storage.fields.highestProcessed = highestProcessed }
     }
 
     /// A placeholder for a job the user asked for that has not been fetched yet.
