@@ -43,7 +43,7 @@ public enum RowOrder {
         var created: [Double] = Array(repeating: -.infinity, count: jobs.count)
         for position in positions {
             keys[position] = sortValue(jobs[position], order.key)
-            created[position] = jobs[position].job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
+            created[position] = createdSeconds(jobs[position])
         }
         var sorted = positions.map { Int32(truncatingIfNeeded: $0) }
         sorted.sort { lhsPosition, rhsPosition in
@@ -100,17 +100,23 @@ public enum RowOrder {
         keys.reserveCapacity(positions.count)
         for position in positions {
             let tracked = jobs[position]
-            // NaN (from a server's data) is no number to order by: a missing key, no creation time.
-            let seconds = tracked.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
+            // NaN (from a server's data) is no number to order by: a missing key.
             var value: Double?
             if case .number(let number)? = sortValue(tracked, order.key), !number.isNaN {
                 value = order.reversed ? -number : number
             }
-            keys.append(NumericKey(value: value, created: seconds.isNaN ? -.infinity : seconds, position: position))
+            keys.append(NumericKey(value: value, created: createdSeconds(tracked), position: position))
         }
         // In place: the standard library's merge sort allocates half the keys again (see `InPlaceSort`).
         InPlaceSort.sort(&keys)
         return keys.map { Int32(truncatingIfNeeded: $0.position) }
+    }
+
+    /// The creation time that breaks ties (newest first): -infinity, which sorts last, when there is none or it is
+    /// NaN (from a server's data: no time to order by, and a comparison with it contradicts itself).
+    private static func createdSeconds(_ tracked: TrackedJob) -> Double {
+        let seconds = tracked.job.createdAt?.timeIntervalSinceReferenceDate ?? -.infinity
+        return seconds.isNaN ? -.infinity : seconds
     }
 
     /// The primary key of a job for a sort column, ascending; nil sorts last whatever the direction.

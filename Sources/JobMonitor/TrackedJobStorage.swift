@@ -46,7 +46,7 @@ final class TrackedJobStorage: @unchecked Sendable {
     private func rareFreshUntil() -> Date? { fields.rarities?.outliers?.freshUntil }
 
     /// The fields of a tracked job (documented on `TrackedJob`'s accessors). The optional fetch time is stored
-    /// unwrapped, present one bit each (see `PresenceBits`); the fields that are nearly always empty (when the job
+    /// unwrapped, present by a bit (see `PresenceBits`); the fields that are nearly always empty (when the job
     /// vanished, why its last fetch failed) behind one reference (`TrackedJobRarities`), which also holds the rare
     /// values of two fields kept inline otherwise:
     /// - the highest processed count is one bit when it is the job's current count (it is, unless the server's

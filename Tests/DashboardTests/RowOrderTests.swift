@@ -106,6 +106,11 @@ import Testing
         #expect(groups == order.flatMap { group in Array(repeating: group, count: 30) }, "\(rows.prefix(12))")
         // Within a group, input order (equal keys, equal creation times).
         #expect(rows.filter { $0.hasPrefix("new-") } == (0..<30).map { "new-\($0)" })
+        // The type column (one type here) orders by creation alone: a NaN creation time is none, so "new" and "old"
+        // tie after the dated jobs and keep their input order.
+        let byType = RowOrder.arrange(JobList(jobs), sort: SortOrder(key: .type), filter: "").map(\.id)
+        let dated = ["nan-updated", "none", "mid"].flatMap { group in (0..<30).map { "\(group)-\($0)" } }
+        #expect(byType == dated + (0..<30).flatMap { ["old-\($0)", "new-\($0)"] }, "\(byType.suffix(6))")
     }
 
     @Test func reducerStoresRowsInThisOrder() {

@@ -30,28 +30,13 @@ struct StorageLayoutTests {
             id: "bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c6b", type: .parse, projectID: "prj-layout", status: .running,
             totalItems: 1, createdAt: Date(timeIntervalSinceReferenceDate: 1), directoryID: "dir-layout")
         let object = job.identityObject
-        // glibc's malloc_usable_size (not in the Glibc module): the chunk less its 8-byte header (56 for a 64-byte
-        // chunk; 104 for the 112 it was).
-        typealias UsableSize = @convention(c) (UnsafeMutableRawPointer?) -> Int
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_usable_size") else {
-            Issue.record("malloc_usable_size not found")
-            return
-        }
-        let usableSize = unsafeBitCast(symbol, to: UsableSize.self)
-        // malloc may hand out a larger free chunk than asked for when splitting it would leave less than a minimum
-        // chunk (a 64-byte request served from a free 80-byte chunk), so one allocation's usable size depends on what
-        // earlier tests freed. The smallest over a run of identities is the size the object asks for: once the free
-        // chunks that fit are used up, the rest come from the top of the heap at their exact size.
         let more = (0..<64).map { index in
             Job(
                 id: "bjb-9f0e8d7c-6b5a-4e3d-8c2b-1a0f9e8d7c\(index + 10)", type: .parse, projectID: "prj-layout",
                 status: .running, totalItems: 1, createdAt: Date(timeIntervalSinceReferenceDate: 1),
                 directoryID: "dir-layout")
         }
-        let objects = [object] + more.map(\.identityObject)
-        let usable = withExtendedLifetime(objects) {
-            objects.map { usableSize(Unmanaged.passUnretained($0).toOpaque()) }.min() ?? .max
-        }
+        guard let usable = Self.smallestUsableSize(of: [object] + more.map(\.identityObject)) else { return }
         #expect(usable <= 56, "an identity now takes a \(usable + 8)-byte allocation")
         // The ID is in that allocation, not a String of its own (a 96-byte allocation more for a 40-character ID).
         guard case .packed = job.jobID.storage else {
@@ -64,22 +49,30 @@ struct StorageLayoutTests {
     #if canImport(Glibc)
     @Test("a vanished job's rarities are a 64-byte allocation (the outliers one reference further)")
     func raritiesFitTheirAllocation() {
-        typealias UsableSize = @convention(c) (UnsafeMutableRawPointer?) -> Int
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_usable_size") else {
-            Issue.record("malloc_usable_size not found")
-            return
-        }
-        let usableSize = unsafeBitCast(symbol, to: UsableSize.self)
-        // The smallest over a run, as for identities: a free larger chunk may serve one request whole.
         let objects = (0..<64).map { index in
             TrackedJobRarities(
                 vanishedAt: Date(timeIntervalSinceReferenceDate: Double(index)), fetchError: "HTTP 500 \(index)",
                 outliers: TrackedJobOutliers(highestProcessed: index, freshUntil: nil))
         }
-        let usable = withExtendedLifetime(objects) {
+        guard let usable = Self.smallestUsableSize(of: objects) else { return }
+        #expect(usable <= 56, "rarities now take a \(usable + 8)-byte allocation")
+    }
+
+    /// The smallest `malloc_usable_size` (glibc's, not in the Glibc module: the chunk less its 8-byte header, 56 for a
+    /// 64-byte chunk) over `objects`; nil, with an issue recorded, when the symbol is missing. The smallest, not one:
+    /// malloc may hand out a larger free chunk than asked for when splitting it would leave less than a minimum chunk
+    /// (a 64-byte request served from a free 80-byte chunk), so one allocation's size depends on what earlier tests
+    /// freed; once the free chunks that fit are used up, the rest come from the top of the heap at their exact size.
+    private static func smallestUsableSize(of objects: [AnyObject]) -> Int? {
+        typealias UsableSize = @convention(c) (UnsafeMutableRawPointer?) -> Int
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_usable_size") else {
+            Issue.record("malloc_usable_size not found")
+            return nil
+        }
+        let usableSize = unsafeBitCast(symbol, to: UsableSize.self)
+        return withExtendedLifetime(objects) {
             objects.map { usableSize(Unmanaged.passUnretained($0).toOpaque()) }.min() ?? .max
         }
-        #expect(usable <= 56, "rarities now take a \(usable + 8)-byte allocation")
     }
     #endif
 
