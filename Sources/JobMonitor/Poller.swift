@@ -54,7 +54,12 @@ public actor Poller {
     /// Discovery: the number of the last listing started (see `ListingState.number`).
     var listingNumber: UInt32 = 0
     /// Discovery: what the listing under way stored so far.
-    var listingState = ListingState(isLoading: false, number: 0)
+    ///
+    /// `@exclusivity(unchecked)`, like `tracked`: `absorb` reads the listing's number and counts each listed job in
+    /// it, and the dynamic check of those two accesses was 2.6 % of the instructions of `absorb` and `makeSnapshot`
+    /// (callgrind, `poll 10000 4`: ~175 a job). It is touched only by synchronous code on the actor, never from a
+    /// closure that another access to it is open around.
+    @exclusivity(unchecked) var listingState = ListingState(isLoading: false, number: 0)
     /// When the first listing started or last published the jobs loaded so far (real clock: a rate limit).
     var lastLoadingPublication: ContinuousClock.Instant?
     var health = APIHealth()
