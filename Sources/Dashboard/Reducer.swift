@@ -12,7 +12,7 @@ public enum Reducer {
             let announces = state.alerts.statusLine || state.alerts.notify
             let alerts = announces ? JobAlerts.finished(from: state.snapshot, to: snapshot) : []
             let previousIndex = adopt(snapshot, into: &state)
-            state.summary = AggregateMetrics.compute(from: snapshot.jobs)
+            state.summary = snapshot.summary
             rearrange(&state, previousIndex: previousIndex)
             if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
             return JobAlerts.announce(alerts, in: &state)

@@ -114,6 +114,8 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// behind one reference, shared by every version of the job: a version made because the counts moved copies one
     /// reference for them instead of four strings (see `JobIdentity`).
     private var identity: JobIdentity
+    /// Where a `Job` keeps its identity's reference (`JobList.prefetchIdentity(at:)` reads it as bits).
+    static let identityOffset = MemoryLayout<Job>.offset(of: \Job.identity)
     /// The fields most jobs leave empty (error, record and workflow IDs, a v2 batch's facts) behind one reference:
     /// nil when all are, so that a job carries one word for them instead of four fields inline.
     private var extras: JobExtras?

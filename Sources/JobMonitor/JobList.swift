@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// The jobs of a snapshot, in order: a collection like `[TrackedJob]`, kept in chunks of 4,096 jobs that consecutive
 /// snapshots share until one of their jobs changes.
 ///
@@ -70,6 +72,52 @@ public struct JobList: RandomAccessCollection, MutableCollection, Equatable, Sen
 
     /// The jobs as one array (a copy of every reference).
     public var array: [TrackedJob] { chunks.count == 1 ? chunks[0] : Array(chunks.joined()) }
+
+    /// Asks for the storage of the job at `position` (its fields: status, counts, times, metrics) to be brought into
+    /// the cache, without waiting: a hint for a caller about to read many jobs in turn, given a few jobs ahead. At
+    /// 100,000 jobs none is still cached from the last snapshot, and each read waited in turn for its job to come
+    /// from memory (perf, `time-reduce 100000`: the sort's keys). The reference is read as bits, so nothing is
+    /// retained (a retain would wait for the object). Does nothing for a position out of range.
+    public func prefetchJob(at position: Int) {
+        guard let storage = storageAddress(at: position) else { return }
+        for offset in stride(from: 0, to: Self.storageBytes, by: 64) { batchtop_prefetch(storage + offset) }
+        batchtop_prefetch(storage + (Self.storageBytes - 1))
+    }
+
+    /// Asks for the identity of the job at `position` (ID, creation time, type and project) to be brought into the
+    /// cache, without waiting; its storage should have been asked for (`prefetchJob(at:)`) a few jobs before, as the
+    /// identity's reference is read from it. Does nothing for a position out of range.
+    public func prefetchIdentity(at position: Int) {
+        guard let identity = identityAddress(at: position) else { return }
+        batchtop_prefetch(identity)
+    }
+
+    /// The address of the identity of the job at `position`, read as bits from its storage (nil out of range, or if
+    /// the layout were ever otherwise).
+    func identityAddress(at position: Int) -> UnsafeRawPointer? {
+        guard let storage = storageAddress(at: position), let offset = Self.identityOffset else { return nil }
+        return UnsafeRawPointer(bitPattern: (storage + offset).load(as: UInt.self))
+    }
+
+    /// The address of the storage of the job at `position`, read as bits (nil out of range, or if a job were ever
+    /// more than one reference).
+    func storageAddress(at position: Int) -> UnsafeRawPointer? {
+        guard position >= 0, position < count, MemoryLayout<TrackedJob>.size == MemoryLayout<UInt>.size else {
+            return nil
+        }
+        return chunks[position &>> Self.chunkShift].withUnsafeBufferPointer { chunk in
+            chunk.baseAddress.flatMap { base in
+                UnsafeRawPointer(bitPattern: UnsafeRawPointer(base + (position & Self.chunkMask)).load(as: UInt.self))
+            }
+        }
+    }
+
+    /// Bytes of a job's storage: the object's 16-byte header, then its fields.
+    private static let storageBytes = 16 + MemoryLayout<TrackedJobStorage.Fields>.size
+    /// Where a storage keeps its job's identity's reference, from the object's start.
+    private static let identityOffset = MemoryLayout<TrackedJobStorage.Fields>.offset(of: \.job).flatMap { job in
+        Job.identityOffset.map { 16 + job + $0 }
+    }
 
     /// True when both lists hold the same jobs in the same order; a chunk shared by both is equal without looking.
     public static func == (lhs: JobList, rhs: JobList) -> Bool {

@@ -4,8 +4,12 @@ import FoundationEssentials
 /// table): the next snapshot starts from these and replaces only the jobs written since or whose metrics move with
 /// time.
 struct PublishedJobs: Sendable {
-    /// The last snapshot's jobs (storage shared with that snapshot, chunk by chunk until one is written).
-    var jobs = JobList()
+    /// The last snapshot's jobs (storage shared with that snapshot, chunk by chunk until one is written). Written only
+    /// through `replace(at:with:)` and `replaceAll(with:tally:)`, which keep `tally` the aggregate of these jobs.
+    private(set) var jobs = JobList()
+    /// The header's totals over `jobs`, kept as each job is replaced (see `AggregateTally`); every snapshot carries
+    /// them (`Snapshot.summary`).
+    private(set) var tally = AggregateTally()
     /// The position in `jobs` of the job in each slot of the job table; -1 for a slot whose job is not in `jobs`.
     var positions: [Int32] = []
     /// The earliest `freshUntil` among `jobs`.
@@ -15,6 +19,18 @@ struct PublishedJobs: Sendable {
     var earlyVouch: Date?
     /// Bumped whenever the content the publication rule compares changes (see `Poller+Publishing.swift`).
     var contentVersion = 0
+
+    /// Puts `job` at `position` in place of the job there, its share of the totals with it.
+    mutating func replace(at position: Int, with job: TrackedJob) {
+        tally.replace(jobs[position], with: job)
+        jobs[position] = job
+    }
+
+    /// Replaces all the jobs; `tally` must be their aggregate (built as they were gathered).
+    mutating func replaceAll(with jobs: JobList, tally: AggregateTally) {
+        self.jobs = jobs
+        self.tally = tally
+    }
 
     /// The position in `jobs` of the job in `slot`, if it is there.
     func position(ofSlot slot: Int) -> Int? {

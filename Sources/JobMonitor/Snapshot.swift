@@ -3,8 +3,11 @@ import FoundationEssentials
 /// Everything the UI shows, as one immutable value published by the poller after each poll cycle.
 public struct Snapshot: Sendable, Equatable {
     /// The watched jobs, in the order the poller discovered them (newest first in discovery mode). Consecutive
-    /// snapshots share the chunks of this list in which no job changed (see `JobList`).
-    public var jobs: JobList
+    /// snapshots share the chunks of this list in which no job changed (see `JobList`). Changing them drops the kept
+    /// summary.
+    public var jobs: JobList {
+        didSet { keptSummary = nil }
+    }
     /// How the API has been answering.
     public var health: APIHealth
     /// When this snapshot was assembled.
@@ -20,6 +23,9 @@ public struct Snapshot: Sendable, Equatable {
     /// While the poller idles (nothing unfinished, nothing changing): the longest wait between cycles it stretches
     /// to, in seconds; nil at the normal interval (see `PollerConfiguration.idleIntervalLimit`).
     public var idleInterval: TimeInterval? = nil
+    /// The aggregate of `jobs` as the poller kept it while it made this snapshot (`PublishedJobs`); nil when none was
+    /// kept or `jobs` changed since.
+    private var keptSummary: AggregateMetrics?
 
     /// Creates a snapshot.
     public init(jobs: JobList, health: APIHealth, takenAt: Date, interval: TimeInterval, cycle: Int = 0) {
@@ -38,6 +44,28 @@ public struct Snapshot: Sendable, Equatable {
     /// An empty snapshot, shown before the first poll completes.
     public static func empty(interval: TimeInterval, at date: Date) -> Snapshot {
         Snapshot(jobs: [], health: APIHealth(), takenAt: date, interval: interval)
+    }
+
+    /// The header's totals over `jobs`: kept by the poller, which updates them as it replaces each changed job, so
+    /// that the dashboard does not walk every job of every snapshot for them; worked out from `jobs` when none was
+    /// kept (a snapshot built by hand, or whose jobs were changed since).
+    public var summary: AggregateMetrics { keptSummary ?? AggregateMetrics.compute(from: jobs) }
+
+    /// True when `summary` is the one kept with the snapshot, not worked out when read.
+    public var hasKeptSummary: Bool { keptSummary != nil }
+
+    /// Keeps `summary` with the snapshot; it must be the aggregate of `jobs` (the poller's, `PublishedJobs.tally`).
+    mutating func keep(summary: AggregateMetrics) { keptSummary = summary }
+
+    /// Works out the summary of `jobs` now and keeps it, as the poller keeps its own: for a snapshot built by hand
+    /// that is handed to the dashboard (benchmarks, the demo's fixtures).
+    public mutating func keepSummary() { keptSummary = AggregateMetrics.compute(from: jobs) }
+
+    /// Equal when every field but the kept summary is (that is a function of `jobs`).
+    public static func == (lhs: Snapshot, rhs: Snapshot) -> Bool {
+        lhs.jobs == rhs.jobs && lhs.health == rhs.health && lhs.takenAt == rhs.takenAt && lhs.interval == rhs.interval
+            && lhs.cycle == rhs.cycle && lhs.liveAPIs == rhs.liveAPIs && lhs.loading == rhs.loading
+            && lhs.idleInterval == rhs.idleInterval
     }
 
     /// Number of jobs per status.

@@ -57,7 +57,7 @@ enum OnceReport {
 
     /// Counts by status, active and stalled jobs, items done of total over active jobs, and their summed rate.
     static func summary(_ snapshot: Snapshot) -> [String: Any] {
-        let aggregate = AggregateMetrics.compute(from: snapshot.jobs)
+        let aggregate = snapshot.summary
         var byStatus: [String: Int] = [:]
         for (status, count) in aggregate.countsByStatus { byStatus[status.description, default: 0] += count }
         return [

@@ -98,4 +98,24 @@ struct JobListTests {
             #expect(second.jobs.sharesChunk(at: position, with: first.jobs) == !written, "chunk at \(position)")
         }
     }
+
+    @Test("the addresses a prefetch reads as bits are each job's storage and identity, in every chunk; none out of range")
+    func prefetchAddresses() {
+        let array = jobs(9_000, tag: "p")
+        let list = JobList(array)
+        for position in [0, 1, 4_095, 4_096, 8_999] {
+            let storage = UnsafeRawPointer(Unmanaged.passUnretained(array[position].storage).toOpaque())
+            let identity = UnsafeRawPointer(Unmanaged.passUnretained(array[position].job.identityObject).toOpaque())
+            #expect(list.storageAddress(at: position) == storage, "storage at \(position)")
+            #expect(list.identityAddress(at: position) == identity, "identity at \(position)")
+            // The hints themselves change nothing.
+            list.prefetchJob(at: position)
+            list.prefetchIdentity(at: position)
+        }
+        #expect(list.storageAddress(at: -1) == nil && list.storageAddress(at: 9_000) == nil)
+        #expect(list.identityAddress(at: 9_000) == nil)
+        list.prefetchJob(at: 9_000)
+        list.prefetchIdentity(at: -5)
+        #expect(list.map(\.id) == array.map(\.id))
+    }
 }
