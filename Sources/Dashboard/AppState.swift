@@ -42,6 +42,8 @@ public struct AppState: Sendable, Equatable {
     public var themeNoticeUntil: Date?
     /// Which finished jobs are announced in the status line, and whether with the bell and a notification.
     public var alerts: AlertSettings = AlertSettings()
+    /// Where the selected job's row was last found, where `selectedIndex` starts looking (see `JobRows.row(ofID:near:)`).
+    var selectedRowHint = RowHint()
 
     /// The initial state before any snapshot.
     public init(
@@ -85,7 +87,7 @@ public struct AppState: Sendable, Equatable {
     /// Index of the selected job in `rows`, or nil when nothing is selected.
     public var selectedIndex: Int? {
         guard let selectedID else { return nil }
-        return rows.row(ofID: selectedID)
+        return rows.row(ofID: selectedID, near: selectedRowHint.row)
     }
 
     /// The selected job's row.
@@ -104,4 +106,14 @@ public struct AppState: Sendable, Equatable {
 
     /// Rows of the table body at the current size (title, counts, headings and footer take four).
     public var visibleRowCount: Int { max(0, size.height - TableScreen.chromeHeight) }
+}
+
+/// Where a row was last found: a cache that only speeds a look up, so any two are equal (two states that differ only
+/// in it are the same state).
+struct RowHint: Sendable, Equatable {
+    /// The row.
+    var row = 0
+
+    /// Always true: a hint is no part of the state.
+    static func == (lhs: RowHint, rhs: RowHint) -> Bool { true }
 }

@@ -6,8 +6,14 @@ protocol TotallyOrdered {
 }
 
 /// An in-place sort without a buffer (pattern-defeating quicksort, after Orson Peters' pdqsort, reduced): quicksort
-/// on the median of three, insertion sort for short ranges and for partitions that come out already in order, and
-/// heapsort when the partitions keep coming out unbalanced.
+/// on the median of three (of three medians of three for long ranges), insertion sort for short ranges and for
+/// partitions that come out already in order, a few keys swapped to break the pattern after a badly unbalanced
+/// partition, and heapsort when those keep coming.
+///
+/// The median of medians and the swaps came when the table started building its keys in the rows' last order (so
+/// that a snapshot that kept its order sorts in about one pass): keys of a sort by progress, nearly in order with
+/// runs of equal progress ordered by creation, made the median of three pick pivots at the ends of a range, until
+/// the depth ran out and heapsort did most of the work.
 ///
 /// Why not the standard library's `sort`: it is a merge sort whose buffer is half the array, allocated for each
 /// sort. The table sorts 100,000 24-byte keys for every snapshot, so that buffer was 1.2 MB on top of the keys at
@@ -18,46 +24,62 @@ enum InPlaceSort {
     private static let insertionLimit = 24
     /// Moves after which an insertion sort over a partition that looked ordered gives up.
     private static let partialInsertionMoves = 8
+    /// Ranges longer than this take the median of three medians of three as the pivot.
+    private static let nintherThreshold = 128
 
     /// Sorts `keys` in place by `Key.precedes`.
     static func sort<Key: TotallyOrdered>(_ keys: inout [Key]) {
         keys.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 1 else { return }
-            // Twice the depth of a balanced split, as introsort allows before falling back to heapsort.
-            let depth = 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount)
-            sort(base, 0, buffer.count, depth: depth)
+            // Badly unbalanced partitions allowed before falling back to heapsort: log2 of the count, as pdqsort.
+            let badAllowed = Int.bitWidth - buffer.count.leadingZeroBitCount
+            sort(base, 0, buffer.count, badAllowed: badAllowed)
         }
     }
 
     /// Sorts `keys[low..<high]`.
     private static func sort<Key: TotallyOrdered>(
-        _ keys: UnsafeMutablePointer<Key>, _ low: Int, _ high: Int, depth: Int
+        _ keys: UnsafeMutablePointer<Key>, _ low: Int, _ high: Int, badAllowed: Int
     ) {
         var low = low
         var high = high
-        var depth = depth
+        var badAllowed = badAllowed
         while high - low > insertionLimit {
-            if depth == 0 {
-                heapSort(keys, low, high)
-                return
+            let size = high - low
+            let middle = low + size / 2
+            // The pivot, moved to `low`: the median of the first, middle and last key, or for a long range the
+            // median of the medians of three such triples.
+            if size > nintherThreshold {
+                sortThree(keys, low, middle, high - 1)
+                sortThree(keys, low + 1, middle - 1, high - 2)
+                sortThree(keys, low + 2, middle + 1, high - 3)
+                sortThree(keys, middle - 1, middle, middle + 1)
+            } else {
+                sortThree(keys, low, middle, high - 1)
             }
-            depth -= 1
-            let middle = low + (high - low) / 2
-            // The median of the first, middle and last key as the pivot, moved to `low`.
-            sortThree(keys, low, middle, high - 1)
             keys.swapAt(low, middle)
             let (pivot, wasPartitioned) = partition(keys, low, high)
-            if wasPartitioned, insertionSort(keys, low, pivot, giveUpAfter: partialInsertionMoves),
+            let leftSize = pivot - low
+            let rightSize = high - pivot - 1
+            if leftSize < size / 8 || rightSize < size / 8 {
+                badAllowed -= 1
+                if badAllowed == 0 {
+                    heapSort(keys, low, high)
+                    return
+                }
+                breakPattern(keys, low, pivot)
+                breakPattern(keys, pivot + 1, high)
+            } else if wasPartitioned, insertionSort(keys, low, pivot, giveUpAfter: partialInsertionMoves),
                 insertionSort(keys, pivot + 1, high, giveUpAfter: partialInsertionMoves)
             {
                 return
             }
             // The shorter side by recursion, the longer by the loop: the stack stays within log2(count) frames.
-            if pivot - low < high - pivot - 1 {
-                sort(keys, low, pivot, depth: depth)
+            if leftSize < rightSize {
+                sort(keys, low, pivot, badAllowed: badAllowed)
                 low = pivot + 1
             } else {
-                sort(keys, pivot + 1, high, depth: depth)
+                sort(keys, pivot + 1, high, badAllowed: badAllowed)
                 high = pivot
             }
         }
@@ -110,6 +132,21 @@ enum InPlaceSort {
             if moves > limit, index + 1 < high { return false }
         }
         return true
+    }
+
+    /// Swaps a few keys of `keys[low..<high]` (a side of a badly unbalanced partition) from its ends to a quarter in,
+    /// so that the next pivots are not picked from the same pattern (pdqsort's pattern breaking).
+    private static func breakPattern<Key: TotallyOrdered>(_ keys: UnsafeMutablePointer<Key>, _ low: Int, _ high: Int) {
+        let size = high - low
+        guard size >= insertionLimit else { return }
+        let quarter = size / 4
+        keys.swapAt(low, low + quarter)
+        keys.swapAt(high - 1, high - 1 - quarter)
+        guard size > nintherThreshold else { return }
+        keys.swapAt(low + 1, low + quarter + 1)
+        keys.swapAt(low + 2, low + quarter + 2)
+        keys.swapAt(high - 2, high - 2 - quarter)
+        keys.swapAt(high - 3, high - 3 - quarter)
     }
 
     /// Orders the keys at `a`, `b` and `c`.

@@ -11,9 +11,12 @@ public enum Reducer {
             if let id = state.detail?.jobID, let shown = state.job(id: id) { state.detail?.lastSeen = shown }
             let announces = state.alerts.statusLine || state.alerts.notify
             let alerts = announces ? JobAlerts.finished(from: state.snapshot, to: snapshot) : []
+            // The rows' order before, a hint for the sort (see `RowOrder.arrange`): only the positions are held on,
+            // not the rows' jobs (`adopt` lets go of those).
+            let lastOrder = state.rows.positions
             let previousIndex = adopt(snapshot, into: &state)
             state.summary = snapshot.summary
-            rearrange(&state, previousIndex: previousIndex)
+            rearrange(&state, previousIndex: previousIndex, lastOrder: lastOrder)
             if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
             return JobAlerts.announce(alerts, in: &state)
         case .resize(let size):
@@ -62,13 +65,18 @@ public enum Reducer {
         rearrange(&state, previousIndex: state.selectedIndex)
     }
 
-    /// `rearrange` given the selected row before (in rows already let go of: see `adopt`).
-    static func rearrange(_ state: inout AppState, previousIndex: Int?) {
-        state.rows = RowOrder.arrange(state.snapshot.jobs, sort: state.sort, filter: state.filter)
-        if state.selectedIndex == nil {
+    /// `rearrange` given the selected row before (in rows already let go of: see `adopt`) and, for a new snapshot,
+    /// the rows' order before (a hint for the sort: `RowOrder.arrange`).
+    static func rearrange(_ state: inout AppState, previousIndex: Int?, lastOrder: [Int32]? = nil) {
+        state.rows = RowOrder.arrange(
+            state.snapshot.jobs, sort: state.sort, filter: state.filter, lastOrder: lastOrder)
+        if let found = state.selectedIndex {
+            state.selectedRowHint.row = found
+        } else {
             // The selected job left (pruned, filtered out): select the row that took its place, as htop does.
             let index = min(previousIndex ?? 0, max(0, state.rows.count - 1))
             state.selectedID = state.rows.indices.contains(index) ? state.rows.id(at: index) : nil
+            state.selectedRowHint.row = index
         }
         TableNavigation.clampScroll(&state)
     }

@@ -6,11 +6,21 @@ import JobMonitor
 /// never in the render path.
 public enum RowOrder {
     /// The jobs matching `filter`, ordered by `sort` (stable for equal keys).
-    public static func arrange(_ jobs: JobList, sort: SortOrder, filter: String) -> JobRows {
+    ///
+    /// `lastOrder`: the rows' order before (their positions), when the jobs are a new snapshot of the same list. When
+    /// it holds each position once (no filter, as many jobs), each job's key is put where its row was before: a
+    /// snapshot mostly keeps the order of the one before, and the sort then finishes in about one pass over keys that
+    /// come in order, where keys in the list's order took a full sort (half the work on a snapshot of 100,000 jobs).
+    /// The jobs are still read in the list's order (read in the rows' order, scattered over memory, the keys of a
+    /// sort by progress took 5 times as long). The result is the same either way: every key is distinct (its
+    /// position breaks ties).
+    public static func arrange(_ jobs: JobList, sort: SortOrder, filter: String, lastOrder: [Int32]? = nil) -> JobRows {
         let needle = filter.trimmingWhitespace().lowercased()
         // Unfiltered, the positions are the range itself: an array of every position was 800 kB more held during each
         // sort of 100,000 jobs (the dashboard sorts every snapshot, and its peak memory is what a sort holds on top).
-        if needle.isEmpty { return JobRows(jobs: jobs, positions: sortedPositions(jobs.indices, of: jobs, by: sort)) }
+        if needle.isEmpty {
+            return JobRows(jobs: jobs, positions: sortedPositions(jobs.indices, of: jobs, by: sort, lastOrder: lastOrder))
+        }
         let matching = jobs.indices.filter { matches(jobs[$0], needle) }
         return JobRows(jobs: jobs, positions: sortedPositions(matching, of: jobs, by: sort))
     }
@@ -35,10 +45,13 @@ public enum RowOrder {
     /// Sorts positions, not jobs: the keys are computed once per job and the comparisons move small integers, so a
     /// 100,000-job snapshot is not copied around element by element while it is sorted. Numeric keys (every column
     /// but type) are sorted as plain structs, without an enum or an optional to unwrap per comparison.
-    private static func sortedPositions(_ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder)
-        -> [Int32]
-    {
-        if order.key != .type { return numericallySorted(positions, of: jobs, by: order) }
+    private static func sortedPositions(
+        _ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder, lastOrder: [Int32]? = nil
+    ) -> [Int32] {
+        if order.key != .type {
+            let places = lastOrder.flatMap { positions.count == jobs.count ? self.places(of: $0, count: jobs.count) : nil }
+            return numericallySorted(positions, of: jobs, by: order, places: places)
+        }
         var keys: [SortValue?] = Array(repeating: nil, count: jobs.count)
         var created: [Double] = Array(repeating: -.infinity, count: jobs.count)
         for position in positions {
@@ -92,12 +105,48 @@ public enum RowOrder {
         }
     }
 
-    /// The same order as the general path for numeric keys.
-    private static func numericallySorted(_ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder)
-        -> [Int32]
-    {
-        var keys: [NumericKey] = []
-        keys.reserveCapacity(positions.count)
+    /// Where each position's row was in `lastOrder` (the inverse permutation), or nil unless `lastOrder` holds each
+    /// of the positions `0..<count` once.
+    static func places(of lastOrder: [Int32], count: Int) -> [Int32]? {
+        guard lastOrder.count == count else { return nil }
+        var places = [Int32](repeating: -1, count: count)
+        for (row, position) in lastOrder.enumerated() {
+            let position = Int(position)
+            guard position >= 0, position < count, places[position] < 0 else { return nil }
+            places[position] = Int32(truncatingIfNeeded: row)
+        }
+        return places
+    }
+
+    /// The same order as the general path for numeric keys. With `places` (for positions that are every position in
+    /// `jobs`), each position's key is put at its place there (see `arrange`).
+    private static func numericallySorted(
+        _ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder, places: [Int32]?
+    ) -> [Int32] {
+        var keys: [NumericKey]
+        if let places {
+            keys = Array(unsafeUninitializedCapacity: places.count) { buffer, initialized in
+                // `places` holds each place once and `positions` every position, so each key is written once.
+                forEachKey(of: positions, in: jobs, by: order) { position, key in
+                    buffer.initializeElement(at: Int(places[position]), to: key)
+                }
+                initialized = places.count
+            }
+        } else {
+            keys = []
+            keys.reserveCapacity(positions.count)
+            forEachKey(of: positions, in: jobs, by: order) { _, key in keys.append(key) }
+        }
+        // In place: the standard library's merge sort allocates half the keys again (see `InPlaceSort`).
+        InPlaceSort.sort(&keys)
+        return keys.map { Int32(truncatingIfNeeded: $0.position) }
+    }
+
+    /// Calls `body` with each position's sort key, in the order of `positions`.
+    @inline(__always)
+    private static func forEachKey(
+        of positions: some Collection<Int>, in jobs: JobList, by order: SortOrder, _ body: (Int, NumericKey) -> Void
+    ) {
         // Each job's storage is asked for `storageLead` jobs ahead of its key, then (the storage having come in
         // meanwhile) its identity, which holds the creation time, `identityLead` ahead: at 100,000 jobs none is
         // cached from the last snapshot, and the keys waited for each in turn.
@@ -128,11 +177,8 @@ public enum RowOrder {
             if case .number(let number)? = sortValue(tracked, order.key), !number.isNaN {
                 value = order.reversed ? -number : number
             }
-            keys.append(NumericKey(value: value, created: createdSeconds(tracked), position: position))
+            body(position, NumericKey(value: value, created: createdSeconds(tracked), position: position))
         }
-        // In place: the standard library's merge sort allocates half the keys again (see `InPlaceSort`).
-        InPlaceSort.sort(&keys)
-        return keys.map { Int32(truncatingIfNeeded: $0.position) }
     }
 
     /// The creation time that breaks ties (newest first): -infinity, which sorts last, when there is none or it is

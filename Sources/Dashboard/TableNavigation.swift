@@ -71,7 +71,9 @@ enum TableNavigation {
     /// Selects the row at `index`, clamped to the rows, and keeps it on screen.
     static func select(_ state: inout AppState, index: Int) {
         guard !state.rows.isEmpty else { return }
-        state.selectedID = state.rows.id(at: min(max(0, index), state.rows.count - 1))
+        let row = min(max(0, index), state.rows.count - 1)
+        state.selectedID = state.rows.id(at: row)
+        state.selectedRowHint.row = row
         clampScroll(&state)
     }
 

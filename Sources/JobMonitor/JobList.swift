@@ -1,4 +1,5 @@
 import CMemoryHints
+import LlamaCloud
 
 /// The jobs of a snapshot, in order: a collection like `[TrackedJob]`, kept in chunks of 4,096 jobs that consecutive
 /// snapshots share until one of their jobs changes.
@@ -72,6 +73,21 @@ public struct JobList: RandomAccessCollection, MutableCollection, Equatable, Sen
 
     /// The jobs as one array (a copy of every reference).
     public var array: [TrackedJob] { chunks.count == 1 ? chunks[0] : Array(chunks.joined()) }
+
+    /// The position of the first job with this ID, read in the list's order with each job asked for ahead (see
+    /// `prefetchJob(at:)`); nil when none has it.
+    public func position(of id: JobID) -> Int? {
+        let storageLead = 16
+        let identityLead = 8
+        for ahead in 0..<Swift.min(storageLead, count) { prefetchJob(at: ahead) }
+        for ahead in 0..<Swift.min(identityLead, count) { prefetchIdentity(at: ahead) }
+        for position in 0..<count {
+            prefetchJob(at: position + storageLead)
+            prefetchIdentity(at: position + identityLead)
+            if self[position].jobID == id { return position }
+        }
+        return nil
+    }
 
     /// Asks for the storage of the job at `position` (its fields: status, counts, times, metrics) to be brought into
     /// the cache, without waiting: a hint for a caller about to read many jobs in turn, given a few jobs ahead. At

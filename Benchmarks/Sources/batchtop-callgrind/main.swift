@@ -104,8 +104,14 @@ case ("time-poll", 1...):
 case ("time-reduce", 1...):
     // Not for callgrind: the wall clock of CYCLES reduces of a snapshot into a 200×50 state (`reduce/N`: two
     // snapshots in which every running job changed, taken in turn); prints the fastest and the median in ms.
+    // An optional SORT (`arguments[3]`, a sort column's name: progress, throughput, …) sorts by that column, as `s`
+    // would; by default the table's own order (status, then newest).
     let snapshots = [0, 1].map { Fixtures.snapshot(jobs: jobs, generation: $0) }
     var state = Fixtures.state(after: snapshots[0])
+    if arguments.count > 3, let key = SortKey(rawValue: arguments[3]) {
+        state.sort = SortOrder(key: key)
+        _ = Reducer.reduce(&state, .snapshot(snapshots[1]))
+    }
     let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
     var times: [Double] = []
     let clock = ContinuousClock()
@@ -118,6 +124,6 @@ case ("time-reduce", 1...):
     times.sort()
     print(String(format: "time-reduce jobs=%d cycles=%d min=%.2f ms median=%.2f ms", jobs, times.count, times[0], times[times.count / 2]))
 default:
-    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | decode JOBS | poll JOBS CYCLES | time-poll JOBS CYCLES | time-reduce JOBS CYCLES\n".utf8))
+    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | decode JOBS | poll JOBS CYCLES | time-poll JOBS CYCLES | time-reduce JOBS CYCLES [SORT]\n".utf8))
     exit(2)
 }
