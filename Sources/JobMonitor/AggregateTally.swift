@@ -10,8 +10,9 @@ import FoundationEssentials
 /// leaves what it found), and the rates fixed-point (`rateScale`), where a sum of `Double`s would round differently
 /// depending on the order in which jobs came and went.
 struct AggregateTally: Sendable, Equatable {
-    /// Jobs per known status, by `JobStatus.code`.
-    private var knownCounts = [Int](repeating: 0, count: Int(JobStatus.otherCode))
+    /// Jobs per known status, by `JobStatus.code` (lanes 0–6; lane 7 unused). Eight lanes inline, not an array: an
+    /// array checked its bounds and its uniqueness for every job counted.
+    private var knownCounts = SIMD8<Int64>()
     /// Jobs per unknown status (none nearly always).
     private var otherCounts: [JobStatus: Int] = [:]
     /// Jobs that are neither finished nor vanished.
@@ -54,30 +55,47 @@ struct AggregateTally: Sendable, Equatable {
         apply(new, sign: 1)
     }
 
-    /// Adds `sign` times the job's share. Reads the fields where they are stored: copying each job and its metrics
-    /// out, to read a few numbers, was most of the work of the walk this replaces.
+    /// Adds `sign` times the job's share. Reads each field where it is stored, one by one: through
+    /// `TrackedJob.withFields` (a closure given the fields) every read copied all the fields, retaining and releasing
+    /// each reference in them, ~240 instructions a job (callgrind, `poll 10000 4`).
     @inline(__always)
     private mutating func apply(_ tracked: TrackedJob, sign: Int) {
-        let (code, active, sample, stalled, rate) = tracked.withFields { fields in
-            (
-                fields.job.statusCode, !fields.job.status.isTerminal && !fields.isVanished,
-                ProgressSample(job: fields.job, at: Date(timeIntervalSinceReferenceDate: 0)), fields.metrics.isStalled,
-                fields.metrics.throughput
-            )
-        }
+        let storage = tracked.storage
+        let code = storage.fields.job.statusCode
+        // By the status's code: the status itself reads an unknown status's word from the job's extras.
+        let terminal = JobStatus(code: code)?.isTerminal ?? false
+        let active = !terminal && !storage.fields.isVanished
+        let sample = ProgressSample(
+            at: Date(timeIntervalSinceReferenceDate: 0), totalItems: storage.fields.job.totalItems,
+            processedItems: storage.fields.job.processedItems, failedItems: nil,
+            percent: storage.fields.job.progressPercent)
+        let stalled = storage.fields.metrics.isStalled
+        let rate = storage.fields.metrics.throughput
         if code < JobStatus.otherCode {
-            knownCounts[Int(code)] += sign
+            knownCounts[Int(code)] &+= Int64(sign)
         } else {
             countOther(tracked.job.status, sign: sign)
         }
         guard active else { return }
-        self.active += sign
-        if stalled { self.stalled += sign }
-        itemsDone += Int128(sign) * Int128(sample.processed)
-        itemsTotal += Int128(sign) * Int128(sample.total)
-        if let rate {
-            ratedJobs += sign
-            rateSum += Int128(sign) * Int128(Self.fixedPoint(rate))
+        self.active &+= sign
+        if stalled { self.stalled &+= sign }
+        // Added or taken out without a multiplication: a checked 128-bit multiply is a library call, and it made a
+        // replaced job ~700 instructions (callgrind). Wrapping arithmetic is exact here: the sums stay far from 2^127.
+        let rateUnits = rate.map { Int128(Self.fixedPoint($0)) }
+        if sign > 0 {
+            itemsDone &+= Int128(sample.processed)
+            itemsTotal &+= Int128(sample.total)
+            if let rateUnits {
+                ratedJobs &+= 1
+                rateSum &+= rateUnits
+            }
+        } else {
+            itemsDone &-= Int128(sample.processed)
+            itemsTotal &-= Int128(sample.total)
+            if let rateUnits {
+                ratedJobs &-= 1
+                rateSum &-= rateUnits
+            }
         }
     }
 
@@ -97,8 +115,8 @@ struct AggregateTally: Sendable, Equatable {
     /// The totals, as the header shows them (item sums capped at `Int.max`).
     var metrics: AggregateMetrics {
         var counts: [JobStatus: Int] = [:]
-        for (code, count) in knownCounts.enumerated() where count != 0 {
-            if let status = JobStatus(code: UInt8(code)) { counts[status] = count }
+        for code in 0..<Int(JobStatus.otherCode) where knownCounts[code] != 0 {
+            if let status = JobStatus(code: UInt8(code)) { counts[status] = Int(knownCounts[code]) }
         }
         counts.merge(otherCounts) { $0 + $1 }
         return AggregateMetrics(

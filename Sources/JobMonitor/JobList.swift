@@ -121,9 +121,13 @@ public struct JobList: RandomAccessCollection, MutableCollection, Equatable, Sen
         guard position >= 0, position < count, MemoryLayout<TrackedJob>.size == MemoryLayout<UInt>.size else {
             return nil
         }
-        return chunks[position &>> Self.chunkShift].withUnsafeBufferPointer { chunk in
-            chunk.baseAddress.flatMap { base in
-                UnsafeRawPointer(bitPattern: UnsafeRawPointer(base + (position & Self.chunkMask)).load(as: UInt.self))
+        // Through the buffers, not `chunks[…]`: that hands out a copy of the chunk's array, retained and released.
+        return chunks.withUnsafeBufferPointer { chunks in
+            chunks[position &>> Self.chunkShift].withUnsafeBufferPointer { chunk in
+                chunk.baseAddress.flatMap { base in
+                    UnsafeRawPointer(
+                        bitPattern: UnsafeRawPointer(base + (position & Self.chunkMask)).load(as: UInt.self))
+                }
             }
         }
     }

@@ -21,9 +21,17 @@ public struct ProgressSample: Sendable, Equatable {
 
     /// The sample a job's counts give at `at`; without a processed count, it is derived from the job's percentage.
     public init(job: borrowing Job, at: Date) {
-        let total = max(0, job.totalItems)
-        let processed = job.processedItems ?? Self.share(of: total, percent: job.progressPercent)
-        self.init(at: at, processed: processed, failed: job.failedItems ?? 0, total: total)
+        self.init(
+            at: at, totalItems: job.totalItems, processedItems: job.processedItems, failedItems: job.failedItems,
+            percent: job.progressPercent)
+    }
+
+    /// `init(job:at:)` from the job's fields, for a caller that reads them one by one where they are stored (passing
+    /// the job copied it, retaining its references: `AggregateTally`).
+    init(at: Date, totalItems: Int, processedItems: Int?, failedItems: Int?, percent: Double) {
+        let total = max(0, totalItems)
+        let processed = processedItems ?? Self.share(of: total, percent: percent)
+        self.init(at: at, processed: processed, failed: failedItems ?? 0, total: total)
     }
 
     /// Share of the job done, 0…1 (0 when the total is zero or unknown).
