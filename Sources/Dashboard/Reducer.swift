@@ -12,11 +12,13 @@ public enum Reducer {
             let announces = state.alerts.statusLine || state.alerts.notify
             let alerts = announces ? JobAlerts.finished(from: state.snapshot, to: snapshot) : []
             // The rows' order before, a hint for the sort (see `RowOrder.arrange`): only the positions are held on,
-            // not the rows' jobs (`adopt` lets go of those).
-            let lastOrder = state.rows.positions
+            // not the rows' jobs (`adopt` lets go of those), and only when the sort can take them (as many jobs, no
+            // filter): 400 kB at 100,000 jobs, held while the sort's keys are built.
+            let takesHint = state.rows.count == snapshot.jobs.count && state.filter.isEmpty
+            let lastOrder = takesHint ? state.rows.positions : nil
             let previousIndex = adopt(snapshot, into: &state)
             state.summary = snapshot.summary
-            rearrange(&state, previousIndex: previousIndex, lastOrder: lastOrder)
+            rearrange(&state, previousIndex: previousIndex, lastOrder: consume lastOrder)
             if snapshot.health.lastSuccess != nil, state.statusMessage == refreshingMessage(state) { state.statusMessage = nil }
             return JobAlerts.announce(alerts, in: &state)
         case .resize(let size):
@@ -67,9 +69,9 @@ public enum Reducer {
 
     /// `rearrange` given the selected row before (in rows already let go of: see `adopt`) and, for a new snapshot,
     /// the rows' order before (a hint for the sort: `RowOrder.arrange`).
-    static func rearrange(_ state: inout AppState, previousIndex: Int?, lastOrder: [Int32]? = nil) {
+    static func rearrange(_ state: inout AppState, previousIndex: Int?, lastOrder: consuming [Int32]? = nil) {
         state.rows = RowOrder.arrange(
-            state.snapshot.jobs, sort: state.sort, filter: state.filter, lastOrder: lastOrder)
+            state.snapshot.jobs, sort: state.sort, filter: state.filter, lastOrder: consume lastOrder)
         if let found = state.selectedIndex {
             state.selectedRowHint.row = found
         } else {
