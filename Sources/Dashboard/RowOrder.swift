@@ -54,10 +54,10 @@ public enum RowOrder {
         if order.key != .type {
             var places: [Int32]?
             // Handed on, not copied (see `places(of:count:)`).
-            if positions.count == jobs.count, let order = consume lastOrder {
-                places = self.places(of: order, count: jobs.count)
+            if positions.count == jobs.count, let last = consume lastOrder {
+                places = self.places(of: last, count: jobs.count)
             }
-            return numericallySorted(positions, of: jobs, by: order, places: places)
+            return numericallySorted(positions, of: jobs, by: order, places: consume places)
         }
         var keys: [SortValue?] = Array(repeating: nil, count: jobs.count)
         var created: [Double] = Array(repeating: -.infinity, count: jobs.count)
@@ -133,10 +133,12 @@ public enum RowOrder {
     /// The same order as the general path for numeric keys. With `places` (for positions that are every position in
     /// `jobs`), each position's key is put at its place there (see `arrange`).
     private static func numericallySorted(
-        _ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder, places: [Int32]?
+        _ positions: some Collection<Int>, of jobs: JobList, by order: SortOrder, places: consuming [Int32]?
     ) -> [Int32] {
         var keys: [NumericKey]
-        if let places {
+        // Taken, and let go of once the keys are in place: held through the sort and the new order, it was 400 kB
+        // more at the reduce's peak at 100,000 jobs.
+        if let places = consume places {
             keys = Array(unsafeUninitializedCapacity: places.count) { buffer, initialized in
                 // `places` holds each place once and `positions` every position, so each key is written once.
                 forEachKey(of: positions, in: jobs, by: order) { position, key in
