@@ -58,7 +58,7 @@ public struct Snapshot: Sendable, Equatable {
     mutating func keep(summary: AggregateMetrics) { keptSummary = summary }
 
     /// Works out the summary of `jobs` now and keeps it, as the poller keeps its own: for a snapshot built by hand
-    /// that is handed to the dashboard (benchmarks, the demo's fixtures).
+    /// that is handed to the dashboard as if the poller had made it (the benchmarks' fixtures).
     public mutating func keepSummary() { keptSummary = AggregateMetrics.compute(from: jobs) }
 
     /// Equal when every field but the kept summary is (that is a function of `jobs`).
