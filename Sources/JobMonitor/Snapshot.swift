@@ -68,8 +68,6 @@ public struct Snapshot: Sendable, Equatable {
             && lhs.idleInterval == rhs.idleInterval
     }
 
-    /// Number of jobs per status.
-    public var countsByStatus: [JobStatus: Int] {
-        jobs.reduce(into: [:]) { counts, tracked in counts[tracked.job.status, default: 0] += 1 }
-    }
+    /// Number of jobs per status (the summary's counts: kept by the poller, not counted again).
+    public var countsByStatus: [JobStatus: Int] { summary.countsByStatus }
 }

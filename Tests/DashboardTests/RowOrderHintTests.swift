@@ -12,7 +12,7 @@ struct RowOrderHintTests {
     /// Jobs with many ties in every column (statuses, progress, failures, creation and update times), some
     /// without a creation time.
     private func jobs(_ count: Int, seed: UInt64) -> [TrackedJob] {
-        var generator = SplitMix(state: seed)
+        var generator = SeededRandom(seed: seed)
         let statuses: [JobStatus] = [.running, .running, .pending, .completed, .failed, .cancelled, .other("paused")]
         return (0..<count).map { index in
             let total = 1 + Int(generator.next() % 50)
@@ -30,7 +30,7 @@ struct RowOrderHintTests {
         arguments: [UInt64(7), 8])
     func hintedSortEqualsUnhinted(seed: UInt64) {
         let list = JobList(jobs(700, seed: seed))
-        var generator = SplitMix(state: seed)
+        var generator = SeededRandom(seed: seed)
         let shuffled = list.indices.map { Int32($0) }.shuffled(using: &generator)
         for key in SortKey.allCases {
             for reversed in [false, true] {
@@ -105,18 +105,5 @@ struct RowOrderHintTests {
         TableNavigation.move(&state, by: 7)
         let moved = state.selectedIndex
         #expect(moved.map { state.rows.id(at: $0) } == state.selectedID)
-    }
-}
-
-/// SplitMix64, seeded (a failure repeats from its seed).
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -103,7 +103,7 @@ struct WireToScreenPropertyTests {
 }
 
 /// A small deterministic generator (SplitMix64) with the value shapes the property test draws from.
-struct SeededRandom {
+struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
