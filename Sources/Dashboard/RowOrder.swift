@@ -207,7 +207,7 @@ public enum RowOrder {
         let job = tracked.job
         switch key {
         case .standard, .status: return .number(Double(rank(job.status)))
-        case .progress: return job.isProgressKnown ? .number(-JobFigures(job: job).percent) : nil
+        case .progress: return job.isProgressKnown ? .number(-JobFigures.percent(reported: job.progressPercent)) : nil
         case .throughput: return tracked.metrics.throughput.map { .number(-$0) }
         case .eta: return tracked.metrics.eta.map { .number($0) }
         case .failed: return .number(-Double(job.failedItems ?? 0))

@@ -57,9 +57,16 @@ public struct JobFigures: Sendable, Equatable {
         let raw = job.progressPercent
         if !raw.isFinite || raw < 0 || raw > 100 { found.insert(.percentOutOfRange) }
         if wentBackward { found.insert(.wentBackward) }
-        percent = raw.isFinite ? min(100, max(0, raw)) : 0
+        percent = Self.percent(reported: raw)
         fraction = percent / 100
         inconsistencies = found.sorted()
+    }
+
+    /// The percentage shown for a server's `raw` one: clamped to 0…100, 0 when it is not a number. What `percent`
+    /// holds, without the checks of the counts (a sort by progress reads it for every job, and the checks built a set
+    /// and two arrays for each).
+    @inlinable public static func percent(reported raw: Double) -> Double {
+        raw.isFinite ? min(100, max(0, raw)) : 0
     }
 
     /// The figures of a tracked job, including whether its processed count went down.

@@ -158,7 +158,7 @@ extension Poller {
         snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
         publication.progressCount += 1
         publication.forceNext = true
-        continuation.yield(snapshot)
+        send(snapshot)
     }
 
     /// Asks for the last snapshot's version of the job in `slot` to be brought into the cache, without waiting: a
@@ -204,8 +204,18 @@ extension Poller {
         publication.vouchedUntil = published.vouchedUntil
         publication.forceNext = false
         publication.count += 1
-        continuation.yield(snapshot)
+        send(snapshot)
         return true
+    }
+
+    /// Yields `snapshot` on the stream. The jobs of the snapshot yielded before it go to `BackgroundRelease`: if the run
+    /// loop never took that snapshot, the stream lets go of it here, and its old job versions would be freed on the
+    /// actor, in the middle of the listing (~11 ms a cycle at 100,000 changed jobs).
+    func send(_ snapshot: Snapshot) {
+        let before = lastSentJobs
+        lastSentJobs = snapshot.jobs
+        continuation.yield(snapshot)
+        BackgroundRelease.drop(before)
     }
 
     /// Publishes a snapshot of the jobs loaded so far while the first listing is still paging in, at most once per
@@ -221,7 +231,7 @@ extension Poller {
         snapshot.loading = progress
         publication.loadingCount += 1
         publication.forceNext = true
-        continuation.yield(snapshot)
+        send(snapshot)
     }
 }
 

@@ -74,6 +74,8 @@ public actor Poller {
     var cyclesSinceFullScan = 0
     /// What was published last, to publish only changes.
     var publication = PublicationState()
+    /// The jobs of the snapshot yielded last, held until the next one is yielded (see `send`).
+    var lastSentJobs = JobList()
     /// Progress samples per job, from which throughput, ETA, stall and history are derived.
     ///
     /// `@exclusivity(unchecked)`, like `tracked`: `store` records every job through a `mutating` call (passing the

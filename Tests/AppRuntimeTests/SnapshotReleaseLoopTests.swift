@@ -1,5 +1,6 @@
 import AppRuntime
 import Dashboard
+import Dispatch
 import Foundation
 import Testing
 import TerminalUI
@@ -34,4 +35,34 @@ struct SnapshotReleaseLoopTests {
         #expect(harness.terminal.lastScreen.contains { $0.contains("completed") })
         harness.terminal.onSend = nil
     }
+
+    @Test("a long snapshot's jobs are let go of on the release queue, not in the turn that replaced them")
+    func longSnapshotFreedOnTheReleaseQueue() async throws {
+        let harness = RuntimeHarness()
+        try await harness.start()
+        let count = BackgroundRelease.minimumCount
+        var weakStorages: [WeakStorage] = []
+        do {
+            let jobs = (0..<count).map { RuntimeFixtures.running("bjb-\($0)", processed: 10, fetchedAt: start) }
+            weakStorages = jobs.map { WeakStorage(storage: $0.storage) }
+            try await harness.publish(RuntimeFixtures.snapshot(jobs, at: start, cycle: 1))
+        }
+        let gate = DispatchSemaphore(value: 0)
+        // 20 s at most: other tests in this process hand lists to the same queue.
+        BackgroundRelease.queue.async { _ = gate.wait(timeout: .now() + 20) }
+        let later = start.addingTimeInterval(2)
+        try await harness.publish(
+            RuntimeFixtures.snapshot(
+                (0..<count).map { RuntimeFixtures.running("bjb-\($0)", processed: 20, fetchedAt: later) }, at: later,
+                cycle: 2))
+        #expect(weakStorages.count(where: { $0.storage != nil }) == count, "the release queue holds the replaced jobs")
+        gate.signal()
+        BackgroundRelease.waitUntilIdle()
+        #expect(weakStorages.count(where: { $0.storage != nil }) == 0, "freed once the queue ran")
+    }
+}
+
+/// A weak reference to a job's storage.
+private struct WeakStorage {
+    weak var storage: TrackedJobStorage?
 }

@@ -53,4 +53,14 @@ import Testing
         tracked.job.processedItems = 60
         #expect(JobFigures(tracked: tracked).inconsistencies == [])
     }
+
+    @Test(
+        "the percentage a sort reads is the one the figures show, for any reported percentage",
+        arguments: [0.0, 25, 100, 100.5, -0.0, -3, 1e300, -.infinity, .infinity, .nan, .leastNonzeroMagnitude, 99.999])
+    func percentAloneMatchesTheFigures(reported: Double) {
+        let figures = JobFigures(job: job(total: 8, processed: 2, percent: reported))
+        let alone = JobFigures.percent(reported: reported)
+        #expect(alone == figures.percent, "\(reported): \(alone) against \(figures.percent)")
+        #expect((0...100).contains(alone))
+    }
 }
