@@ -76,6 +76,11 @@ public enum JobStatus: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True when the status stored as `code` is terminal (an `other` status never is).
+    @inlinable static func isTerminal(code: UInt8) -> Bool {
+        JobStatus(code: code)?.isTerminal ?? false
+    }
+
     /// The `code` of every `other` status.
     static let otherCode: UInt8 = 7
 

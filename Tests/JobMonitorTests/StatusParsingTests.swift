@@ -21,6 +21,17 @@ import Testing
         #expect(JobStatus(raw: "running ") == .other("running "))
     }
 
+    /// A tracked job's status byte says "finished" exactly when its status is terminal (`JobAlerts` reads the byte).
+    @Test(arguments: [
+        JobStatus.pending, .running, .dispatched, .throttled, .completed, .failed, .cancelled, .other("completed"),
+        .other("Paused"),
+    ])
+    func finishedByteMatchesTheStatus(status: JobStatus) {
+        let tracked = TrackedJob(job: Job(id: "bjb-1", type: .parse, status: status, totalItems: 1), fetchedAt: nil)
+        #expect(tracked.hasFinished == status.isTerminal)
+        #expect(tracked.hasFinished == [.completed, .failed, .cancelled].contains(status))
+    }
+
     /// The same for job types.
     @Test func typesMapInAnyCase() {
         let known: [(String, JobType)] = [("parse", .parse), ("extract", .extract), ("classify", .classify)]

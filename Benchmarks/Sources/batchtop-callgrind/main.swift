@@ -112,6 +112,9 @@ case ("time-reduce", 1...):
         state.sort = SortOrder(key: key)
         _ = Reducer.reduce(&state, .snapshot(snapshots[1]))
     }
+    // `alerts` as a fourth argument: finished jobs announced, as `reduce-alerts/N` (`JobAlerts.finished` compares the
+    // two snapshots).
+    if arguments.count > 4, arguments[4] == "alerts" { state.alerts = AlertSettings(statusLine: true, notify: true) }
     let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
     var times: [Double] = []
     let clock = ContinuousClock()
@@ -124,6 +127,6 @@ case ("time-reduce", 1...):
     times.sort()
     print(String(format: "time-reduce jobs=%d cycles=%d min=%.2f ms median=%.2f ms", jobs, times.count, times[0], times[times.count / 2]))
 default:
-    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | decode JOBS | poll JOBS CYCLES | time-poll JOBS CYCLES | time-reduce JOBS CYCLES [SORT]\n".utf8))
+    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | decode JOBS | poll JOBS CYCLES | time-poll JOBS CYCLES | time-reduce JOBS CYCLES [SORT [alerts]]\n".utf8))
     exit(2)
 }
