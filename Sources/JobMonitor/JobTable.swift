@@ -149,10 +149,15 @@ struct JobTable: Sendable {
     }
 
     /// Stores `new` in the slot of the job it replaces (noting the write).
-    mutating func store(_ new: TrackedJob, at slot: Int) {
-        let old = entries[slot].job
-        entries[slot].job = new
+    ///
+    /// The old version is moved out of the slot and `new` moved in: one reference-count change a stored job instead
+    /// of five. (perf, `time-poll 100000`: the retain of the old version had been ~5 % of `absorb`; the wait moved
+    /// into `note`'s first read of it, as the version is not cached, so the cycle took about as long.)
+    mutating func store(_ new: consuming TrackedJob, at slot: Int) {
+        var old: TrackedJob?
+        swap(&old, &entries[slot].job)
         note(slot, from: old, to: new)
+        entries[slot].job = consume new
     }
 
     /// Stores a job the table does not hold yet in a free slot and returns it.
