@@ -52,11 +52,12 @@ public enum JobAlerts {
             let tracked = jobs[position]
             position += 1
             guard tracked.hasFinished else { continue }
+            // The last snapshot's job at the same position (this job, unless jobs were added or dropped before it).
+            let samePlace = position - 1 < before.count ? before[position - 1] : nil
+            if let samePlace, samePlace.sharesStorage(with: tracked) { continue }  // One version: nothing happened.
             let old: JobStatus?
-            if position - 1 < before.count, before[position - 1].sharesStorage(with: tracked) {
-                continue  // The same version in both: nothing happened to it.
-            } else if position - 1 < before.count, before[position - 1].jobID == tracked.jobID {
-                old = before[position - 1].job.status
+            if let samePlace, samePlace.jobID == tracked.jobID {
+                old = samePlace.job.status
             } else {
                 if byID == nil {
                     byID = Dictionary(before.map { ($0.jobID, $0.job.status) }, uniquingKeysWith: { first, _ in first })

@@ -17,6 +17,25 @@ import Testing
             ])
     }
 
+    /// By progress, the key is the percentage as shown: one over 100 ties with 100, one below 0 or not a number
+    /// with 0 (ties newest first).
+    @Test func progressSortsByTheShownPercentage() {
+        func running(_ id: String, percent: Double, createdAgo: TimeInterval) -> TrackedJob {
+            TrackedJob(
+                job: Job(
+                    id: id, type: .parse, status: .running, totalItems: 10, processedItems: 1, progressPercent: percent,
+                    createdAt: Fixtures.ago(createdAgo)),
+                fetchedAt: Fixtures.now)
+        }
+        let jobs = JobList([
+            running("over", percent: 150, createdAgo: 10), running("full", percent: 100, createdAgo: 5),
+            running("half", percent: 50, createdAgo: 1), running("nan", percent: .nan, createdAgo: 3),
+            running("below", percent: -5, createdAgo: 8),
+        ])
+        let rows = RowOrder.arrange(jobs, sort: SortOrder(key: .progress), filter: "")
+        #expect(rows.map(\.id) == ["full", "over", "half", "nan", "below"])
+    }
+
     @Test func runningThenPendingAndUnknownThenFailedThenFinishedNewestFirst() {
         let jobs = [
             job("completed-old", .completed, createdAgo: 900),

@@ -72,16 +72,6 @@ struct BackgroundReleaseTests {
         gate.open()
     }
 
-    @Test("a list someone else still holds is not freed by the queue")
-    func heldListOutlivesTheQueue() {
-        let kept = jobs(BackgroundRelease.minimumCount)
-        let watched = Watched(kept)
-        BackgroundRelease.drop(kept)
-        BackgroundRelease.waitUntilIdle()
-        #expect(watched.alive == BackgroundRelease.minimumCount)
-        #expect(kept.count == BackgroundRelease.minimumCount)
-    }
-
     /// Runs one cycle in which every job of `api` moved to `processed`, returning a watch on its snapshot's jobs.
     private func cycle(_ poller: Poller, _ api: HeldListAPI, _ clock: ManualNow, processed: Int) async -> Watched {
         api.setJobs(

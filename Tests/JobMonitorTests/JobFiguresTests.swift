@@ -55,12 +55,13 @@ import Testing
     }
 
     @Test(
-        "the percentage a sort reads is the one the figures show, for any reported percentage",
-        arguments: [0.0, 25, 100, 100.5, -0.0, -3, 1e300, -.infinity, .infinity, .nan, .leastNonzeroMagnitude, 99.999])
-    func percentAloneMatchesTheFigures(reported: Double) {
-        let figures = JobFigures(job: job(total: 8, processed: 2, percent: reported))
-        let alone = JobFigures.percent(reported: reported)
-        #expect(alone == figures.percent, "\(reported): \(alone) against \(figures.percent)")
-        #expect((0...100).contains(alone))
+        "the percentage a sort reads alone is clamped to 0…100, 0 when not a number, and is the one the figures show",
+        arguments: [
+            (0.0, 0.0), (25, 25), (100, 100), (100.5, 100), (-3, 0), (1e300, 100), (-.infinity, 0), (.infinity, 0),
+            (.nan, 0), (.leastNonzeroMagnitude, .leastNonzeroMagnitude), (99.999, 99.999),
+        ] as [(Double, Double)])
+    func percentAlone(reported: Double, shown: Double) {
+        #expect(JobFigures.percent(reported: reported) == shown)
+        #expect(JobFigures(job: job(total: 8, processed: 2, percent: reported)).percent == shown)
     }
 }
