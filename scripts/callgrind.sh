@@ -49,7 +49,7 @@ inclusive() {
     | awk -v name="$1" '!found && index($0, name) {gsub(",", "", $1); print $1; found = 1}'
 }
 absorb=$(inclusive 'Poller.absorb(_:progress:more:) [')
-snapshot=$(inclusive 'Poller.makeSnapshot(vouching:) [')
+snapshot=$(inclusive 'Poller.makeSnapshot(vouching:')
 
 printf '%-44s %15s\n' "piece (release, callgrind Ir)" "instructions"
 printf '%-44s %15s\n' "frame 200x50 render+diff, $frame_jobs jobs" "$frame"
