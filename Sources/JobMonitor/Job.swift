@@ -282,9 +282,10 @@ public struct Job: Sendable, Equatable, Identifiable {
 
     /// Converts a beta batch-processing job; without a server percentage, progress is derived from the counts.
     public init(wire: borrowing BatchJob, progressPercentage: Double? = nil) {
-        self.init(
-            wire: wire, progressPercentage: progressPercentage, known: nil,
-            recordIDs: JobRecordIDs(jobRecordID: wire.jobRecordID, workflowID: wire.workflowID))
+        let recordIDs = JobRecordIDs(jobRecordID: wire.jobRecordID, workflowID: wire.workflowID)
+        self = withUnsafePointer(to: wire) { wire in
+            Job(wire: wire, progressPercentage: progressPercentage, known: nil, recordIDs: recordIDs)
+        }
     }
 
     /// A job from a list page, sharing `known`'s identity and extras where they hold the same values (see below).
@@ -297,6 +298,13 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// `init(wire:known:)` from what it takes of the known job: the poller passes these two references, read where the
     /// job is stored, instead of a copy of the whole known `Job` (two copies a listed job, ~270 instructions).
     init(wire: borrowing BatchJob, sharing known: SharedParts?) {
+        self = withUnsafePointer(to: wire) { wire in Job(wire: wire, sharing: known) }
+    }
+
+    /// `init(wire:sharing:)` for a job where a list page holds it (the poller's path, once per listed job that
+    /// changed). Each field is read where it is: a `BatchJob` passed borrowed out of the page's storage was copied
+    /// whole first (its strings and IDs retained, then released), ~400 instructions a job (callgrind, `poll 10000 4`).
+    init(wire: UnsafePointer<BatchJob>, sharing known: SharedParts?) {
         self.init(
             wire: wire, progressPercentage: nil, known: known,
             recordIDs: JobRecordIDs(
@@ -317,13 +325,23 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// instructions (callgrind). The ID is not compared: the caller found this job under the wire's ID; nor are the
     /// record and workflow IDs, which a listed job does not take from the page.
     func holdsSameData(as wire: borrowing BatchJob) -> Bool {
-        guard api == .v1, extras?.fields.hasBatch != true, wire.totalItems == totalItems, wire.processedItems == processedItems,
-            wire.failedItems == failedItems, wire.skippedItems == skippedItems,
-            wire.updatedAt == updatedAt, wire.completedAt == completedAt, wire.startedAt == startedAt,
-            wire.effectiveAt == effectiveAt, wire.createdAt == createdAt,
-            JobStatusResponse.derivedPercentage(of: wire) == progressPercent,
-            Self.sameStatus(wire.status, status), Self.sameType(wire.jobType, type),
-            wire.projectID == projectID, wire.directoryID == directoryID, wire.errorMessage == errorMessage
+        withUnsafePointer(to: wire) { holdsSameData(as: $0) }
+    }
+
+    /// `holdsSameData(as:)` for a job where a list page holds it, each field read where it is (see
+    /// `init(wire:sharing:)` with a pointer).
+    func holdsSameData(as wire: UnsafePointer<BatchJob>) -> Bool {
+        let total = wire.pointee.totalItems
+        let processed = wire.pointee.processedItems
+        guard api == .v1, extras?.fields.hasBatch != true, total == totalItems, processed == processedItems,
+            wire.pointee.failedItems == failedItems, wire.pointee.skippedItems == skippedItems,
+            wire.pointee.updatedAt == updatedAt, wire.pointee.completedAt == completedAt,
+            wire.pointee.startedAt == startedAt, wire.pointee.effectiveAt == effectiveAt,
+            wire.pointee.createdAt == createdAt,
+            JobStatusResponse.derivedPercentage(totalItems: total, processedItems: processed) == progressPercent,
+            Self.sameStatus(wire.pointee.status, status), Self.sameType(wire.pointee.jobType, type),
+            wire.pointee.projectID == projectID, wire.pointee.directoryID == directoryID,
+            wire.pointee.errorMessage == errorMessage
         else { return false }
         return true
     }
@@ -349,29 +367,33 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// `known` is the job the caller found under the wire's ID, so its ID string is taken (and compared with itself,
     /// without reading the bytes: at 100,000 jobs the second comparison of each ID was a cache miss).
     private init(
-        wire: borrowing BatchJob, progressPercentage: Double?, known: SharedParts?, recordIDs: JobRecordIDs
+        wire: UnsafePointer<BatchJob>, progressPercentage: Double?, known: SharedParts?, recordIDs: JobRecordIDs
     ) {
-        let type = JobType(raw: wire.jobType)
+        let type = JobType(raw: wire.pointee.jobType)
         // Compared field by field before building anything: building the fields to compare them copied (retained
         // and released) their strings, ~300 instructions per listed job.
         let identity: JobIdentity
-        if let knownIdentity = known?.identity, knownIdentity.createdAt == wire.createdAt,
-            knownIdentity.context.holds(type: type, api: .v1, projectID: wire.projectID, directoryID: wire.directoryID)
+        if let knownIdentity = known?.identity, knownIdentity.createdAt == wire.pointee.createdAt,
+            knownIdentity.context.holds(
+                type: type, api: .v1, projectID: wire.pointee.projectID, directoryID: wire.pointee.directoryID)
         {
             identity = knownIdentity
         } else {
             identity = JobIdentity(
                 JobIdentity.Fields(
-                    id: known?.identity.id ?? wire.jobID, type: type, projectID: wire.projectID, directoryID: wire.directoryID,
-                    api: .v1, createdAt: wire.createdAt))
+                    id: known?.identity.id ?? wire.pointee.jobID, type: type, projectID: wire.pointee.projectID,
+                    directoryID: wire.pointee.directoryID, api: .v1, createdAt: wire.pointee.createdAt))
         }
+        let total = wire.pointee.totalItems
+        let processed = wire.pointee.processedItems
         self.init(
-            identity: identity, status: JobStatus(raw: wire.status), totalItems: wire.totalItems,
-            processedItems: wire.processedItems, failedItems: wire.failedItems, skippedItems: wire.skippedItems,
-            progressPercent: progressPercentage ?? JobStatusResponse.derivedPercentage(of: wire),
-            startedAt: wire.startedAt, updatedAt: wire.updatedAt, completedAt: wire.completedAt,
-            effectiveAt: wire.effectiveAt, errorMessage: wire.errorMessage, jobRecordID: recordIDs.jobRecordID,
-            workflowID: recordIDs.workflowID, knownExtras: known?.extras)
+            identity: identity, status: JobStatus(raw: wire.pointee.status), totalItems: total,
+            processedItems: processed, failedItems: wire.pointee.failedItems, skippedItems: wire.pointee.skippedItems,
+            progressPercent: progressPercentage
+                ?? JobStatusResponse.derivedPercentage(totalItems: total, processedItems: processed),
+            startedAt: wire.pointee.startedAt, updatedAt: wire.pointee.updatedAt, completedAt: wire.pointee.completedAt,
+            effectiveAt: wire.pointee.effectiveAt, errorMessage: wire.pointee.errorMessage,
+            jobRecordID: recordIDs.jobRecordID, workflowID: recordIDs.workflowID, knownExtras: known?.extras)
     }
 }
 

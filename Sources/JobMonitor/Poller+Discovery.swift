@@ -136,11 +136,14 @@ extension Poller {
         let fetchedAt = now()
         var shown: [Int32] = []
         // Each job appended to `shown` is also marked in the table (`JobTable.markShownEarly`), to be placed at the end.
-        // By index, passed `borrowing`: `for wire in page.jobs` copied each job twice on its way into `Job`, each copy
-        // retaining and releasing its dozen strings (12 % of a cycle in which 10,000 jobs changed, callgrind). The
-        // optimiser still makes one copy at the load (through the array or its buffer alike, as a pointer's `pointee`
-        // too); taking it out would mean consuming the delivered pages. Through the page's buffer, the reads skip the
-        // array's checks: 1.4 % of the instructions of `absorb` and `makeSnapshot` (callgrind, `poll 10000 4`).
+        // By address into the page's buffer, each field read where it is (`absorb`, `Job(wire:sharing:)` and
+        // `Job.holdsSameData(as:)` take the pointer): `for wire in page.jobs` copied each job twice on its way into
+        // `Job`, each copy retaining and releasing its strings (12 % of a cycle in which 10,000 jobs changed,
+        // callgrind), and a job passed `borrowing` (by index, through the array or its buffer alike, as a pointer's
+        // `pointee` too) was still copied whole once: the poller writes its own state between the reads, which a
+        // pointer might reach for all the optimiser can tell. That copy and its destruction were ~600 instructions a
+        // job: `absorb` 55.6–56.1M → 51.7–52.1M a cycle with every job changed, 15.7M → 11.7M in a full scan in which
+        // 1 % changed (callgrind, `poll 10000 4` against `… 0`). The buffer also skips the array's checks.
         // The table's part of each job is asked for ahead of its turn (`JobTable.prefetchIndex`, `prefetchJob`): its
         // index bucket `bucketLead` jobs ahead, then, that bucket having come in meanwhile, its storage and history
         // `jobLead` jobs ahead.
@@ -150,10 +153,11 @@ extension Poller {
             page.jobs.withUnsafeBufferPointer { jobs in
                 for index in jobs.indices.prefix(bucketLead) { tracked.prefetchIndex(of: jobs[index].jobID) }
                 for index in jobs.indices.prefix(jobLead) { tracked.prefetchJob(of: jobs[index].jobID) }
+                guard let base = jobs.baseAddress else { return }
                 for index in jobs.indices {
                     if index + bucketLead < jobs.endIndex { tracked.prefetchIndex(of: jobs[index + bucketLead].jobID) }
                     if index + jobLead < jobs.endIndex { tracked.prefetchJob(of: jobs[index + jobLead].jobID) }
-                    absorb(jobs[index], query: page.query, at: fetchedAt, shown: &shown)
+                    absorb(base + index, query: page.query, at: fetchedAt, shown: &shown)
                 }
             }
         }
@@ -171,9 +175,9 @@ extension Poller {
     /// Stores one listed job (the first time this listing shows it), noting whether it is new (and, while loading,
     /// to be shown at once).
     @inline(__always)
-    private func absorb(_ wire: borrowing BatchJob, query: Int, at fetchedAt: Date, shown: inout [Int32]) {
-        guard configuration.admits(createdAt: wire.createdAt) else { return }
-        let id = wire.jobID
+    private func absorb(_ wire: UnsafePointer<BatchJob>, query: Int, at fetchedAt: Date, shown: inout [Int32]) {
+        guard configuration.admits(createdAt: wire.pointee.createdAt) else { return }
+        let id = wire.pointee.jobID
         let known = tracked.slotInPlace(of: id)
         // Stored once per listing: a job on two pages (or in two of its queries) keeps the first.
         if let known, !tracked.markListed(known, in: listingState.number) { return }

@@ -36,8 +36,13 @@ public struct JobStatusResponse: Codable, Sendable, Equatable {
 
     /// Processed (including failed and skipped) over total, as a percentage; 0 for an empty job.
     public static func derivedPercentage(of job: BatchJob) -> Double {
-        guard job.totalItems > 0 else { return 0 }
-        return clamp(Double(job.processedItems ?? 0) / Double(job.totalItems) * 100)
+        derivedPercentage(totalItems: job.totalItems, processedItems: job.processedItems)
+    }
+
+    /// `derivedPercentage(of:)` from the two counts it reads.
+    public static func derivedPercentage(totalItems: Int, processedItems: Int?) -> Double {
+        guard totalItems > 0 else { return 0 }
+        return clamp(Double(processedItems ?? 0) / Double(totalItems) * 100)
     }
 
     /// Clamps a percentage into 0…100 (NaN becomes 0).
