@@ -276,12 +276,14 @@ public actor Poller {
         }
         guard let slot, known != nil else {
             // A job the table does not hold: its slot (and so its history's place) is known once it is in.
-            let stored = tracked.insert(TrackedJob(job: job, fetchedAt: date, highestProcessed: highest))
+            let stored = tracked.insert(TrackedJob(job: consume job, fetchedAt: date, highestProcessed: highest))
             if let inserted = tracked[slot: stored]?.job { record(inserted, at: date, slot: stored) }
             return stored
         }
         record(job, at: date, slot: slot)
-        tracked.store(TrackedJob(job: job, fetchedAt: date, highestProcessed: highest), at: slot)
+        // Moved into the new version (`consume`): passed as it was, the job was copied in and the local destroyed after,
+        // its references retained and released (callgrind).
+        tracked.store(TrackedJob(job: consume job, fetchedAt: date, highestProcessed: highest), at: slot)
         return slot
     }
 
