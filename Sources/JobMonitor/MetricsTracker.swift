@@ -94,36 +94,50 @@ public struct MetricsTracker: Sendable, Equatable {
     func metrics(
         for job: Job, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?, cacheIsComplete: Bool = false
     ) -> JobMetrics {
+        withUnsafePointer(to: job) { job in
+            metrics(forJobAt: job, at: now, pollInterval: pollInterval, cached: cached, cacheIsComplete: cacheIsComplete)
+        }
+    }
+
+    /// `metrics(for:at:pollInterval:cached:cacheIsComplete:)` for a job where it is stored, each field read there
+    /// (`TrackedJob.renew`): a `Job` passed out of a job's storage was copied whole first, its references retained and
+    /// released, once for every job a snapshot redoes.
+    func metrics(
+        forJobAt job: UnsafePointer<Job>, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?,
+        cacheIsComplete: Bool
+    ) -> JobMetrics {
         let found = cached.flatMap { store.owns($0) || $0.lock === ownedLock ? $0 : nil }
-        guard let box = found ?? (cached == nil && cacheIsComplete ? nil : store.box(job.id)) else {
+        guard let box = found ?? (cached == nil && cacheIsComplete ? nil : store.box(job.pointee.id)) else {
             let elapsed = Self.elapsed(of: job, at: now)
-            let average = job.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil
+            let average = job.pointee.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil
             return JobMetrics(throughput: average, elapsed: elapsed)
         }
-        return metrics(for: job, at: now, pollInterval: pollInterval, history: box.facts(), box: box)
+        return metrics(forJobAt: job, at: now, pollInterval: pollInterval, history: box.facts(), box: box)
     }
 
     /// The metrics of `job` as of `now` from what its history says (`box` holds it).
     private func metrics(
-        for job: Job, at now: Date, pollInterval: TimeInterval, history: HistoryBox.Facts, box: HistoryBox
+        forJobAt job: UnsafePointer<Job>, at now: Date, pollInterval: TimeInterval, history: HistoryBox.Facts,
+        box: HistoryBox
     ) -> JobMetrics {
         let elapsed = Self.elapsed(of: job, at: now)
         let step = configuration.historyStep(pollInterval: pollInterval)
         let length = configuration.historyLength
-        if job.status.isTerminal {
+        let status = job.pointee.status
+        if status.isTerminal {
             let points = HistorySource(box: box, end: history.lastSampleAt, step: step, count: length)
             return JobMetrics(
                 throughput: Self.average(of: job, at: now, elapsed: elapsed), elapsed: elapsed, historySource: points)
         }
         let points = HistorySource(box: box, end: history.lastObservedAt, step: step, count: length)
-        if job.status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
+        if status == .pending { return JobMetrics(elapsed: elapsed, historySource: points) }
         // Kept by `observe` with this tracker's configuration (the one every observation is recorded with).
         let throughput = history.rate
         let quiet = history.lastObservedAt.timeIntervalSince(history.lastMovedAt)
-        let canStall = job.status == .running || job.status == .dispatched
+        let canStall = status == .running || status == .dispatched
         return JobMetrics(
             throughput: throughput,
-            eta: Self.eta(of: ProgressSample(job: job, at: now), throughput: throughput),
+            eta: Self.eta(of: Self.sample(of: job, at: now), throughput: throughput),
             elapsed: elapsed,
             sinceLastProgress: max(0, now.timeIntervalSince(history.lastMovedAt)),
             isStalled: canStall && quiet > configuration.stallThreshold(pollInterval: pollInterval),
@@ -156,16 +170,23 @@ public struct MetricsTracker: Sendable, Equatable {
 
     /// Seconds from `started_at` (or `created_at`) to `now`, or to `completed_at` (or `updated_at`) when finished;
     /// never negative, nil without the timestamps.
-    static func elapsed(of job: Job, at now: Date) -> TimeInterval? {
-        guard let start = job.startedAt ?? job.createdAt else { return nil }
-        let end = job.status.isTerminal ? (job.completedAt ?? job.updatedAt) : now
+    static func elapsed(of job: UnsafePointer<Job>, at now: Date) -> TimeInterval? {
+        guard let start = job.pointee.startedAt ?? job.pointee.createdAt else { return nil }
+        let end = job.pointee.status.isTerminal ? (job.pointee.completedAt ?? job.pointee.updatedAt) : now
         return end.map { max(0, $0.timeIntervalSince(start)) }
     }
 
     /// A finished job's average rate: items processed over its elapsed time (nil when that is unknown or 0).
-    private static func average(of job: Job, at now: Date, elapsed: TimeInterval?) -> Double? {
-        let processed = Double(ProgressSample(job: job, at: now).processed)
+    private static func average(of job: UnsafePointer<Job>, at now: Date, elapsed: TimeInterval?) -> Double? {
+        let processed = Double(sample(of: job, at: now).processed)
         return elapsed.flatMap { $0 > 0 ? processed / $0 : nil }
+    }
+
+    /// `ProgressSample(job:at:)` of a job where it is stored, read field by field.
+    private static func sample(of job: UnsafePointer<Job>, at now: Date) -> ProgressSample {
+        ProgressSample(
+            at: now, totalItems: job.pointee.totalItems, processedItems: job.pointee.processedItems,
+            failedItems: job.pointee.failedItems, percent: job.pointee.progressPercent)
     }
 
     /// Remaining items over throughput: 0 when nothing remains, nil when the total is 0 or the rate is unknown or 0.

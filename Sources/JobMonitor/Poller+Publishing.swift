@@ -178,7 +178,8 @@ extension Poller {
         return tracked.refresh(slot: slot) { job, history in
             // The table caches the box `record` returned for every job it stored (`Poller.store`).
             job.renew(vouch: vouch) { stored in
-                tracker.metrics(for: stored, at: date, pollInterval: interval, cached: history, cacheIsComplete: true)
+                tracker.metrics(
+                    forJobAt: stored, at: date, pollInterval: interval, cached: history, cacheIsComplete: true)
             }
         }
     }

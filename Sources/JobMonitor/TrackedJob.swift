@@ -58,14 +58,16 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// (fetched without error, still listed, unfinished), and its metrics as `metrics` works them out from the job
     /// where it is stored. Field by field through the setters, each checked the storage's uniqueness and the metrics
     /// read a copy of the whole `Job` (`Poller.refreshed`, once per changed job a snapshot).
-    mutating func renew(vouch: Date?, metrics: (borrowing Job) -> JobMetrics) {
+    /// The metrics are given the job's address in the storage: given the job itself, they got a copy of it (its
+    /// references retained and released), once for every job a snapshot redoes.
+    mutating func renew(vouch: Date?, metrics: (UnsafePointer<Job>) -> JobMetrics) {
         let storage = unique()
         if let vouch, storage.fields.fetchError == nil, storage.fields.fetchedAt != nil, !storage.fields.isVanished,
             !storage.fields.job.status.isTerminal
         {
             storage.fields.freshUntil = vouch
         }
-        storage.fields.metrics = metrics(storage.fields.job)
+        storage.fields.metrics = storage.fields.withJobAddress(metrics)
     }
 
     /// Runs `body` on all the fields where they are stored (within this module: the aggregate of every job).

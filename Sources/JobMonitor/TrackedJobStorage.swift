@@ -112,6 +112,12 @@ final class TrackedJobStorage: @unchecked Sendable {
             self.present = present
         }
 
+        /// Runs `body` with the address of the job where it is stored (read there field by field, the job is not
+        /// copied out).
+        mutating func withJobAddress<Result>(_ body: (UnsafePointer<Job>) -> Result) -> Result {
+            withUnsafePointer(to: &job, body)
+        }
+
         /// Replaces the job, keeping the highest processed count as it was.
         mutating func replaceJob(_ newJob: Job) {
             let highest = highestProcessed
