@@ -141,7 +141,7 @@ extension Poller {
         // `Job`, each copy retaining and releasing its strings (12 % of a cycle in which 10,000 jobs changed,
         // callgrind), and a job passed `borrowing` (by index, through the array or its buffer alike, as a pointer's
         // `pointee` too) was still copied whole once: the poller writes its own state between the reads, which a
-        // pointer might reach for all the optimiser can tell. That copy and its destruction were ~600 instructions a
+        // pointer might reach for all the optimiser can tell. That copy and its destruction were ~400 instructions a
         // job: `absorb` 55.6–56.1M → 51.7–52.1M a cycle with every job changed, 15.7M → 11.7M in a full scan in which
         // 1 % changed (callgrind, `poll 10000 4` against `… 0`). The buffer also skips the array's checks.
         // The table's part of each job is asked for ahead of its turn (`JobTable.prefetchIndex`, `prefetchJob`): its
