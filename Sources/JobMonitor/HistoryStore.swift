@@ -126,6 +126,14 @@ final class HistoryBox: @unchecked Sendable {
             lastMovedAt: history.lastMovedAt, rate: history.cachedRate)
     }
 
+    /// `facts()` without the lock, for the one caller that writes the history (see `MetricsTracker.metrics`,
+    /// `byRecorder`): its reads cannot overlap its own writes, and other threads only read.
+    func factsForRecorder() -> Facts {
+        Facts(
+            lastObservedAt: history.lastObservedAt, lastSampleAt: history.lastSampleAt,
+            lastMovedAt: history.lastMovedAt, rate: history.cachedRate)
+    }
+
     /// The times and rate of a history that `MetricsTracker.metrics` reads (see `ProgressHistory`).
     struct Facts {
         let lastObservedAt: Date

@@ -13,6 +13,12 @@ public struct MetricsTracker: Sendable, Equatable {
     /// those. A `let`: every copy of this tracker shares it, and copying `store` on write leaves such boxes this
     /// tracker's.
     private let ownedLock = ThreadLock()
+    /// True between `beginRecording()` and `endRecording()`: this tracker holds `ownedLock`, which
+    /// `record(job:at:owned:)` then does not take again.
+    private var holdsOwnedLock = false
+    /// The instant `record(job:at:owned:)` last observed at and `ProgressHistory.limits` of it: the same for every job
+    /// of a listing (see `ProgressHistory.observe(_:status:configuration:limits:)`).
+    private var lastLimits: (at: Date, limits: SampleLog.ScanLimits)?
 
     /// Creates an empty tracker.
     public init(configuration: MetricsConfiguration = MetricsConfiguration()) {
@@ -59,12 +65,40 @@ public struct MetricsTracker: Sendable, Equatable {
         let sample = ProgressSample(job: job, at: at)
         let configuration = configuration
         if let box = owned, box.lock === ownedLock {
+            let limits: SampleLog.ScanLimits
+            if let last = lastLimits, last.at == at {
+                limits = last.limits
+            } else {
+                limits = ProgressHistory.limits(at: at, configuration)
+                lastLimits = (at, limits)
+            }
+            if holdsOwnedLock {
+                box.history.observe(sample, status: job.status, configuration: configuration, limits: limits)
+                return
+            }
             ownedLock.lock()
             defer { ownedLock.unlock() }
-            box.history.observe(sample, status: job.status, configuration: configuration)
+            box.history.observe(sample, status: job.status, configuration: configuration, limits: limits)
             return
         }
         owned = Self.startedHistory(sample, status: job.status).map { HistoryBox($0, lock: ownedLock) }
+    }
+
+    /// Takes the lock of the histories callers keep for a run of `record(job:at:owned:)` calls (the poller: a page of a
+    /// listing), which then do not take it one at a time: a lock and an unlock were ~65 instructions a job (callgrind,
+    /// `poll 10000 4`). A reader on another thread (a detail view's history) waits for the run, a page's worth of jobs.
+    /// Until `endRecording()`, nothing may read those histories under the lock on this thread: it is not recursive.
+    mutating func beginRecording() {
+        guard !holdsOwnedLock else { return }
+        ownedLock.lock()
+        holdsOwnedLock = true
+    }
+
+    /// Gives back the lock `beginRecording()` took.
+    mutating func endRecording() {
+        guard holdsOwnedLock else { return }
+        holdsOwnedLock = false
+        ownedLock.unlock()
     }
 
     /// The samples in a history kept by the caller (empty without one, or with another tracker's).
@@ -102,17 +136,23 @@ public struct MetricsTracker: Sendable, Equatable {
     /// `metrics(for:at:pollInterval:cached:cacheIsComplete:)` for a job where it is stored, each field read there
     /// (`TrackedJob.renew`): a `Job` passed out of a job's storage was copied whole first, its references retained and
     /// released, once for every job a snapshot redoes.
+    ///
+    /// `byRecorder`: the caller is the one that records into the histories it keeps (`record(job:at:owned:)`, the
+    /// poller), so such a history is read without the lock: every write to it is the caller's own, and reads on other
+    /// threads are reads too. The lock was ~65 instructions for every job a snapshot redoes (callgrind).
     func metrics(
         forJobAt job: UnsafePointer<Job>, at now: Date, pollInterval: TimeInterval, cached: HistoryBox?,
-        cacheIsComplete: Bool
+        cacheIsComplete: Bool, byRecorder: Bool = false
     ) -> JobMetrics {
-        let found = cached.flatMap { store.owns($0) || $0.lock === ownedLock ? $0 : nil }
+        let owned = cached.map { $0.lock === ownedLock } ?? false
+        let found = cached.flatMap { owned || store.owns($0) ? $0 : nil }
         guard let box = found ?? (cached == nil && cacheIsComplete ? nil : store.box(job.pointee.id)) else {
             let elapsed = Self.elapsed(of: job, at: now)
             let average = job.pointee.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil
             return JobMetrics(throughput: average, elapsed: elapsed)
         }
-        return metrics(forJobAt: job, at: now, pollInterval: pollInterval, history: box.facts(), box: box)
+        let facts = owned && byRecorder ? box.factsForRecorder() : box.facts()
+        return metrics(forJobAt: job, at: now, pollInterval: pollInterval, history: facts, box: box)
     }
 
     /// The metrics of `job` as of `now` from what its history says (`box` holds it).

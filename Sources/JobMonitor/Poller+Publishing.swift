@@ -179,7 +179,8 @@ extension Poller {
             // The table caches the box `record` returned for every job it stored (`Poller.store`).
             job.renew(vouch: vouch) { stored in
                 tracker.metrics(
-                    forJobAt: stored, at: date, pollInterval: interval, cached: history, cacheIsComplete: true)
+                    forJobAt: stored, at: date, pollInterval: interval, cached: history, cacheIsComplete: true,
+                    byRecorder: true)
             }
         }
     }

@@ -67,13 +67,42 @@ struct SampleLog: Sequence, Sendable, Equatable {
     /// job with a full history (60 samples, the anchor about halfway); this compares whole milliseconds, which is the
     /// same as comparing `at <= instant` (see `latestMilliseconds(atOrBefore:)`).
     func scan(countingThrough horizon: Date?, newestAtOrBefore instant: Date) -> Scan {
-        let limit = Self.latestMilliseconds(atOrBefore: instant)
+        scan(through: ScanLimits(countingThrough: horizon, newestAtOrBefore: instant))
+    }
+
+    /// The two instants of `scan(countingThrough:newestAtOrBefore:)` as the stored times they are compared with.
+    struct ScanLimits: Sendable, Equatable {
+        /// `latestMilliseconds(atOrBefore:)` of the instant the newest sample at or before is asked for.
+        let newest: Int64
+        /// `latestMilliseconds(atOrBefore:)` of the horizon; `Int64.min` without one (nothing counts: stored times
+        /// are clamped to ±2^52 ms).
+        let counted: Int64
+
+        /// The limits of a scan counting through `horizon` (none: nothing counted) for the newest at or before
+        /// `instant`.
+        init(countingThrough horizon: Date?, newestAtOrBefore instant: Date) {
+            newest = SampleLog.latestMilliseconds(atOrBefore: instant)
+            counted = horizon.map { SampleLog.latestMilliseconds(atOrBefore: $0) } ?? .min
+        }
+
+        /// These limits without the horizon.
+        var uncounted: ScanLimits { ScanLimits(newest: newest, counted: .min) }
+
+        private init(newest: Int64, counted: Int64) {
+            self.newest = newest
+            self.counted = counted
+        }
+    }
+
+    /// `scan(countingThrough:newestAtOrBefore:)` with its instants worked out (`ProgressHistory.observe` is given
+    /// them: each job of a listing is observed at one instant, so they are the same for all).
+    func scan(through limits: ScanLimits) -> Scan {
+        let limit = limits.newest
         let count = count
         guard count > 1 else {
             return Scan(counted: 0, oldest: tail.sample(), newest: tail.milliseconds <= limit ? tail.sample() : nil)
         }
-        // No horizon counts nothing: a limit before every stored time (they are clamped to ±2^52 ms).
-        let countLimit = horizon.map { Self.latestMilliseconds(atOrBefore: $0) } ?? .min
+        let countLimit = limits.counted
         let (counted, oldest, newest) = records.withUnsafeBufferPointer { bytes -> (Int, Packed, Packed?) in
             var reader = Reader(bytes: bytes)
             let oldest = reader.next(after: .zero)

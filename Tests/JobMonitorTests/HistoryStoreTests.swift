@@ -115,6 +115,72 @@ struct HistoryStoreTests {
         #expect(finished == nil, "a job first seen finished starts no history")
     }
 
+    @Test("records under one lock for a run keep what records one lock each keep, instants changing included")
+    func recordingRun() {
+        var configuration = MetricsConfiguration()
+        configuration.retainedSpan = configuration.readSpan(pollInterval: 2)
+        var run = MetricsTracker(configuration: configuration)
+        var reference = MetricsTracker(configuration: configuration)
+        var boxes: [HistoryBox?] = [nil, nil, nil]
+        // Uneven instants and rates: the limits each run works out once must follow the instant, or the rates and
+        // the samples trimmed past the retained span would differ from the reference's, which works them out per job.
+        var time: TimeInterval = 0
+        for step in 0..<150 {
+            time += step % 7 == 0 ? 3.5 : 2
+            run.beginRecording()
+            for index in boxes.indices {
+                let job = metricsJob(
+                    "job\(index)", processed: step * (index + 1) + (step / 5) * 3, total: 10_000)
+                run.record(job: job, at: at(time), owned: &boxes[index])
+                reference.record(job: job, at: at(time))
+            }
+            run.endRecording()
+        }
+        for index in boxes.indices {
+            let id = "job\(index)"
+            let job = metricsJob(id, processed: 149 * (index + 1) + (149 / 5) * 3, total: 10_000)
+            let kept = run.samples(in: boxes[index])
+            #expect(kept.count > 20, "the run kept the retained span")
+            #expect(kept == reference.samples(for: id))
+            let byRecorder = withUnsafePointer(to: job) { job in
+                run.metrics(
+                    forJobAt: job, at: at(time), pollInterval: 2, cached: boxes[index], cacheIsComplete: true,
+                    byRecorder: true)
+            }
+            let expected = reference.metrics(for: job, at: at(time), pollInterval: 2)
+            #expect(byRecorder.throughput != nil)
+            #expect(byRecorder.throughput == expected.throughput)
+            #expect(byRecorder.sinceLastProgress == expected.sinceLastProgress)
+            #expect(byRecorder.history == expected.history)
+        }
+    }
+
+    @Test("a reader on another thread waits for a run of records under one lock, and gets in after it")
+    func recordingRunHoldsTheLock() async throws {
+        var tracker = MetricsTracker()
+        var owned: HistoryBox?
+        tracker.record(job: metricsJob(processed: 1, total: 10), at: at(0), owned: &owned)
+        let box = try #require(owned)
+        let readAt = Locked<Int?>(nil)
+        let recorded = Locked(0)
+        tracker.beginRecording()
+        let reader = Thread {
+            let count = box.read { $0.samples.count }
+            readAt.withLock { $0 = recorded.withLock { $0 } * 100 + count }
+        }
+        reader.start()
+        // The reader is given time to reach the lock; it must still be waiting for it.
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(200))
+        while ContinuousClock.now < deadline, readAt.withLock({ $0 }) == nil { await Task.yield() }
+        #expect(readAt.withLock { $0 } == nil, "the reader got in while the run held the lock")
+        tracker.record(job: metricsJob(processed: 4, total: 10), at: at(2), owned: &owned)
+        recorded.withLock { $0 = 1 }
+        tracker.endRecording()
+        let finish = ContinuousClock.now.advanced(by: .seconds(10))
+        while ContinuousClock.now < finish, readAt.withLock({ $0 }) == nil { await Task.yield() }
+        #expect(readAt.withLock { $0 } == 102, "read after the run: its record done, two samples")
+    }
+
     @Test("the poller keeps each job's history in its slot, not in the tracker's store, and frees it with the slot")
     func pollerOwnsHistories() async throws {
         let clock = ManualNow()
