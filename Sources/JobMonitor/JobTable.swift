@@ -295,7 +295,7 @@ struct JobTable: Sendable {
         if let old, let new, old.isVanished == new.isVanished, old.hasSameStatusAndIdentity(as: new) {
             return
         }
-        let unfinished = new.map { !$0.job.status.isTerminal } ?? false
+        let unfinished = new.map { !$0.storage.fields.job.hasTerminalStatus } ?? false
         if unfinished != entries[slot].isUnfinished {
             entries[slot].isUnfinished = unfinished
             unfinishedCount += unfinished ? 1 : -1

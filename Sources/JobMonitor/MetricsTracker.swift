@@ -64,6 +64,7 @@ public struct MetricsTracker: Sendable, Equatable {
     mutating func record(job: Job, at: Date, owned: inout HistoryBox?) {
         let sample = ProgressSample(job: job, at: at)
         let configuration = configuration
+        let status = job.status
         if let box = owned, box.lock === ownedLock {
             let limits: SampleLog.ScanLimits
             if let last = lastLimits, last.at == at {
@@ -73,15 +74,15 @@ public struct MetricsTracker: Sendable, Equatable {
                 lastLimits = (at, limits)
             }
             if holdsOwnedLock {
-                box.history.observe(sample, status: job.status, configuration: configuration, limits: limits)
+                box.history.observe(sample, status: status, configuration: configuration, limits: limits)
                 return
             }
             ownedLock.lock()
             defer { ownedLock.unlock() }
-            box.history.observe(sample, status: job.status, configuration: configuration, limits: limits)
+            box.history.observe(sample, status: status, configuration: configuration, limits: limits)
             return
         }
-        owned = Self.startedHistory(sample, status: job.status).map { HistoryBox($0, lock: ownedLock) }
+        owned = Self.startedHistory(sample, status: status).map { HistoryBox($0, lock: ownedLock) }
     }
 
     /// Takes the lock of the histories callers keep for a run of `record(job:at:owned:)` calls (the poller: a page of a
@@ -148,7 +149,7 @@ public struct MetricsTracker: Sendable, Equatable {
         let found = cached.flatMap { owned || store.owns($0) ? $0 : nil }
         guard let box = found ?? (cached == nil && cacheIsComplete ? nil : store.box(job.pointee.id)) else {
             let elapsed = Self.elapsed(of: job, at: now)
-            let average = job.pointee.status.isTerminal ? Self.average(of: job, at: now, elapsed: elapsed) : nil
+            let average = job.pointee.hasTerminalStatus ? Self.average(of: job, at: now, elapsed: elapsed) : nil
             return JobMetrics(throughput: average, elapsed: elapsed)
         }
         let facts = owned && byRecorder ? box.factsForRecorder() : box.facts()
@@ -163,8 +164,9 @@ public struct MetricsTracker: Sendable, Equatable {
         let elapsed = Self.elapsed(of: job, at: now)
         let step = configuration.historyStep(pollInterval: pollInterval)
         let length = configuration.historyLength
-        let status = job.pointee.status
-        if status.isTerminal {
+        // Known statuses by their code (an `other` status is none of those asked about here).
+        let status = job.pointee.knownStatus
+        if status?.isTerminal == true {
             let points = HistorySource(box: box, end: history.lastSampleAt, step: step, count: length)
             return JobMetrics(
                 throughput: Self.average(of: job, at: now, elapsed: elapsed), elapsed: elapsed, historySource: points)
@@ -212,7 +214,7 @@ public struct MetricsTracker: Sendable, Equatable {
     /// never negative, nil without the timestamps.
     static func elapsed(of job: UnsafePointer<Job>, at now: Date) -> TimeInterval? {
         guard let start = job.pointee.startedAt ?? job.pointee.createdAt else { return nil }
-        let end = job.pointee.status.isTerminal ? (job.pointee.completedAt ?? job.pointee.updatedAt) : now
+        let end = job.pointee.hasTerminalStatus ? (job.pointee.completedAt ?? job.pointee.updatedAt) : now
         return end.map { max(0, $0.timeIntervalSince(start)) }
     }
 

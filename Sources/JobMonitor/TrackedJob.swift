@@ -63,7 +63,7 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     mutating func renew(vouch: Date?, metrics: (UnsafePointer<Job>) -> JobMetrics) {
         let storage = unique()
         if let vouch, storage.fields.fetchError == nil, storage.fields.fetchedAt != nil, !storage.fields.isVanished,
-            !storage.fields.job.status.isTerminal
+            !storage.fields.job.hasTerminalStatus
         {
             storage.fields.freshUntil = vouch
         }
@@ -86,7 +86,7 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
 
     /// True for finished data fetched without error and still listed: it never changes or goes stale, so seeing it
     /// again unchanged needs nothing stored, recorded or republished.
-    var isSettled: Bool { job.status.isTerminal && fetchedAt != nil && fetchError == nil && !isVanished }
+    var isSettled: Bool { storage.fields.job.hasTerminalStatus && fetchedAt != nil && fetchError == nil && !isVanished }
 
     /// True when both jobs have the same status and share one identity, read in place (`job` would copy each out).
     func hasSameStatusAndIdentity(as other: TrackedJob) -> Bool {
@@ -137,7 +137,7 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     public func isStale(at now: Date, interval: TimeInterval) -> Bool {
         guard let age = age(at: now) else { return true }
         if fetchError == nil {
-            if job.status.isTerminal { return false }
+            if storage.fields.job.hasTerminalStatus { return false }
             if let freshUntil, now <= freshUntil { return false }
         }
         return age > 2 * interval
