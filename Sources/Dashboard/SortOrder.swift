@@ -34,6 +34,10 @@ public struct SortOrder: Sendable, Equatable {
     /// True when reversed with `S`.
     public var reversed: Bool
 
+    /// True when the order reads nothing of a job but its status and creation time (and its place in the snapshot, for
+    /// ties): two snapshots with one `Snapshot.rowOrderVersion` sort alike by it.
+    public var readsOnlyStatusAndCreation: Bool { key == .standard || key == .status || key == .created }
+
     /// Creates an order; the default is the standard order, not reversed.
     public init(key: SortKey = .standard, reversed: Bool = false) {
         self.key = key

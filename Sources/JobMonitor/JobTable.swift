@@ -53,6 +53,9 @@ struct JobTable: Sendable {
     private(set) var liveListingCounts: [ListingKey: Int] = [:]
     /// Number of jobs.
     private(set) var count = 0
+    /// Bumped by every write that changes a job's status, identity or vanishing, adds a job or frees its slot, and by
+    /// `noteOrderChanged()`: what `Snapshot.rowOrderVersion` carries.
+    private(set) var orderKeysVersion = 0
 
     /// An empty table for discovery filtered to `directoryFilter`.
     init(directoryFilter: String? = nil) {
@@ -159,6 +162,9 @@ struct JobTable: Sendable {
         note(slot, from: old, to: new)
         entries[slot].job = consume new
     }
+
+    /// Notes that the display order of the jobs changed (see `orderKeysVersion`).
+    mutating func noteOrderChanged() { orderKeysVersion &+= 1 }
 
     /// Stores a job the table does not hold yet in a free slot and returns it.
     @discardableResult
@@ -295,6 +301,7 @@ struct JobTable: Sendable {
         if let old, let new, old.isVanished == new.isVanished, old.hasSameStatusAndIdentity(as: new) {
             return
         }
+        orderKeysVersion &+= 1
         let unfinished = new.map { !$0.storage.fields.job.hasTerminalStatus } ?? false
         if unfinished != entries[slot].isUnfinished {
             entries[slot].isUnfinished = unfinished

@@ -77,6 +77,7 @@ extension Poller {
             published.replaceAll(with: jobs, tally: tally)
             published.positions = positions
             orderChanged = false
+            tracked.noteOrderChanged()
         } else {
             for slot in tracked.writtenSlots where !tracked.isUnfinished(slot) {
                 guard let position = published.position(ofSlot: slot),
@@ -110,6 +111,7 @@ extension Poller {
             jobs: published.jobs, health: health, takenAt: takenAt, interval: configuration.interval, cycle: cycle)
         snapshot.keep(summary: published.tally.metrics)
         snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
+        snapshot.rowOrderVersion = tracked.orderKeysVersion
         return snapshot
     }
 
@@ -156,6 +158,7 @@ extension Poller {
             jobs: published.jobs, health: health, takenAt: takenAt, interval: configuration.interval, cycle: cycle)
         snapshot.keep(summary: published.tally.metrics)
         snapshot.liveAPIs = JobAPI.allCases.filter { presence[$0] == .live }
+        snapshot.rowOrderVersion = tracked.orderKeysVersion
         publication.progressCount += 1
         publication.forceNext = true
         send(snapshot)

@@ -6,7 +6,10 @@ public struct Snapshot: Sendable, Equatable {
     /// snapshots share the chunks of this list in which no job changed (see `JobList`). Changing them drops the kept
     /// summary.
     public var jobs: JobList {
-        didSet { keptSummary = nil }
+        didSet {
+            keptSummary = nil
+            rowOrderVersion = nil
+        }
     }
     /// How the API has been answering.
     public var health: APIHealth
@@ -23,6 +26,12 @@ public struct Snapshot: Sendable, Equatable {
     /// While the poller idles (nothing unfinished, nothing changing): the longest wait between cycles it stretches
     /// to, in seconds; nil at the normal interval (see `PollerConfiguration.idleIntervalLimit`).
     public var idleInterval: TimeInterval? = nil
+    /// Changes whenever the order of `jobs` or any job's status, identity (ID, type, project, directory, creation
+    /// time) or vanishing changes, as the poller counts (`JobTable.orderKeysVersion`): two snapshots with one version
+    /// hold their jobs in one order with the same statuses and creation times, so a sort by those alone comes out
+    /// the same (the dashboard then keeps its rows' order without reading a job: `Reducer`). Nil when not known: a
+    /// snapshot made elsewhere, or whose `jobs` were changed since.
+    public var rowOrderVersion: Int? = nil
     /// The aggregate of `jobs` as the poller kept it while it made this snapshot (`PublishedJobs`); nil when none was
     /// kept or `jobs` changed since.
     private var keptSummary: AggregateMetrics?
@@ -61,7 +70,8 @@ public struct Snapshot: Sendable, Equatable {
     /// that is handed to the dashboard as if the poller had made it (the benchmarks' fixtures).
     public mutating func keepSummary() { keptSummary = AggregateMetrics.compute(from: jobs) }
 
-    /// Equal when every field but the kept summary is (that is a function of `jobs`).
+    /// Equal when every field but the kept summary and the row order version is (both are about `jobs`: a function of
+    /// them, and a count of how they came to be).
     public static func == (lhs: Snapshot, rhs: Snapshot) -> Bool {
         lhs.jobs == rhs.jobs && lhs.health == rhs.health && lhs.takenAt == rhs.takenAt && lhs.interval == rhs.interval
             && lhs.cycle == rhs.cycle && lhs.liveAPIs == rhs.liveAPIs && lhs.loading == rhs.loading

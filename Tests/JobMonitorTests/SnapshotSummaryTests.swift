@@ -147,11 +147,13 @@ struct SnapshotSummaryTests {
         plain.jobs = kept.jobs
         #expect(kept.hasKeptSummary && !plain.hasKeptSummary)
         #expect(kept == plain)
+        #expect(kept.rowOrderVersion != nil && plain.rowOrderVersion == nil, "changing the jobs drops the version")
         // `==` is written out: a stored field added to `Snapshot` must be added to it (and to this list).
         let fields = Mirror(reflecting: kept).children.compactMap(\.label)
         #expect(
             fields == [
-                "jobs", "health", "takenAt", "interval", "cycle", "liveAPIs", "loading", "idleInterval", "keptSummary",
+                "jobs", "health", "takenAt", "interval", "cycle", "liveAPIs", "loading", "idleInterval", "rowOrderVersion",
+                "keptSummary",
             ])
         var other = kept
         other.cycle += 1

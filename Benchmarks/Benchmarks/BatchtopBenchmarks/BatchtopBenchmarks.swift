@@ -64,9 +64,16 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         // Reducer.reduce(&state, .snapshot): store, summary, filter + sort, selection; alternating two snapshots
-        // in which every running job changed. `reduce-alerts`: the same with finished jobs announced (`--notify`, or
-        // jobs watched by ID), so `JobAlerts.finished` compares the two snapshots' statuses.
-        for (name, alerts) in [("reduce", AlertSettings()), ("reduce-alerts", AlertSettings(statusLine: true, notify: true))] {
+        // in which every running job changed (counts only: one row order version, so the table's own order stands
+        // without a sort). `reduce-alerts`: the same with finished jobs announced (`--notify`, or jobs watched by ID),
+        // so `JobAlerts.finished` compares the two snapshots' statuses. `reduce-progress`: sorted by progress (`s`), which
+        // reads every job's counts: the sort of every snapshot.
+        let reduces: [(String, AlertSettings, SortKey)] = [
+            ("reduce", AlertSettings(), .standard),
+            ("reduce-alerts", AlertSettings(statusLine: true, notify: true), .standard),
+            ("reduce-progress", AlertSettings(), .progress),
+        ]
+        for (name, alerts, key) in reduces {
             Benchmark("\(name)/\(label)") { benchmark, setup in
                 let (state, snapshots, turn) = setup
                 turn.value += 1
@@ -75,6 +82,8 @@ let benchmarks: @Sendable () -> Void = {
                 let snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
                 var state = Fixtures.state(after: snapshots[0])
                 state.alerts = alerts
+                state.sort = SortOrder(key: key)
+                _ = Reducer.reduce(&state, .snapshot(snapshots[1]))
                 return (Box(state), snapshots, Box(0))
             }
         }
