@@ -20,7 +20,11 @@ public enum JobAlerts {
     /// last snapshot when that is the same job. Only when a job is not where it was (jobs added or dropped before it)
     /// is the last snapshot's status looked up by ID, in a table built once. Building that table for every snapshot
     /// took 50 ms of a 65 ms reduce at 100,000 jobs (`reduce-alerts/100k`).
+    ///
+    /// Two snapshots with one row order version (`Snapshot.rowOrderVersion`) hold the same jobs with the same
+    /// statuses, so none finished: nothing is read (`reduce-alerts/100k` walked every job of every snapshot, 5–8 ms).
     public static func finished(from previous: Snapshot, to current: Snapshot) -> [Finished] {
+        if let version = current.rowOrderVersion, version == previous.rowOrderVersion { return [] }
         let before = previous.jobs
         let jobs = current.jobs
         guard !before.isEmpty else { return [] }

@@ -60,6 +60,7 @@ struct RowOrderReuseTests {
         var state = Fixtures.state()
         state.sort = SortOrder(key: key)
         var kept = 0
+        var announced = 0
         for cycle in 0..<60 {
             api.jobs.withLock { jobs in
                 for index in jobs.indices { jobs[index].processedItems = (jobs[index].processedItems ?? 0) + 1 + cycle }
@@ -77,14 +78,23 @@ struct RowOrderReuseTests {
                 }
             }
             let before = state.snapshot.rowOrderVersion
+            let previous = state.snapshot
             let snapshot = await poller.pollOnce()
             if snapshot.rowOrderVersion == before, before != nil { kept += 1 }
+            // The jobs that finished, told by the versions and by a walk of both snapshots without them.
+            var unversioned = (previous, snapshot)
+            unversioned.0.rowOrderVersion = nil
+            unversioned.1.rowOrderVersion = nil
+            let walked = JobAlerts.finished(from: unversioned.0, to: unversioned.1)
+            #expect(JobAlerts.finished(from: previous, to: snapshot) == walked, "cycle \(cycle)")
+            announced += walked.count
             _ = Reducer.reduce(&state, .snapshot(snapshot))
             let fresh = RowOrder.arrange(snapshot.jobs, sort: state.sort, filter: "")
             #expect(state.rows.positions == fresh.positions, "cycle \(cycle)")
             #expect(state.rows.jobs == snapshot.jobs)
         }
         #expect(kept >= 20, "most cycles changed counts only: \(kept) kept the version")
+        #expect(announced > 0, "some jobs finished")
     }
 
     @Test("the same version keeps the rows' order for the default sort, not for a sort by progress or with a filter")
@@ -98,6 +108,10 @@ struct RowOrderReuseTests {
         _ = Reducer.reduce(&state, .snapshot(second))
         #expect(state.rows.positions == order, "the version was taken at its word")
         #expect(state.rows.jobs == second.jobs)
+        #expect(JobAlerts.finished(from: first, to: second).isEmpty, "no job finished, by the version")
+        var walked = second
+        walked.rowOrderVersion = nil
+        #expect(JobAlerts.finished(from: first, to: walked).map(\.id) == ["bjb-0"], "walked: bjb-0 finished")
 
         var unversioned = second
         unversioned.rowOrderVersion = nil
