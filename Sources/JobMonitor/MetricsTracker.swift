@@ -13,9 +13,6 @@ public struct MetricsTracker: Sendable, Equatable {
     /// those. A `let`: every copy of this tracker shares it, and copying `store` on write leaves such boxes this
     /// tracker's.
     private let ownedLock = ThreadLock()
-    /// True between `beginRecording()` and `endRecording()`: this tracker holds `ownedLock`, which
-    /// `record(job:at:owned:)` then does not take again.
-    private var holdsOwnedLock = false
     /// The instant `record(job:at:owned:)` last observed at and `ProgressHistory.limits` of it: the same for every job
     /// of a listing (see `ProgressHistory.observe(_:status:configuration:limits:)`).
     private var lastLimits: (at: Date, limits: SampleLog.ScanLimits)?
@@ -73,33 +70,12 @@ public struct MetricsTracker: Sendable, Equatable {
                 limits = ProgressHistory.limits(at: at, configuration)
                 lastLimits = (at, limits)
             }
-            if holdsOwnedLock {
-                box.history.observe(sample, status: status, configuration: configuration, limits: limits)
-                return
-            }
             ownedLock.lock()
             defer { ownedLock.unlock() }
             box.history.observe(sample, status: status, configuration: configuration, limits: limits)
             return
         }
         owned = Self.startedHistory(sample, status: status).map { HistoryBox($0, lock: ownedLock) }
-    }
-
-    /// Takes the lock of the histories callers keep for a run of `record(job:at:owned:)` calls (the poller: a page of a
-    /// listing), which then do not take it one at a time: a lock and an unlock were ~65 instructions a job (callgrind,
-    /// `poll 10000 4`). A reader on another thread (a detail view's history) waits for the run, a page's worth of jobs.
-    /// Until `endRecording()`, nothing may read those histories under the lock on this thread: it is not recursive.
-    mutating func beginRecording() {
-        guard !holdsOwnedLock else { return }
-        ownedLock.lock()
-        holdsOwnedLock = true
-    }
-
-    /// Gives back the lock `beginRecording()` took.
-    mutating func endRecording() {
-        guard holdsOwnedLock else { return }
-        holdsOwnedLock = false
-        ownedLock.unlock()
     }
 
     /// The samples in a history kept by the caller (empty without one, or with another tracker's).

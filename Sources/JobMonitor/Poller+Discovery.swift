@@ -150,9 +150,6 @@ extension Poller {
         let bucketLead = 16
         let jobLead = 8
         for page in arrived {
-            // The histories' lock is taken once for the page's jobs (see `MetricsTracker.beginRecording`).
-            metricsTracker.beginRecording()
-            defer { metricsTracker.endRecording() }
             page.jobs.withUnsafeBufferPointer { jobs in
                 for index in jobs.indices.prefix(bucketLead) { tracked.prefetchIndex(of: jobs[index].jobID) }
                 for index in jobs.indices.prefix(jobLead) { tracked.prefetchJob(of: jobs[index].jobID) }

@@ -115,7 +115,7 @@ struct HistoryStoreTests {
         #expect(finished == nil, "a job first seen finished starts no history")
     }
 
-    @Test("records under one lock for a run keep what records one lock each keep, instants changing included")
+    @Test("histories the caller keeps, recorded with the scan limits kept per instant, equal the store's, instants changing")
     func recordingRun() {
         var configuration = MetricsConfiguration()
         configuration.retainedSpan = configuration.readSpan(pollInterval: 2)
@@ -127,14 +127,12 @@ struct HistoryStoreTests {
         var time: TimeInterval = 0
         for step in 0..<150 {
             time += step % 7 == 0 ? 3.5 : 2
-            run.beginRecording()
             for index in boxes.indices {
                 let job = metricsJob(
                     "job\(index)", processed: step * (index + 1) + (step / 5) * 3, total: 10_000)
                 run.record(job: job, at: at(time), owned: &boxes[index])
                 reference.record(job: job, at: at(time))
             }
-            run.endRecording()
         }
         for index in boxes.indices {
             let id = "job\(index)"
@@ -153,32 +151,6 @@ struct HistoryStoreTests {
             #expect(byRecorder.sinceLastProgress == expected.sinceLastProgress)
             #expect(byRecorder.history == expected.history)
         }
-    }
-
-    @Test("a reader on another thread waits for a run of records under one lock, and gets in after it")
-    func recordingRunHoldsTheLock() async throws {
-        var tracker = MetricsTracker()
-        var owned: HistoryBox?
-        tracker.record(job: metricsJob(processed: 1, total: 10), at: at(0), owned: &owned)
-        let box = try #require(owned)
-        let readAt = Locked<Int?>(nil)
-        let recorded = Locked(0)
-        tracker.beginRecording()
-        let reader = Thread {
-            let count = box.read { $0.samples.count }
-            readAt.withLock { $0 = recorded.withLock { $0 } * 100 + count }
-        }
-        reader.start()
-        // The reader is given time to reach the lock; it must still be waiting for it.
-        let deadline = ContinuousClock.now.advanced(by: .milliseconds(200))
-        while ContinuousClock.now < deadline, readAt.withLock({ $0 }) == nil { await Task.yield() }
-        #expect(readAt.withLock { $0 } == nil, "the reader got in while the run held the lock")
-        tracker.record(job: metricsJob(processed: 4, total: 10), at: at(2), owned: &owned)
-        recorded.withLock { $0 = 1 }
-        tracker.endRecording()
-        let finish = ContinuousClock.now.advanced(by: .seconds(10))
-        while ContinuousClock.now < finish, readAt.withLock({ $0 }) == nil { await Task.yield() }
-        #expect(readAt.withLock { $0 } == 102, "read after the run: its record done, two samples")
     }
 
     @Test("the poller keeps each job's history in its slot, not in the tracker's store, and frees it with the slot")
