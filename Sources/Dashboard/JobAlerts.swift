@@ -24,7 +24,7 @@ public enum JobAlerts {
     /// Two snapshots with one row order version (`Snapshot.rowOrderVersion`) hold the same jobs with the same
     /// statuses, so none finished: nothing is read (`reduce-alerts/100k` walked every job of every snapshot, 5–8 ms).
     public static func finished(from previous: Snapshot, to current: Snapshot) -> [Finished] {
-        if let version = current.rowOrderVersion, version == previous.rowOrderVersion { return [] }
+        if current.hasSameRowOrder(as: previous) { return [] }
         let before = previous.jobs
         let jobs = current.jobs
         guard !before.isEmpty else { return [] }

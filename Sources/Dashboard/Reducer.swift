@@ -17,8 +17,8 @@ public enum Reducer {
             let takesHint = state.rows.count == snapshot.jobs.count && state.filter.isEmpty
             // Nothing the order reads changed (`Snapshot.rowOrderVersion`): the rows keep their order, and no job is
             // read for a key (a sort of 100,000 jobs read each one, scattered over memory: most of `reduce/100k`).
-            let keepsOrder = takesHint && state.sort.readsOnlyStatusAndCreation && snapshot.rowOrderVersion != nil
-                && snapshot.rowOrderVersion == state.snapshot.rowOrderVersion
+            let keepsOrder =
+                takesHint && state.sort.readsOnlyStatusAndCreation && snapshot.hasSameRowOrder(as: state.snapshot)
             let lastOrder = takesHint ? state.rows.positions : nil
             let previousIndex = adopt(snapshot, into: &state)
             state.summary = snapshot.summary

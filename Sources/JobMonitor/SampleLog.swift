@@ -88,6 +88,7 @@ struct SampleLog: Sequence, Sendable, Equatable {
         /// These limits without the horizon.
         var uncounted: ScanLimits { ScanLimits(newest: newest, counted: .min) }
 
+        /// Limits as given, already in stored milliseconds.
         private init(newest: Int64, counted: Int64) {
             self.newest = newest
             self.counted = counted

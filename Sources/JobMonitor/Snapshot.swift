@@ -32,6 +32,12 @@ public struct Snapshot: Sendable, Equatable {
     /// the same (the dashboard then keeps its rows' order without reading a job: `Reducer`). Nil when not known: a
     /// snapshot made elsewhere, or whose `jobs` were changed since.
     public var rowOrderVersion: Int? = nil
+
+    /// True when both carry one known row order version: the same jobs in the same order, with the same statuses,
+    /// identities and creation times (see `rowOrderVersion`).
+    public func hasSameRowOrder(as other: Snapshot) -> Bool {
+        rowOrderVersion != nil && rowOrderVersion == other.rowOrderVersion
+    }
     /// The aggregate of `jobs` as the poller kept it while it made this snapshot (`PublishedJobs`); nil when none was
     /// kept or `jobs` changed since.
     private var keptSummary: AggregateMetrics?
