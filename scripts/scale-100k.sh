@@ -4,8 +4,10 @@
 # full screen in a 200x50 tmux pane at --interval 2, reached through --base-url: when the first rows and the complete
 # listing show, RSS every 5 s for SECONDS, then how long 20 keys (G g G g G g j j k k, twice) take to change the
 # screen (send-keys, then capture-pane -e every 2 ms until it differs), and the peak RSS (VmHWM).
-# Usage: [SCENARIO=steady|finished|churn] [BIN=path/to/batchtop] scripts/scale-100k.sh [N=100000] [SECONDS=60]
-# (BIN: measure another build, e.g. an older one side by side; the mock is served by the same binary)
+# Usage: [SCENARIO=steady|finished|churn] [BIN=path/to/batchtop] [KEYS=k1,k2,...] scripts/scale-100k.sh [N=100000] [SECONDS=60]
+# (BIN: measure another build, e.g. an older one side by side; the mock is served by the same binary. KEYS: the keys to
+# time instead, as tmux names them, each printed with its time, e.g. KEYS=/,b,j,b,-,5,a,BSpace,BSpace,Escape for
+# typing a filter)
 set -euo pipefail
 jobs=${1:-100000}
 seconds=${2:-60}
@@ -36,7 +38,7 @@ while time.monotonic() < deadline:
 sys.exit(1)
 PY
 python3 - "$bin" "$port" "$jobs" "$seconds" "$scenario" <<'PY'
-import subprocess, sys, time
+import os, subprocess, sys, time
 binary, port, jobs, seconds, scenario = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 socket = f"batchtop-scale-{port}"
 def tmux(*args):
@@ -69,7 +71,8 @@ try:
         if tick < seconds:
             time.sleep(5)
     latencies = []
-    for key in ["G", "g", "G", "g", "G", "g", "j", "j", "k", "k"] * 2:
+    chosen = [key for key in os.environ.get("KEYS", "").split(",") if key]
+    for key in chosen or ["G", "g", "G", "g", "G", "g", "j", "j", "k", "k"] * 2:
         before = tmux("capture-pane", "-p", "-e")
         sent = time.monotonic()
         tmux("send-keys", key)
@@ -78,6 +81,8 @@ try:
                 sys.exit(f"key {key}: the screen did not change in 10 s")
             time.sleep(0.002)
         latencies.append((time.monotonic() - sent) * 1000)
+        if chosen:
+            print(f"  {key:8s} {latencies[-1]:6.0f} ms  {tmux('capture-pane', '-p').split(chr(10))[1].strip()[-40:]}")
         time.sleep(0.3)
     latencies.sort()
     print(f"key to changed screen: median {latencies[len(latencies) // 2]:.0f} ms, max {latencies[-1]:.0f} ms over {len(latencies)} keys")

@@ -15,11 +15,14 @@ public enum Reducer {
             // not the rows' jobs (`adopt` lets go of those), only when the sort can take them (as many jobs, no
             // filter), and handed on, so that they go before the sort's keys are built (400 kB at 100,000 jobs).
             let takesHint = state.rows.count == snapshot.jobs.count && state.filter.isEmpty
-            // Nothing the order reads changed (`Snapshot.rowOrderVersion`): the rows keep their order, and no job is
-            // read for a key (a sort of 100,000 jobs read each one, scattered over memory: most of `reduce/100k`).
+            // Nothing the order or the filter reads changed (`Snapshot.rowOrderVersion`): the rows stay as they are,
+            // and no job is read for a key or a match (a sort of 100,000 jobs read each one, scattered over memory:
+            // most of `reduce/100k`; with a filter set, every snapshot matched every job first). The rows were made
+            // for this filter: a change of filter rearranges at once (`FilterInput`).
             let keepsOrder =
-                takesHint && state.sort.readsOnlyStatusAndCreation && snapshot.hasSameRowOrder(as: state.snapshot)
-            let lastOrder = takesHint ? state.rows.positions : nil
+                (takesHint || !state.filter.isEmpty) && state.sort.readsOnlyStatusAndCreation
+                && snapshot.hasSameRowOrder(as: state.snapshot)
+            let lastOrder = takesHint || keepsOrder ? state.rows.positions : nil
             let previousIndex = adopt(snapshot, into: &state)
             state.summary = snapshot.summary
             rearrange(&state, previousIndex: previousIndex, lastOrder: consume lastOrder, keepingOrder: keepsOrder)

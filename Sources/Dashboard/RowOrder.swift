@@ -17,15 +17,31 @@ public enum RowOrder {
     public static func arrange(
         _ jobs: JobList, sort: SortOrder, filter: String, lastOrder: consuming [Int32]? = nil
     ) -> JobRows {
-        let needle = filter.trimmingWhitespace().lowercased()
+        let needle = FilterNeedle(filter)
         // Unfiltered, the positions are the range itself: an array of every position was 800 kB more held during each
         // sort of 100,000 jobs (the dashboard sorts every snapshot, and its peak memory is what a sort holds on top).
         if needle.isEmpty {
             return JobRows(
                 jobs: jobs, positions: sortedPositions(jobs.indices, of: jobs, by: sort, lastOrder: consume lastOrder))
         }
-        let matching = jobs.indices.filter { matches(jobs[$0], needle) }
-        return JobRows(jobs: jobs, positions: sortedPositions(matching, of: jobs, by: sort))
+        return JobRows(jobs: jobs, positions: sortedPositions(matching(jobs, needle), of: jobs, by: sort))
+    }
+
+    /// The positions of the jobs that match `needle`, in the list's order. Each job's storage, then its identity (which
+    /// holds the ID), is asked for a few jobs ahead, as for the sort's keys (`forEachKey`): at 100,000 jobs none is
+    /// cached, and the filter waited for each in turn (`time-reduce 100000 10 default filter=zzz`: 36 ms a snapshot).
+    static func matching(_ jobs: JobList, _ needle: FilterNeedle) -> [Int] {
+        let storageLead = 16
+        let identityLead = 8
+        for position in 0..<min(storageLead, jobs.count) { jobs.prefetchJob(at: position) }
+        for position in 0..<min(identityLead, jobs.count) { jobs.prefetchIdentity(at: position) }
+        var found: [Int] = []
+        for position in jobs.indices {
+            jobs.prefetchJob(at: position + storageLead)
+            jobs.prefetchIdentity(at: position + identityLead)
+            if matches(jobs[position], needle) { found.append(position) }
+        }
+        return found
     }
 
     /// The default order: running work first, then waiting (pending, throttled) and unknown statuses, then failures,
@@ -37,12 +53,15 @@ public enum RowOrder {
 
     /// True when the filter text occurs in the job's ID, type, status or directory (case-insensitive); a v2
     /// batch also matches its configuration type (`parse_v2`) and, while a cancel is under way, `cancelling`.
-    static func matches(_ tracked: TrackedJob, _ needle: String) -> Bool {
+    /// Field by field, stopping at the first that matches (see `FilterNeedle` for what each costs).
+    static func matches(_ tracked: TrackedJob, _ needle: FilterNeedle) -> Bool {
         let job = tracked.job
-        var fields = [job.id, job.type.description, job.status.description, job.directoryID ?? ""]
-        if let batch = job.batch { fields.append(batch.configurationType) }
-        if StatusBadge.isCancelling(job) { fields.append("cancelling") }
-        return fields.contains { $0.lowercased().contains(needle) }
+        if needle.matches(job.jobID) || needle.matches(job.type.description) || needle.matches(job.status.description) {
+            return true
+        }
+        if let directory = job.directoryID, needle.matches(directory) { return true }
+        if let batch = job.batch, needle.matches(batch.configurationType) { return true }
+        return StatusBadge.isCancelling(job) && needle.matches("cancelling")
     }
 
     /// Sorts positions, not jobs: the keys are computed once per job and the comparisons move small integers, so a

@@ -180,6 +180,16 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// True when both share one extras object, or neither has any (see `shareExtras(with:)`).
     func sharesExtras(with other: Job) -> Bool { extras === other.extras }
 
+    /// True when the table filter reads the same of both beyond their status and identity: a v2 batch's configuration
+    /// type and whether a cancel was accepted (extras shared, or those two equal; no batch on either side counts as
+    /// equal).
+    func hasSameFilterFacts(as other: Job) -> Bool {
+        if extras === other.extras { return true }
+        let mine = extras?.fields.batch
+        let theirs = other.extras?.fields.batch
+        return mine?.cancelRequested == theirs?.cancelRequested && mine?.configurationType == theirs?.configurationType
+    }
+
     /// Takes `other` when it holds the same values as this job's identity; true when it did.
     private mutating func adoptIdentity(ifEqual other: JobIdentity) -> Bool {
         guard identity == other else { return false }

@@ -53,8 +53,9 @@ struct JobTable: Sendable {
     private(set) var liveListingCounts: [ListingKey: Int] = [:]
     /// Number of jobs.
     private(set) var count = 0
-    /// Bumped by every write that changes a job's status, identity or vanishing, adds a job or frees its slot, and by
-    /// `noteOrderChanged()`: what `Snapshot.rowOrderVersion` carries.
+    /// Bumped by every write that changes a job's status, identity, vanishing or what the table filter reads of a v2
+    /// batch (its configuration type, a cancel under way), adds a job or frees its slot, and by `noteOrderChanged()`:
+    /// what `Snapshot.rowOrderVersion` carries.
     private(set) var orderKeysVersion = 0
 
     /// An empty table for discovery filtered to `directoryFilter`.
@@ -297,8 +298,9 @@ struct JobTable: Sendable {
             writtenSlots.append(slot)
         }
         // A new version of a job with the same status, vanishing and identity (API, type, directory) keeps its flags
-        // and listing key: most writes, for which working the keys out took ~670 instructions.
-        if let old, let new, old.isVanished == new.isVanished, old.hasSameStatusAndIdentity(as: new) {
+        // and listing key: most writes, for which working the keys out took ~670 instructions. (The filter's facts of
+        // a v2 batch are compared too: they move only the version.)
+        if let old, let new, old.isVanished == new.isVanished, old.hasSameRowKeys(as: new) {
             return
         }
         orderKeysVersion &+= 1

@@ -27,14 +27,15 @@ public struct Snapshot: Sendable, Equatable {
     /// to, in seconds; nil at the normal interval (see `PollerConfiguration.idleIntervalLimit`).
     public var idleInterval: TimeInterval? = nil
     /// Changes whenever the order of `jobs` or any job's status, identity (ID, type, project, directory, creation
-    /// time) or vanishing changes, as the poller counts (`JobTable.orderKeysVersion`): two snapshots with one version
-    /// hold their jobs in one order with the same statuses and creation times, so a sort by those alone comes out
-    /// the same (the dashboard then keeps its rows' order without reading a job: `Reducer`). Nil when not known: a
-    /// snapshot made elsewhere, or whose `jobs` were changed since.
+    /// time), vanishing or filter facts (a v2 batch's configuration type and cancel request) changes, as the poller
+    /// counts (`JobTable.orderKeysVersion`): two snapshots with one version hold their jobs in one order with the
+    /// same statuses and creation times, and the same jobs match any table filter, so a sort by those alone, filtered
+    /// or not, comes out the same (the dashboard then keeps its rows without reading a job: `Reducer`). Nil when not
+    /// known: a snapshot made elsewhere, or whose `jobs` were changed since.
     public var rowOrderVersion: Int? = nil
 
     /// True when both carry one known row order version: the same jobs in the same order, with the same statuses,
-    /// identities and creation times (see `rowOrderVersion`).
+    /// identities, creation times and filter facts (see `rowOrderVersion`).
     public func hasSameRowOrder(as other: Snapshot) -> Bool {
         rowOrderVersion != nil && rowOrderVersion == other.rowOrderVersion
     }

@@ -88,10 +88,13 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// again unchanged needs nothing stored, recorded or republished.
     var isSettled: Bool { storage.fields.job.hasTerminalStatus && fetchedAt != nil && fetchError == nil && !isVanished }
 
-    /// True when both jobs have the same status and share one identity, read in place (`job` would copy each out).
-    func hasSameStatusAndIdentity(as other: TrackedJob) -> Bool {
+    /// True when both jobs have the same status, share one identity and give the table filter the same facts (a v2
+    /// batch's configuration type and cancel request), read in place (`job` would copy each out): what the rows'
+    /// order and the filter read, so what `JobTable.orderKeysVersion` follows.
+    func hasSameRowKeys(as other: TrackedJob) -> Bool {
         storage.fields.job.hasSameStatus(as: other.storage.fields.job)
             && storage.fields.job.sharesIdentity(with: other.storage.fields.job)
+            && storage.fields.job.hasSameFilterFacts(as: other.storage.fields.job)
     }
 
     /// True when the processed count is lower than an earlier poll showed (the server's counts went backward).

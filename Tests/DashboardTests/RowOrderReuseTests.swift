@@ -38,17 +38,23 @@ struct RowOrderReuseTests {
     }
 
     @Test(
-        "through a poller, every snapshot's rows equal a fresh sort, and most snapshots keep the rows' order",
-        arguments: [SortKey.standard, .status, .created, .progress])
-    func reducedAgainstAFreshSort(key: SortKey) async throws {
-        // The same changes on every run (`SeededRandom`, the property tests' generator), different for each sort.
-        var random = SeededRandom(seed: 0x5EED_0000 &+ UInt64(SortKey.allCases.firstIndex(of: key) ?? 0))
+        "through a poller, every snapshot's rows equal a fresh sort and filter, and most snapshots keep the rows' order",
+        arguments: [
+            (SortKey.standard, ""), (.status, ""), (.created, ""), (.progress, ""),
+            (.standard, "runn"), (.created, "bjb-0001"), (.status, "BJB-002"), (.progress, "pend"),
+        ] as [(SortKey, String)])
+    func reducedAgainstAFreshSort(key: SortKey, filter: String) async throws {
+        // The same changes on every run (`SeededRandom`, the property tests' generator), different for each case.
+        var random = SeededRandom(
+            seed: 0x5EED_0000 &+ UInt64(SortKey.allCases.firstIndex(of: key) ?? 0) &+ UInt64(filter.utf8.count) << 8)
         var next = 300
         let api = ListingAPI((0..<300).map { Self.wire($0, status: "running", processed: 0) })
         let poller = Poller(api: api, configuration: PollerConfiguration(interval: 1, fullScanEvery: 1))
         var state = Fixtures.state()
         state.sort = SortOrder(key: key)
+        state.filter = filter
         var kept = 0
+        var shown = 0
         var announced = 0
         for cycle in 0..<60 {
             api.jobs.withLock { jobs in
@@ -78,15 +84,17 @@ struct RowOrderReuseTests {
             #expect(JobAlerts.finished(from: previous, to: snapshot) == walked, "cycle \(cycle)")
             announced += walked.count
             _ = Reducer.reduce(&state, .snapshot(snapshot))
-            let fresh = RowOrder.arrange(snapshot.jobs, sort: state.sort, filter: "")
+            let fresh = RowOrder.arrange(snapshot.jobs, sort: state.sort, filter: filter)
             #expect(state.rows.positions == fresh.positions, "cycle \(cycle)")
             #expect(state.rows.jobs == snapshot.jobs)
+            shown += state.rows.count
         }
         #expect(kept >= 20, "most cycles changed counts only: \(kept) kept the version")
+        #expect(shown > 0, "the filter matched some rows")
         #expect(announced > 0, "some jobs finished")
     }
 
-    @Test("the same version keeps the rows' order for the default sort, not for a sort by progress or with a filter")
+    @Test("the same version keeps the rows for the default sort, filtered or not, and not for a sort by progress")
     func reuseOnlyWhereItHolds() throws {
         // Two snapshots claiming the same version whose statuses differ: the order kept shows that it was reused.
         let first = Self.snapshot(statuses: [.running, .completed, .running], version: 7)
@@ -114,11 +122,18 @@ struct RowOrderReuseTests {
         _ = Reducer.reduce(&state, .snapshot(bumped))
         #expect(state.rows.positions == [1, 2, 0], "a new version: sorted")
 
+        // Filtered, the rows (which jobs match, and their order) are kept as well: `running` matched bjb-0 and bjb-2.
         state = Fixtures.state(snapshot: first)
-        state.filter = "bjb"
+        state.filter = "running"
         Reducer.rearrange(&state)
+        #expect(state.rows.positions == [0, 2])
         _ = Reducer.reduce(&state, .snapshot(second))
-        #expect(state.rows.positions == [1, 2, 0], "filtered: sorted")
+        #expect(state.rows.positions == [0, 2], "filtered: the version taken at its word too")
+        state = Fixtures.state(snapshot: first)
+        state.filter = "running"
+        Reducer.rearrange(&state)
+        _ = Reducer.reduce(&state, .snapshot(bumped))
+        #expect(state.rows.positions == [1, 2], "filtered, a new version: matched and sorted again")
 
         state = Fixtures.state(snapshot: first)
         state.sort = SortOrder(key: .progress)

@@ -29,11 +29,13 @@ struct JobIDTests {
             let id = JobID(text)
             #expect(Self.isPacked(id), "\(text)")
             #expect(id.description == text)
+            #expect(id.withUTF8 { Array($0) } == Array(text.utf8))
             #expect(id == JobID(String(text)))
         }
         // The extreme UUIDs.
         for text in ["bjb-00000000-0000-0000-0000-000000000000", "bjb-ffffffff-ffff-ffff-ffff-ffffffffffff"] {
             #expect(Self.isPacked(JobID(text)) && JobID(text).description == text)
+            #expect(JobID(text).withUTF8 { Array($0) } == Array(text.utf8))
         }
     }
 
@@ -56,6 +58,7 @@ struct JobIDTests {
             let id = JobID(text)
             #expect(!Self.isPacked(id), "\(text.debugDescription)")
             #expect(id.description == text)
+            #expect(id.withUTF8 { Array($0) } == Array(text.utf8))
         }
     }
 

@@ -46,6 +46,30 @@ struct RowOrderVersionTests {
         #expect(try await !cycle {})
     }
 
+    @Test("a v2 batch's cancel request and configuration type change it (the table filter reads them); its counts do not")
+    func batchFilterFacts() {
+        var table = JobTable()
+        var job = Job(id: "bat-1", type: .parse, status: .running, totalItems: 10, processedItems: 1)
+        job.batch = BatchFacts(configurationType: "parse_v2", configurationID: "cfg-1")
+        table["bat-1"] = TrackedJob(job: job, fetchedAt: Date(timeIntervalSince1970: 1_795_946_400))
+        var version = table.orderKeysVersion
+
+        /// Stores the job after `change`; returns whether the version moved.
+        func stored(_ change: (inout Job) -> Void) -> Bool {
+            change(&job)
+            table["bat-1"] = TrackedJob(job: job, fetchedAt: Date(timeIntervalSince1970: 1_795_946_400))
+            defer { version = table.orderKeysVersion }
+            return table.orderKeysVersion != version
+        }
+
+        #expect(!stored { $0.batch?.done = 4 }, "a count")
+        #expect(stored { $0.batch?.cancelRequested = true }, "a cancel accepted")
+        #expect(!stored { $0.batch?.done = 5 })
+        #expect(stored { $0.batch?.configurationType = "extract_v2" }, "another configuration type")
+        #expect(!stored { $0.processedItems = 3 })
+        #expect(stored { $0.batch = nil }, "no batch facts any more")
+    }
+
     @Test("a snapshot published while a listing pages in carries the version of what it holds")
     func progressiveSnapshots() async throws {
         var configuration = PollerConfiguration(fullScanEvery: 1)

@@ -67,22 +67,27 @@ let benchmarks: @Sendable () -> Void = {
         // in which every running job changed (counts only: one row order version, so the table's own order stands
         // without a sort). `reduce-alerts`: the same with finished jobs announced (`--notify`, or jobs watched by ID),
         // so `JobAlerts.finished` compares the two snapshots' statuses. `reduce-progress`: sorted by progress (`s`), which
-        // reads every job's counts: the sort of every snapshot.
-        let reduces: [(String, AlertSettings, SortKey)] = [
-            ("reduce", AlertSettings(), .standard),
-            ("reduce-alerts", AlertSettings(statusLine: true, notify: true), .standard),
-            ("reduce-progress", AlertSettings(), .progress),
+        // reads every job's counts: the sort of every snapshot. `reduce-filter`: the table filtered (`/bjb-5`, about one
+        // job in 16) and the snapshots without a row order version (as when statuses changed): every job matched, the
+        // matches sorted.
+        let reduces: [(String, AlertSettings, SortKey, String)] = [
+            ("reduce", AlertSettings(), .standard, ""),
+            ("reduce-alerts", AlertSettings(statusLine: true, notify: true), .standard, ""),
+            ("reduce-progress", AlertSettings(), .progress, ""),
+            ("reduce-filter", AlertSettings(), .standard, "bjb-5"),
         ]
-        for (name, alerts, key) in reduces {
+        for (name, alerts, key, filter) in reduces {
             Benchmark("\(name)/\(label)") { benchmark, setup in
                 let (state, snapshots, turn) = setup
                 turn.value += 1
                 blackHole(Reducer.reduce(&state.value, .snapshot(snapshots[turn.value % 2])))
             } setup: { () -> (Box<AppState>, [Snapshot], Box<Int>) in
-                let snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
+                var snapshots = [0, 1].map { Fixtures.snapshot(jobs: count, generation: $0) }
+                if !filter.isEmpty { for index in snapshots.indices { snapshots[index].rowOrderVersion = nil } }
                 var state = Fixtures.state(after: snapshots[0])
                 state.alerts = alerts
                 state.sort = SortOrder(key: key)
+                state.filter = filter
                 _ = Reducer.reduce(&state, .snapshot(snapshots[1]))
                 return (Box(state), snapshots, Box(0))
             }

@@ -106,7 +106,7 @@ case ("time-reduce", 1...):
     // snapshots in which every running job changed, taken in turn); prints the fastest and the median in ms.
     // An optional SORT (`arguments[3]`, a sort column's name: progress, throughput, …) sorts by that column, as `s`
     // would; by default the table's own order (status, then newest).
-    let snapshots = [0, 1].map { Fixtures.snapshot(jobs: jobs, generation: $0) }
+    var snapshots = [0, 1].map { Fixtures.snapshot(jobs: jobs, generation: $0) }
     var state = Fixtures.state(after: snapshots[0])
     if arguments.count > 3, let key = SortKey(rawValue: arguments[3]) {
         state.sort = SortOrder(key: key)
@@ -115,6 +115,14 @@ case ("time-reduce", 1...):
     // `alerts` as a fourth argument: finished jobs announced, as `reduce-alerts/N` (`JobAlerts.finished` compares the
     // two snapshots).
     if arguments.count > 4, arguments[4] == "alerts" { state.alerts = AlertSettings(statusLine: true, notify: true) }
+    // `filter=TEXT` as a fourth argument: the table filtered (`/TEXT`), as `reduce-filter/N`, and the snapshots
+    // without their row order version (as when a status changed): every snapshot matches every job and sorts the ones
+    // that match.
+    if arguments.count > 4, arguments[4].hasPrefix("filter=") {
+        state.filter = String(arguments[4].dropFirst("filter=".count))
+        for index in snapshots.indices { snapshots[index].rowOrderVersion = nil }
+        _ = Reducer.reduce(&state, .snapshot(snapshots[1]))
+    }
     let cycles = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
     var times: [Double] = []
     let clock = ContinuousClock()
@@ -127,6 +135,6 @@ case ("time-reduce", 1...):
     times.sort()
     print(String(format: "time-reduce jobs=%d cycles=%d min=%.2f ms median=%.2f ms", jobs, times.count, times[0], times[times.count / 2]))
 default:
-    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | decode JOBS | poll JOBS CYCLES | time-poll JOBS CYCLES | time-reduce JOBS CYCLES [SORT [alerts]]\n".utf8))
+    FileHandle.standardError.write(Data("usage: batchtop-callgrind frame JOBS | decode JOBS | poll JOBS CYCLES | time-poll JOBS CYCLES | time-reduce JOBS CYCLES [SORT [alerts | filter=TEXT]]\n".utf8))
     exit(2)
 }
