@@ -11,10 +11,12 @@ import Testing
 struct FilterNeedleTests {
     /// Pieces that fields and filters are made of: ASCII letters of both cases, digits, punctuation, a CR LF pair (one
     /// character of two bytes), control bytes, and non-ASCII text (accents precomposed and combining, a dotted capital
-    /// I that lowercases to two scalars, the Kelvin sign, CJK, an emoji).
+    /// I that lowercases to two scalars, the Kelvin sign, CJK, an emoji, and the Greek question mark and varia, which
+    /// compare equal to `;` and `` ` ``).
     private static let pieces = [
         "a", "B", "c", "Z", "j", "bjb", "BJB", "-", "_", " ", "0", "5", "9", "x", "run", "RUNNING", "fail", "\r\n", "\r",
         "\n", "\t", "\u{1B}", "\u{0}", "\u{7F}", "é", "E\u{301}", "\u{130}", "\u{212A}", "k", "漢", "🙂", "ß", "SS",
+        ";", "\u{37E}", "`", "\u{1FEF}", "e",
     ]
 
     private static func text(_ random: inout SeededRandom, pieces maximum: Int) -> String {
@@ -69,6 +71,18 @@ struct FilterNeedleTests {
             #expect(needle.matches(id) == needle.generalMatch(text), "\(text) / \(filter)")
             #expect(id.withUTF8 { Array($0) } == Array(text.utf8))
         }
+    }
+
+    @Test("what an all-ASCII field can hold of a text: its bytes, nothing, or a question for the general match")
+    func plans() {
+        #expect(FilterNeedle.plan(for: "bjb-5") == .search(Array("bjb-5".utf8)))
+        #expect(FilterNeedle.plan(for: "a\u{37E}b") == .search(Array("a;b".utf8)), "U+037E is `;` as a character")
+        #expect(FilterNeedle.plan(for: "café") == .absent)
+        #expect(FilterNeedle.plan(for: "e\u{301}") == .absent, "one character, é")
+        #expect(FilterNeedle.plan(for: "a\tb") == .general)
+        #expect(FilterNeedle.plan(for: "a\r\nb") == .general)
+        #expect(FilterNeedle.plan(for: "K") == .absent, "a lowercased field holds no capital")
+        #expect(FilterNeedle("  \u{212A}-1 ").plan == .search(Array("k-1".utf8)), "the Kelvin sign lowercases to k")
     }
 
     @Test("the filter is trimmed and lowercased; a job matches by any of its fields, and only by them")
