@@ -20,7 +20,7 @@ public enum Reducer {
             // most of `reduce/100k`; with a filter set, every snapshot matched every job first). The rows were made
             // for this filter: a change of filter rearranges at once (`FilterInput`).
             let keepsOrder =
-                (takesHint || !state.filter.isEmpty) && state.sort.readsOnlyStatusAndCreation
+                (takesHint || !state.filter.isEmpty) && state.sort.readsOnlyRowOrderKeys
                 && snapshot.hasSameRowOrder(as: state.snapshot)
             let lastOrder = takesHint || keepsOrder ? state.rows.positions : nil
             let previousIndex = adopt(snapshot, into: &state)

@@ -34,9 +34,10 @@ public struct SortOrder: Sendable, Equatable {
     /// True when reversed with `S`.
     public var reversed: Bool
 
-    /// True when the order reads nothing of a job but its status and creation time (and its place in the snapshot, for
-    /// ties): two snapshots with one `Snapshot.rowOrderVersion` sort alike by it.
-    public var readsOnlyStatusAndCreation: Bool { key == .standard || key == .status || key == .created }
+    /// True when the order reads nothing of a job but what `Snapshot.rowOrderVersion` follows: its status, its type and
+    /// its creation time (both in its identity), and its place in the snapshot for ties. Two snapshots with one version
+    /// sort alike by it.
+    public var readsOnlyRowOrderKeys: Bool { key == .standard || key == .status || key == .created || key == .type }
 
     /// Creates an order; the default is the standard order, not reversed.
     public init(key: SortKey = .standard, reversed: Bool = false) {

@@ -33,14 +33,15 @@ struct RowOrderReuseTests {
 
     private static func wire(_ index: Int, status: String, processed: Int) -> BatchJob {
         BatchJob(
-            id: String(format: "bjb-%05d", index), jobType: "parse", projectID: "p", status: status, totalItems: 1_000,
+            id: String(format: "bjb-%05d", index), jobType: ["parse", "extract", "classify"][index % 3], projectID: "p",
+            status: status, totalItems: 1_000,
             processedItems: processed, createdAt: Date(timeIntervalSince1970: 1_795_900_000 + Double(index % 97) * 60))
     }
 
     @Test(
         "through a poller, every snapshot's rows equal a fresh sort and filter, and most snapshots keep the rows' order",
         arguments: [
-            (SortKey.standard, ""), (.status, ""), (.created, ""), (.progress, ""),
+            (SortKey.standard, ""), (.status, ""), (.created, ""), (.type, ""), (.progress, ""), (.type, "extr"),
             (.standard, "runn"), (.created, "bjb-0001"), (.status, "BJB-002"), (.progress, "pend"),
         ] as [(SortKey, String)])
     func reducedAgainstAFreshSort(key: SortKey, filter: String) async throws {
