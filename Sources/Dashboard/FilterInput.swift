@@ -11,7 +11,13 @@ enum FilterInput {
         switch key {
         case .character(let character):
             guard state.filter.count < maximumLength else { return }
+            let previous = state.filter
             state.filter.append(character)
+            // A longer text keeps fewer of the rows shown, in their order: no job outside them is read, none sorted.
+            if let narrowed = RowOrder.narrowed(state.rows, from: previous, to: state.filter) {
+                Reducer.rearrange(&state, previousIndex: state.selectedIndex, lastOrder: narrowed, keepingOrder: true)
+                return
+            }
         case .backspace:
             if !state.filter.isEmpty { state.filter.removeLast() }
         case .enter, .down, .up:

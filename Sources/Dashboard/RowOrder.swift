@@ -27,6 +27,34 @@ public enum RowOrder {
         return JobRows(jobs: jobs, positions: sortedPositions(matching(jobs, needle), of: jobs, by: sort))
     }
 
+    /// `rows` narrowed to the jobs that match `filter`, when the rows were filtered by `previous` and `filter`'s text
+    /// contains `previous`'s (a key typed at the end or in the middle of the filter): every job that matches the
+    /// longer text matched the shorter one, so it is among the rows, and the rows are already in order. Nil when
+    /// the filter did not narrow (the caller arranges the rows again). Typing `/b` at 100,000 jobs then filters the
+    /// rows in place instead of sorting every job that matches.
+    static func narrowed(_ rows: JobRows, from previous: String, to filter: String) -> [Int32]? {
+        let before = FilterNeedle(previous)
+        let after = FilterNeedle(filter)
+        guard !after.isEmpty, before.isEmpty || after.text.contains(before.text) else { return nil }
+        return matching(rows.jobs, after, among: rows.positions)
+    }
+
+    /// The positions among `positions` (kept in their order) of the jobs that match `needle`, each job asked for ahead
+    /// as in `matching(_:_:)`.
+    static func matching(_ jobs: JobList, _ needle: FilterNeedle, among positions: [Int32]) -> [Int32] {
+        let storageLead = 16
+        let identityLead = 8
+        for index in 0..<min(storageLead, positions.count) { jobs.prefetchJob(at: Int(positions[index])) }
+        for index in 0..<min(identityLead, positions.count) { jobs.prefetchIdentity(at: Int(positions[index])) }
+        var found: [Int32] = []
+        for index in positions.indices {
+            if index + storageLead < positions.count { jobs.prefetchJob(at: Int(positions[index + storageLead])) }
+            if index + identityLead < positions.count { jobs.prefetchIdentity(at: Int(positions[index + identityLead])) }
+            if matches(jobs[Int(positions[index])], needle) { found.append(positions[index]) }
+        }
+        return found
+    }
+
     /// The positions of the jobs that match `needle`, in the list's order. Each job's storage, then its identity (which
     /// holds the ID), is asked for a few jobs ahead, as for the sort's keys (`forEachKey`): at 100,000 jobs none is
     /// cached, and the filter waited for each in turn (`time-reduce 100000 10 default filter=zzz`: 36 → 32 ms).
