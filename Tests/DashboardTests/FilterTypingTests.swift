@@ -38,7 +38,7 @@ struct FilterTypingTests {
         arguments: [SortKey.standard, .progress, .type, .created])
     func typedRowsEqualAFreshArrangement(key: SortKey) {
         var random = SeededRandom(seed: 0xF1_17E5 &+ UInt64(SortKey.allCases.firstIndex(of: key) ?? 0))
-        var narrowedKeys = 0
+        var typedOntoAFilter = 0
         var shownRows = 0
         for _ in 0..<20 {
             var state = Fixtures.state(snapshot: Self.snapshot(&random))
@@ -49,13 +49,13 @@ struct FilterTypingTests {
                 let typed = random.pick(Self.keys)
                 let before = state.filter
                 _ = Reducer.reduce(&state, .key(typed.map(Key.character) ?? .backspace))
-                if typed != nil, !before.trimmingCharacters(in: .whitespaces).isEmpty { narrowedKeys += 1 }
+                if typed != nil, !before.trimmingCharacters(in: .whitespaces).isEmpty { typedOntoAFilter += 1 }
                 let fresh = RowOrder.arrange(state.snapshot.jobs, sort: state.sort, filter: state.filter)
                 #expect(state.rows.positions == fresh.positions, "\(state.filter.debugDescription) after \(before.debugDescription)")
                 shownRows += state.rows.count
             }
         }
-        #expect(narrowedKeys > 50, "keys typed onto a filter: \(narrowedKeys)")
+        #expect(typedOntoAFilter > 50, "keys typed onto a filter: \(typedOntoAFilter)")
         #expect(shownRows > 1_000, "rows shown in all: \(shownRows)")
     }
 
