@@ -92,9 +92,7 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     /// batch's configuration type and cancel request), read in place (`job` would copy each out): what the rows'
     /// order and the filter read, so what `JobTable.orderKeysVersion` follows.
     func hasSameRowKeys(as other: TrackedJob) -> Bool {
-        storage.fields.job.hasSameStatus(as: other.storage.fields.job)
-            && storage.fields.job.sharesIdentity(with: other.storage.fields.job)
-            && storage.fields.job.hasSameFilterFacts(as: other.storage.fields.job)
+        storage === other.storage || storage.hasSameRowKeys(as: other.storage)
     }
 
     /// True when the processed count is lower than an earlier poll showed (the server's counts went backward).

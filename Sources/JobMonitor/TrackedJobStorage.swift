@@ -37,6 +37,11 @@ final class TrackedJobStorage: @unchecked Sendable {
         fields.inlineVouch ?? rareFreshUntil()
     }
 
+    /// `TrackedJob.hasSameRowKeys(as:)` for two storages, their jobs read where they are (`Job.haveSameRowKeys`).
+    func hasSameRowKeys(as other: TrackedJobStorage) -> Bool {
+        fields.withJobAddress { mine in other.fields.withJobAddress { theirs in Job.haveSameRowKeys(mine, theirs) } }
+    }
+
     /// The highest processed count kept in the rarities, if any.
     @inline(never)
     private func rareHighestProcessed() -> Int? { fields.rarities?.outliers?.highestProcessed }

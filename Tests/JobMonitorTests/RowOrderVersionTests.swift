@@ -70,6 +70,33 @@ struct RowOrderVersionTests {
         #expect(stored { $0.batch = nil }, "no batch facts any more")
     }
 
+    @Test("an unknown status word that becomes another changes it; the same word, or the very same version, does not")
+    func unknownStatusWords() {
+        var table = JobTable()
+        let fetchedAt = Date(timeIntervalSince1970: 1_795_946_400)
+        var job = Job(id: "bjb-1", type: .parse, status: .other("paused_by_admin"), totalItems: 10, processedItems: 1)
+        table["bjb-1"] = TrackedJob(job: job, fetchedAt: fetchedAt)
+        var version = table.orderKeysVersion
+
+        /// Stores the job after `change`; returns whether the version moved.
+        func stored(_ change: (inout Job) -> Void) -> Bool {
+            change(&job)
+            table["bjb-1"] = TrackedJob(job: job, fetchedAt: fetchedAt)
+            defer { version = table.orderKeysVersion }
+            return table.orderKeysVersion != version
+        }
+
+        #expect(!stored { $0.processedItems = 2 }, "a count")
+        #expect(!stored { $0.status = .other("paused_by_admin") }, "the same word again")
+        #expect(stored { $0.status = .other("frozen") }, "another unknown word")
+        #expect(stored { $0.status = .running }, "a known status")
+        #expect(stored { $0.status = .other("frozen") }, "an unknown word again")
+        #expect(!stored { $0.errorMessage = "slow" }, "extras that the filter does not read")
+        let same = table["bjb-1"]
+        table["bjb-1"] = same
+        #expect(table.orderKeysVersion == version, "the version it holds, stored again")
+    }
+
     @Test("a snapshot published while a listing pages in carries the version of what it holds")
     func progressiveSnapshots() async throws {
         var configuration = PollerConfiguration(fullScanEvery: 1)
