@@ -117,8 +117,14 @@ struct JobTable: Sendable {
     /// references are read as bits from the slot, so neither object is retained (a retain would wait for it).
     @inline(__always) mutating func prefetchJob(of id: JobID) {
         var candidates = slots.candidates(for: id)
-        guard let slot = candidates.next(), let jobOffset = Self.jobOffset, let historyOffset = Self.historyOffset
-        else { return }
+        guard let slot = candidates.next() else { return }
+        prefetchJob(inSlot: slot)
+    }
+
+    /// Asks for the storage and the cached history of the job in `slot` to be brought into the cache, without waiting
+    /// (see `prefetchJob(of:)`; `Poller.publishProgress` asks for the jobs it is about to publish).
+    @inline(__always) mutating func prefetchJob(inSlot slot: Int) {
+        guard let jobOffset = Self.jobOffset, let historyOffset = Self.historyOffset else { return }
         entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress, slot < entries.count else { return }
             let entry = UnsafeRawPointer(base + slot)

@@ -170,6 +170,7 @@ extension Poller {
     /// the old version were half the time of `publishProgress` itself).
     private func prefetchReplaced(slot: Int) {
         if let position = published.position(ofSlot: slot) { published.jobs.prefetchJob(at: position) }
+        tracked.prefetchJob(inSlot: slot)
     }
 
     /// The job in this slot as a snapshot shows it: metrics as of `date`, vouched for until `vouch` if fresh.
