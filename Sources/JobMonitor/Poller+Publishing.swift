@@ -86,9 +86,13 @@ extension Poller {
                 changed = changed || !Self.sameContent(published.jobs[position], job)
                 published.replace(at: position, with: job)
             }
-            for slot in tracked.unfinishedSlots {
-                // Refreshed for a snapshot published while the listing paged in, and not written since: as it is.
-                if tracked.isRefreshedEarly(slot), !tracked.isWritten(slot) { continue }
+            // Refreshed for a snapshot published while the listing paged in, and not written since: as it is. The
+            // others are asked for ahead, as in `publishProgress`.
+            let redone = tracked.unfinishedSlots.filter { !tracked.isRefreshedEarly($0) || tracked.isWritten($0) }
+            let replacedLead = 8
+            for ahead in redone.prefix(replacedLead) { prefetchReplaced(slot: ahead) }
+            for (index, slot) in redone.enumerated() {
+                if index + replacedLead < redone.count { prefetchReplaced(slot: redone[index + replacedLead]) }
                 guard let position = published.position(ofSlot: slot),
                     let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker)
                 else { continue }
