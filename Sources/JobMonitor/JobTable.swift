@@ -104,6 +104,19 @@ struct JobTable: Sendable {
     /// its arrays), ~450 instructions for every listed job (callgrind).
     @inline(__always) mutating func slotInPlace(of id: JobID) -> Int? { slot(of: id) }
 
+    /// `slotInPlace(of:)` for an ID whose `indexHash(of:)` the caller worked out already.
+    @inline(__always) mutating func slotInPlace(of id: JobID, hashed hash: UInt32) -> Int? {
+        var candidates = slots.candidates(hashed: hash)
+        while let slot = candidates.next() {
+            if entries[slot].job?.jobID == id { return slot }
+        }
+        return nil
+    }
+
+    /// The hash the index looks `id` up by: worked out once by a caller that looks an ID up more than once
+    /// (`Poller.absorb`: the index bucket ahead, the job ahead, then the slot), ~40 instructions each time.
+    @inline(__always) static func indexHash(of id: JobID) -> UInt32 { SlotIndex.hash(id) }
+
     /// Asks for the index bucket where a lookup of `id` starts to be brought into the cache, without waiting: the
     /// first of two steps taken a few jobs ahead of storing a listed job (`Poller.absorb`; the second is
     /// `prefetchJob(of:)`). At 100,000 jobs nothing of a job's is still cached from the last cycle, and each lookup and
@@ -111,6 +124,9 @@ struct JobTable: Sendable {
     /// the listing's own time in two loads); asked for ahead, those waits overlap. `mutating` only to be passed by
     /// address, as `slotInPlace(of:)`.
     @inline(__always) mutating func prefetchIndex(of id: JobID) { slots.prefetchBucket(of: id) }
+
+    /// `prefetchIndex(of:)` for an ID whose `indexHash(of:)` the caller worked out already.
+    @inline(__always) mutating func prefetchIndex(hashed hash: UInt32) { slots.prefetchBucket(hashed: hash) }
 
     /// Asks for the storage and the cached history of the job the first matching index bucket names to be brought
     /// into the cache, without waiting (its bucket was asked for by `prefetchIndex(of:)` a few jobs before). Both
@@ -121,10 +137,17 @@ struct JobTable: Sendable {
         prefetchJob(inSlot: slot)
     }
 
+    /// `prefetchJob(of:)` for an ID whose `indexHash(of:)` the caller worked out already.
+    @inline(__always) mutating func prefetchJob(hashed hash: UInt32) {
+        var candidates = slots.candidates(hashed: hash)
+        guard let slot = candidates.next() else { return }
+        prefetchJob(inSlot: slot)
+    }
+
     /// Asks for the storage and the cached history of the job in `slot` to be brought into the cache, without waiting
     /// (see `prefetchJob(of:)`; `Poller.publishProgress` asks for the jobs it is about to publish).
     @inline(__always) mutating func prefetchJob(inSlot slot: Int) {
-        guard let jobOffset = Self.jobOffset, let historyOffset = Self.historyOffset else { return }
+        guard let jobOffset = entryOffsets.job, let historyOffset = entryOffsets.history else { return }
         entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress, slot < entries.count else { return }
             let entry = UnsafeRawPointer(base + slot)
@@ -134,16 +157,22 @@ struct JobTable: Sendable {
     }
 
     /// Where an entry keeps its job's and its history's references, when each is one word (nil as zero): the bits
-    /// `prefetchJob(of:)` reads. Nil if the layout were ever otherwise: nothing is then prefetched.
-    private static let jobOffset = MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size
-        ? MemoryLayout<Entry>.offset(of: \.job) : nil
-    private static let historyOffset = MemoryLayout<HistoryBox?>.size == MemoryLayout<UInt>.size
-        ? MemoryLayout<Entry>.offset(of: \.history) : nil
+    /// `prefetchJob(of:)` reads. Nil if the layout were ever otherwise: nothing is then prefetched. Worked out once
+    /// for each table and kept in it: as static constants, each read went through `swift_once`, four times for every
+    /// job a cycle prefetches (callgrind, `poll 10000 4`).
+    private let entryOffsets = EntryOffsets()
+
+    /// The offsets `entryOffsets` holds.
+    private struct EntryOffsets: Sendable {
+        let job = MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.job) : nil
+        let history =
+            MemoryLayout<HistoryBox?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.history) : nil
+    }
 
     /// Bytes of a job's storage and of a history box: a 16-byte object header and their stored properties (184 and 104
-    /// now: three or four cache lines, two or three).
-    private static let storageBytes = 16 + MemoryLayout<TrackedJobStorage.Fields>.size
-    private static let historyBoxBytes = 16 + MemoryLayout<ProgressHistory>.size + MemoryLayout<ThreadLock>.size
+    /// now: three or four cache lines, two or three). Computed, so that they fold to constants.
+    private static var storageBytes: Int { 16 + MemoryLayout<TrackedJobStorage.Fields>.size }
+    private static var historyBoxBytes: Int { 16 + MemoryLayout<ProgressHistory>.size + MemoryLayout<ThreadLock>.size }
 
     /// Asks for every cache line of the object at `address` (zero: none) to be brought in, ready to be written.
     @inline(__always)

@@ -88,7 +88,11 @@ extension Poller {
             }
             // Refreshed for a snapshot published while the listing paged in, and not written since: as it is. The
             // others are asked for ahead, as in `publishProgress`.
-            let redone = tracked.unfinishedSlots.filter { !tracked.isRefreshedEarly($0) || tracked.isWritten($0) }
+            // A loop, not `filter`: the closure, isolated to the poller, checked the executor at each call.
+            var redone: [Int] = []
+            for slot in tracked.unfinishedSlots where !tracked.isRefreshedEarly(slot) || tracked.isWritten(slot) {
+                redone.append(slot)
+            }
             let replacedLead = 8
             for ahead in redone.prefix(replacedLead) { prefetchReplaced(slot: ahead) }
             for (index, slot) in redone.enumerated() {
@@ -172,6 +176,7 @@ extension Poller {
     /// snapshot reads it (its ID, its content to compare, its share of the totals) and lets go of it for the new
     /// version, and at 100,000 jobs it is no longer cached from the last cycle (perf, `time-poll 100000`: the loads of
     /// the old version were half the time of `publishProgress` itself).
+    @inline(__always)
     private func prefetchReplaced(slot: Int) {
         if let position = published.position(ofSlot: slot) { published.jobs.prefetchJob(at: position) }
         tracked.prefetchJob(inSlot: slot)

@@ -44,6 +44,13 @@ struct SlotIndex: Sendable {
         Candidates(buckets: buckets, hash: count > 0 ? Self.hash(id) : 0, isEmpty: count == 0)
     }
 
+    /// `candidates(for:)` for an ID whose `hash(_:)` the caller worked out already (`Poller.absorb` works out each
+    /// listed ID's once for its three uses).
+    @inline(__always)
+    func candidates(hashed hash: UInt32) -> Candidates {
+        Candidates(buckets: buckets, hash: hash, isEmpty: count == 0)
+    }
+
     /// The slots whose bucket holds a given hash, in probe order (see `candidates(for:)`).
     struct Candidates: IteratorProtocol {
         private let buckets: [Bucket]
@@ -81,7 +88,14 @@ struct SlotIndex: Sendable {
     @inline(__always)
     func prefetchBucket(of id: JobID) {
         guard count > 0 else { return }
-        let position = Int(Self.hash(id)) & (buckets.count - 1)
+        prefetchBucket(hashed: Self.hash(id))
+    }
+
+    /// `prefetchBucket(of:)` for an ID whose `hash(_:)` the caller worked out already.
+    @inline(__always)
+    func prefetchBucket(hashed hash: UInt32) {
+        guard count > 0 else { return }
+        let position = Int(hash) & (buckets.count - 1)
         buckets.withUnsafeBufferPointer { buckets in
             guard let base = buckets.baseAddress else { return }
             batchtop_prefetch(base + position)
@@ -136,7 +150,7 @@ struct SlotIndex: Sendable {
         for bucket in old where bucket.slot != Self.empty { place(bucket) }
     }
 
-    /// The low 32 bits of `id`'s seeded hash (`JobID.tableHash`).
+    /// The low 32 bits of `id`'s seeded hash (`JobID.tableHash`): what the index keeps and looks up by.
     @inline(__always)
-    private static func hash(_ id: JobID) -> UInt32 { UInt32(truncatingIfNeeded: id.tableHash) }
+    static func hash(_ id: JobID) -> UInt32 { UInt32(truncatingIfNeeded: id.tableHash) }
 }
