@@ -99,12 +99,10 @@ struct JobTable: Sendable {
         return nil
     }
 
-    /// `slot(of:)`, read in place: `mutating` only so that a caller holding the table in a class property (the poller)
-    /// passes it by address; a non-mutating call made it copy the whole table first (retaining and releasing each of
-    /// its arrays), ~450 instructions for every listed job (callgrind).
-    @inline(__always) mutating func slotInPlace(of id: JobID) -> Int? { slot(of: id) }
-
-    /// `slotInPlace(of:)` for an ID whose `indexHash(of:)` the caller worked out already.
+    /// `slot(of:)`, read in place, for an ID whose `indexHash(of:)` the caller worked out already: `mutating` only so
+    /// that a caller holding the table in a class property (the poller) passes it by address; a non-mutating call made
+    /// it copy the whole table first (retaining and releasing each of its arrays), ~450 instructions for every listed
+    /// job (callgrind).
     @inline(__always) mutating func slotInPlace(of id: JobID, hashed hash: UInt32) -> Int? {
         var candidates = slots.candidates(hashed: hash)
         while let slot = candidates.next() {
@@ -117,27 +115,17 @@ struct JobTable: Sendable {
     /// (`Poller.absorb`: the index bucket ahead, the job ahead, then the slot), ~40 instructions each time.
     @inline(__always) static func indexHash(of id: JobID) -> UInt32 { SlotIndex.hash(id) }
 
-    /// Asks for the index bucket where a lookup of `id` starts to be brought into the cache, without waiting: the
-    /// first of two steps taken a few jobs ahead of storing a listed job (`Poller.absorb`; the second is
-    /// `prefetchJob(of:)`). At 100,000 jobs nothing of a job's is still cached from the last cycle, and each lookup and
-    /// store waited in turn for the bucket, the job's storage and its history to come from memory (perf: two thirds of
-    /// the listing's own time in two loads); asked for ahead, those waits overlap. `mutating` only to be passed by
-    /// address, as `slotInPlace(of:)`.
-    @inline(__always) mutating func prefetchIndex(of id: JobID) { slots.prefetchBucket(of: id) }
-
-    /// `prefetchIndex(of:)` for an ID whose `indexHash(of:)` the caller worked out already.
+    /// Asks for the index bucket where a lookup of the ID with this `indexHash(of:)` starts to be brought into the
+    /// cache, without waiting: the first of two steps taken a few jobs ahead of storing a listed job (`Poller.absorb`;
+    /// the second is `prefetchJob(hashed:)`). At 100,000 jobs nothing of a job's is still cached from the last cycle,
+    /// and each lookup and store waited in turn for the bucket, the job's storage and its history to come from memory
+    /// (perf: two thirds of the listing's own time in two loads); asked for ahead, those waits overlap. `mutating`
+    /// only to be passed by address, as `slotInPlace(of:hashed:)`.
     @inline(__always) mutating func prefetchIndex(hashed hash: UInt32) { slots.prefetchBucket(hashed: hash) }
 
     /// Asks for the storage and the cached history of the job the first matching index bucket names to be brought
-    /// into the cache, without waiting (its bucket was asked for by `prefetchIndex(of:)` a few jobs before). Both
+    /// into the cache, without waiting (its bucket was asked for by `prefetchIndex(hashed:)` a few jobs before). Both
     /// references are read as bits from the slot, so neither object is retained (a retain would wait for it).
-    @inline(__always) mutating func prefetchJob(of id: JobID) {
-        var candidates = slots.candidates(for: id)
-        guard let slot = candidates.next() else { return }
-        prefetchJob(inSlot: slot)
-    }
-
-    /// `prefetchJob(of:)` for an ID whose `indexHash(of:)` the caller worked out already.
     @inline(__always) mutating func prefetchJob(hashed hash: UInt32) {
         var candidates = slots.candidates(hashed: hash)
         guard let slot = candidates.next() else { return }
@@ -145,7 +133,7 @@ struct JobTable: Sendable {
     }
 
     /// Asks for the storage and the cached history of the job in `slot` to be brought into the cache, without waiting
-    /// (see `prefetchJob(of:)`; `Poller.publishProgress` asks for the jobs it is about to publish).
+    /// (see `prefetchJob(hashed:)`; `Poller.publishProgress` asks for the jobs it is about to publish).
     @inline(__always) mutating func prefetchJob(inSlot slot: Int) {
         guard let jobOffset = entryOffsets.job, let historyOffset = entryOffsets.history else { return }
         entries.withUnsafeBufferPointer { entries in
@@ -157,14 +145,15 @@ struct JobTable: Sendable {
     }
 
     /// Where an entry keeps its job's and its history's references, when each is one word (nil as zero): the bits
-    /// `prefetchJob(of:)` reads. Nil if the layout were ever otherwise: nothing is then prefetched. Worked out once
+    /// `prefetchJob(inSlot:)` reads. Nil if the layout were ever otherwise: nothing is then prefetched. Worked out once
     /// for each table and kept in it: as static constants, each read went through `swift_once`, four times for every
     /// job a cycle prefetches (callgrind, `poll 10000 4`).
     private let entryOffsets = EntryOffsets()
 
     /// The offsets `entryOffsets` holds.
     private struct EntryOffsets: Sendable {
-        let job = MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.job) : nil
+        let job =
+            MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.job) : nil
         let history =
             MemoryLayout<HistoryBox?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.history) : nil
     }

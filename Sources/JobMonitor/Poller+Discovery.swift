@@ -146,9 +146,9 @@ extension Poller {
         // 1 % changed (callgrind, `poll 10000 4` against `… 0`). The buffer also skips the array's checks.
         // The table's part of each job is asked for ahead of its turn (`JobTable.prefetchIndex`, `prefetchJob`): its
         // index bucket `bucketLead` jobs ahead, then, that bucket having come in meanwhile, its storage and history
-        // `jobLead` jobs ahead.
-        // Each ID's index hash is worked out once, when its bucket is asked for, and kept for the other two uses in a
-        // ring of `bucketLead` (a power of two) on the stack: three times over, it was ~80 instructions a job more.
+        // `jobLead` jobs ahead. Each ID's index hash is worked out once, when its bucket is asked for, and kept for
+        // the other two uses in a ring of `bucketLead` (a power of two) on the stack: worked out for each use, it was
+        // ~80 instructions a job more.
         let bucketLead = 16
         let jobLead = 8
         for page in arrived {
@@ -167,7 +167,9 @@ extension Poller {
                             hashes[index & ring] = JobTable.indexHash(of: jobs[index + bucketLead].jobID)
                             tracked.prefetchIndex(hashed: hashes[index & ring])
                         }
-                        if index + jobLead < jobs.endIndex { tracked.prefetchJob(hashed: hashes[(index + jobLead) & ring]) }
+                        if index + jobLead < jobs.endIndex {
+                            tracked.prefetchJob(hashed: hashes[(index + jobLead) & ring])
+                        }
                         absorb(base + index, hashed: hash, query: page.query, at: fetchedAt, shown: &shown)
                     }
                 }

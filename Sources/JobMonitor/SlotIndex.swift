@@ -83,15 +83,8 @@ struct SlotIndex: Sendable {
         }
     }
 
-    /// Asks for the bucket where a lookup of `id` starts to be brought into the cache, without waiting for it (see
-    /// `JobTable.prefetchIndex(of:)`).
-    @inline(__always)
-    func prefetchBucket(of id: JobID) {
-        guard count > 0 else { return }
-        prefetchBucket(hashed: Self.hash(id))
-    }
-
-    /// `prefetchBucket(of:)` for an ID whose `hash(_:)` the caller worked out already.
+    /// Asks for the bucket where a lookup of the ID with this `hash(_:)` starts to be brought into the cache, without
+    /// waiting for it (see `JobTable.prefetchIndex(hashed:)`).
     @inline(__always)
     func prefetchBucket(hashed hash: UInt32) {
         guard count > 0 else { return }
