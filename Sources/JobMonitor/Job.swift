@@ -335,19 +335,14 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// `init(wire:known:)` from what it takes of the known job: the poller passes these two references, read where the
     /// job is stored, instead of a copy of the whole known `Job` (two copies a listed job, ~270 instructions).
     init(wire: borrowing BatchJob, sharing known: SharedParts?) {
-        self = withUnsafePointer(to: wire) { wire in Job(wire: wire, sharing: known) }
+        self = withUnsafePointer(to: wire) { wire in Job.listed(wire, sharing: known) }
     }
 
     /// `init(wire:sharing:)` for a job where a list page holds it (the poller's path, once per listed job that
     /// changed). Each field is read where it is: a `BatchJob` passed borrowed out of the page's storage was copied
     /// whole first (its strings and IDs retained, then released), ~400 instructions a job (callgrind, `poll 10000 4`).
-    init(wire: UnsafePointer<BatchJob>, sharing known: SharedParts?) {
-        self = Self.listed(wire, sharing: known)
-    }
-
-    /// `init(wire:sharing:)` as a function, which the poller calls (through the initialisers, each delegating to the
-    /// next, it took ~30 reference-count changes more for every listed job that changed: callgrind, `poll 10000 4`,
-    /// `swift_release` 4.81M → 4.54M instructions a cycle).
+    /// A function, not an initialiser: through initialisers each delegating to the next, it took ~30 reference-count
+    /// changes more for every listed job that changed (`swift_release` 4.81M → 4.54M instructions a cycle).
     static func listed(_ wire: UnsafePointer<BatchJob>, sharing known: SharedParts?) -> Job {
         fromWire(
             wire, progressPercentage: nil, known: known,

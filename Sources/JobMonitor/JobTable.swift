@@ -92,7 +92,12 @@ struct JobTable: Sendable {
     @inline(__always) func slot(of id: JobID) -> Int? {
         // A loop, not `slots.slot(of:matches:)`: with a closure reading `entries`, the poller copied the whole table
         // (retaining each of its arrays and its dictionary) for every lookup, ~450 instructions a listed job.
-        var candidates = slots.candidates(for: id)
+        firstSlot(holding: id, among: slots.candidates(for: id))
+    }
+
+    /// The first of `candidates` whose job has this ID (the index keeps hash bits, not IDs).
+    @inline(__always) private func firstSlot(holding id: JobID, among candidates: SlotIndex.Candidates) -> Int? {
+        var candidates = candidates
         while let slot = candidates.next() {
             if entries[slot].job?.jobID == id { return slot }
         }
@@ -104,11 +109,7 @@ struct JobTable: Sendable {
     /// it copy the whole table first (retaining and releasing each of its arrays), ~450 instructions for every listed
     /// job (callgrind).
     @inline(__always) mutating func slotInPlace(of id: JobID, hashed hash: UInt32) -> Int? {
-        var candidates = slots.candidates(hashed: hash)
-        while let slot = candidates.next() {
-            if entries[slot].job?.jobID == id { return slot }
-        }
-        return nil
+        firstSlot(holding: id, among: slots.candidates(hashed: hash))
     }
 
     /// The hash the index looks `id` up by: worked out once by a caller that looks an ID up more than once
