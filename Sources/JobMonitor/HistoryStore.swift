@@ -15,7 +15,7 @@ import LlamaCloud
 final class HistoryStore: @unchecked Sendable {
     /// This store's lock, which its boxes carry: a box cached elsewhere is this store's only if it carries this very
     /// lock (compared by identity; a box holds its lock, so no other store's lock can take its address).
-    private let lock = ThreadLock()
+    private let lock = HistoryLock()
     /// One box per job, so that the table's buckets stay small.
     private var histories: [String: HistoryBox]
 
@@ -102,9 +102,9 @@ final class HistoryBox: @unchecked Sendable {
     /// check cost ~60 instructions per access, twice per job a cycle.
     @exclusivity(unchecked) var history: ProgressHistory
     /// The lock of the store it belongs to (which also tells which store that is: see `HistoryStore.owns`).
-    let lock: ThreadLock
+    let lock: HistoryLock
 
-    init(_ history: ProgressHistory, lock: ThreadLock) {
+    init(_ history: ProgressHistory, lock: HistoryLock) {
         self.history = history
         self.lock = lock
     }

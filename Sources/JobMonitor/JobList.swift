@@ -144,6 +144,38 @@ public struct JobList: RandomAccessCollection, MutableCollection, Equatable, Sen
         lhs.count == rhs.count && lhs.chunks == rhs.chunks
     }
 
+    /// Gives the chunk holding `position` a storage of this list's own when `other` holds the same one: the copy a
+    /// first write would make, made here with each job's storage asked for ahead. The copy retains each of the chunk's
+    /// 4,096 jobs, and at 100,000 jobs none is cached any more: each retain waited in turn for its job to come from
+    /// memory (perf, `time-poll 100000`: the copy was 87 % of the writes into the snapshot's list, 15 % of
+    /// `Poller.publishProgress`). Does nothing when the chunk is not `other`'s too.
+    public mutating func separateChunk(at position: Int, from other: JobList) {
+        guard sharesChunk(at: position, with: other) else { return }
+        let index = position &>> Self.chunkShift
+        let source = chunks[index]
+        let capacity = Swift.max(source.count, Self.chunkLength)
+        let canPrefetch = MemoryLayout<TrackedJob>.size == MemoryLayout<UInt>.size
+        let lead = 16
+        let copy = source.withUnsafeBufferPointer { source in
+            [TrackedJob](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+                let references = UnsafeRawPointer(from)
+                for offset in 0..<source.count {
+                    if canPrefetch, offset + lead < source.count,
+                        let storage = UnsafeRawPointer(
+                            bitPattern: references.load(
+                                fromByteOffset: (offset + lead) * MemoryLayout<TrackedJob>.stride, as: UInt.self))
+                    {
+                        batchtop_prefetch_for_write(storage)
+                    }
+                    (to + offset).initialize(to: from[offset])
+                }
+                initialized = source.count
+            }
+        }
+        chunks[index] = copy
+    }
+
     /// True when the chunk holding `position` is one storage in both lists (a later snapshot reused it unchanged).
     public func sharesChunk(at position: Int, with other: JobList) -> Bool {
         let chunk = position &>> Self.chunkShift

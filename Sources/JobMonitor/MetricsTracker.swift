@@ -12,14 +12,21 @@ public struct MetricsTracker: Sendable, Equatable {
     /// The lock of the histories callers keep themselves (`record(job:at:owned:)`), which also marks a box as one of
     /// those. A `let`: every copy of this tracker shares it, and copying `store` on write leaves such boxes this
     /// tracker's.
-    private let ownedLock = ThreadLock()
+    private let ownedLock: HistoryLock
+    /// Records the observations `record(job:at:owned:later:)` hands over, on a second thread (see `HistoryRecorder`);
+    /// shared by every copy of this tracker, like `ownedLock`, and used by the one caller that records.
+    private let recorder: HistoryRecorder
     /// The instant `record(job:at:owned:)` last observed at and `ProgressHistory.limits` of it: the same for every job
     /// of a listing (see `ProgressHistory.observe(_:status:configuration:limits:)`).
     private var lastLimits: (at: Date, limits: SampleLog.ScanLimits)?
 
-    /// Creates an empty tracker.
-    public init(configuration: MetricsConfiguration = MetricsConfiguration()) {
+    /// Creates an empty tracker; samples handed over for later are recorded with a second thread's help from
+    /// `sharedWorkMinimum` of them on (see `HistoryRecorder`).
+    public init(configuration: MetricsConfiguration = MetricsConfiguration(), sharedWorkMinimum: Int = 1_024) {
         self.configuration = configuration
+        let lock = HistoryLock()
+        ownedLock = lock
+        recorder = HistoryRecorder(configuration: configuration, lock: lock, sharedMinimum: sharedWorkMinimum)
     }
 
     /// Records a successful observation of `job` at `at`; call it for every fetch, changed or not. A job's history
@@ -58,29 +65,44 @@ public struct MetricsTracker: Sendable, Equatable {
     /// Changes no tracker state: the histories are the caller's. `mutating` only so that a caller holding the tracker
     /// in a class property (the poller) passes it by address: a non-mutating call copied the tracker first (retaining
     /// and releasing its store and lock), ~150 instructions for every job stored (callgrind).
-    mutating func record(job: Job, at: Date, owned: inout HistoryBox?) {
+    ///
+    /// `later`: a sample for a history that exists is handed to the recorder (`HistoryRecorder`), recorded on a
+    /// second thread by the next `finishRecording()`; the caller adds at most one per job until then. Otherwise every
+    /// sample handed over before is recorded first, then this one.
+    mutating func record(job: Job, at: Date, owned: inout HistoryBox?, later: Bool = false) {
         let sample = ProgressSample(job: job, at: at)
-        let configuration = configuration
         let status = job.status
-        if let box = owned, box.lock === ownedLock {
-            let limits: SampleLog.ScanLimits
-            if let last = lastLimits, last.at == at {
-                limits = last.limits
-            } else {
-                limits = ProgressHistory.limits(at: at, configuration)
-                lastLimits = (at, limits)
-            }
-            ownedLock.lock()
-            defer { ownedLock.unlock() }
-            box.history.observe(sample, status: status, configuration: configuration, limits: limits)
+        guard let box = owned, box.lock === ownedLock else {
+            owned = Self.startedHistory(sample, status: status).map { HistoryBox($0, lock: ownedLock) }
             return
         }
-        owned = Self.startedHistory(sample, status: status).map { HistoryBox($0, lock: ownedLock) }
+        let limits: SampleLog.ScanLimits
+        if let last = lastLimits, last.at == at {
+            limits = last.limits
+        } else {
+            limits = ProgressHistory.limits(at: at, configuration)
+            lastLimits = (at, limits)
+        }
+        if later {
+            recorder.add(HistoryRecorder.Observation(box: box, sample: sample, status: status, limits: limits))
+            return
+        }
+        recorder.finish()
+        ownedLock.lock()
+        defer { ownedLock.unlock() }
+        box.history.observe(sample, status: status, configuration: configuration, limits: limits)
+    }
+
+    /// Records every sample `record(job:at:owned:later:)` handed over, and returns when they are recorded: call it
+    /// before reading a history the caller keeps (`metrics(forJobAt:…byRecorder:)`).
+    func finishRecording() {
+        recorder.finish()
     }
 
     /// The samples in a history kept by the caller (empty without one, or with another tracker's).
     func samples(in owned: HistoryBox?) -> [ProgressSample] {
         guard let owned, owned.lock === ownedLock else { return [] }
+        recorder.finish()
         return owned.read { Array($0.samples) }
     }
 

@@ -207,7 +207,7 @@ extension Poller {
         // its arrays) for every listed job, ~450 instructions.
         var shared: Job.SharedParts?
         if let known { shared = tracked[slot: known]?.job.sharedParts }
-        let slot = store(Job.listed(wire, sharing: shared), at: fetchedAt, slot: known)
+        let slot = store(Job.listed(wire, sharing: shared), at: fetchedAt, slot: known, recordLater: true)
         if known == nil {
             _ = tracked.markListed(slot, in: listingState.number)
             while listingState.added.count <= query { listingState.added.append([]) }

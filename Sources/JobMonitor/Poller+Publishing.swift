@@ -33,6 +33,9 @@ extension Poller {
     /// cycle (loading or the cycle's own) take them as they are unless written again: each job loaded is refreshed
     /// once, where every loading snapshot (one every 0.25 s) used to copy every unfinished job loaded before it.
     func makeSnapshot(vouching: Bool, duringListing: Bool = false) -> Snapshot {
+        // The samples of the jobs stored since the last snapshot are recorded (partly on a second thread): their
+        // metrics read them.
+        metricsTracker.finishRecording()
         let takenAt = now()
         let vouch = vouching ? takenAt.addingTimeInterval(freshWindow) : nil
         var changed = false
@@ -79,30 +82,35 @@ extension Poller {
             orderChanged = false
             tracked.noteOrderChanged()
         } else {
-            for slot in tracked.writtenSlots where !tracked.isUnfinished(slot) {
-                guard let position = published.position(ofSlot: slot),
-                    let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker)
-                else { continue }
-                changed = changed || !Self.sameContent(published.jobs[position], job)
-                published.replace(at: position, with: job)
+            // Finished jobs written since (those in the snapshot), then the unfinished ones except those refreshed for a
+            // snapshot published while the listing paged in and not written since (taken as they are). A loop, not
+            // `filter`: the closure, isolated to the poller, checked the executor at each call.
+            var redoneFinished: [Int] = []
+            for slot in tracked.writtenSlots where !tracked.isUnfinished(slot) && published.position(ofSlot: slot) != nil {
+                redoneFinished.append(slot)
             }
-            // Refreshed for a snapshot published while the listing paged in, and not written since: as it is. The
-            // others are asked for ahead, as in `publishProgress`.
-            // A loop, not `filter`: the closure, isolated to the poller, checked the executor at each call.
             var redone: [Int] = []
             for slot in tracked.unfinishedSlots where !tracked.isRefreshedEarly(slot) || tracked.isWritten(slot) {
-                redone.append(slot)
+                if published.position(ofSlot: slot) != nil { redone.append(slot) }
             }
+            // Refreshed on two threads first (`JobTable.refreshAll`), then published one by one.
+            tracked.refreshAll(
+                redoneFinished + redone, minimumShared: configuration.sharedWorkMinimum,
+                refreshing(vouch: vouch, at: takenAt, tracker: tracker))
+            for slot in redoneFinished {
+                guard let position = published.position(ofSlot: slot), let job = tracked[slot: slot] else { continue }
+                changed = changed || !Self.sameContent(published.jobs[position], job)
+                published.replace(at: position, with: job, sent: lastSentJobs)
+            }
+            // The versions they replace are asked for ahead, as in `publishProgress`.
             let replacedLead = 8
             for ahead in redone.prefix(replacedLead) { prefetchReplaced(slot: ahead) }
             for (index, slot) in redone.enumerated() {
                 if index + replacedLead < redone.count { prefetchReplaced(slot: redone[index + replacedLead]) }
-                guard let position = published.position(ofSlot: slot),
-                    let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker)
-                else { continue }
+                guard let position = published.position(ofSlot: slot), let job = tracked[slot: slot] else { continue }
                 vouched = vouched || job.freshUntil != nil
                 changed = changed || !Self.sameContent(published.jobs[position], job)
-                published.replace(at: position, with: job)
+                published.replace(at: position, with: job, sent: lastSentJobs)
                 if duringListing { tracked.markRefreshedEarly(slot) }
             }
         }
@@ -136,24 +144,31 @@ extension Poller {
             Double(written) >= configuration.progressivePublishShare * Double(tracked.count),
             !orderChanged, published.jobs.count == order.count
         else { return }
+        metricsTracker.finishRecording()
         let takenAt = now()
         let vouch = takenAt.addingTimeInterval(freshWindow)
         let tracker = metricsTracker
         var changed = false
         var vouched = false
-        let slots = tracked.writtenSlots
+        // The jobs in the last snapshot's slots. A slot freed and taken by a new job since is refreshed too, and left out
+        // below (the ID tells, read there with the versions asked for ahead): the cycle's snapshot places it.
+        var slots: [Int] = []
+        slots.reserveCapacity(tracked.writtenSlots.count)
+        for slot in tracked.writtenSlots where published.position(ofSlot: slot) != nil { slots.append(slot) }
+        // Refreshed on two threads first (`JobTable.refreshAll`), then published one by one.
+        tracked.refreshAll(
+            slots, minimumShared: configuration.sharedWorkMinimum, refreshing(vouch: vouch, at: takenAt, tracker: tracker))
         // The version each job replaces is asked for `replacedLead` jobs ahead (see `prefetchReplaced`).
         let replacedLead = 8
         for ahead in slots.prefix(replacedLead) { prefetchReplaced(slot: ahead) }
         for (index, slot) in slots.enumerated() {
             if index + replacedLead < slots.count { prefetchReplaced(slot: slots[index + replacedLead]) }
-            // A slot freed and taken by a new job since the last snapshot is not in it (the ID tells; only the position
-            // is kept: a `TrackedJob` held across `refreshed` made its storage shared, so every job was copied).
-            guard let position = published.position(ofJobIn: slot, of: tracked) else { continue }
-            guard let job = refreshed(slot, vouch: vouch, at: takenAt, tracker: tracker) else { continue }
+            guard let position = published.position(ofJobIn: slot, of: tracked), let job = tracked[slot: slot] else {
+                continue
+            }
             vouched = vouched || job.freshUntil != nil
             changed = changed || !Self.sameContent(published.jobs[position], job)
-            published.replace(at: position, with: job)
+            published.replace(at: position, with: job, sent: lastSentJobs)
             tracked.markRefreshedEarly(slot)
         }
         tracked.clearWritten()
@@ -186,10 +201,20 @@ extension Poller {
     /// Changed in the table itself, so the table and the snapshot share the job's storage (a copy out of the table
     /// would leave every running job with two storages, one per holder).
     private func refreshed(_ slot: Int, vouch: Date?, at date: Date, tracker: MetricsTracker) -> TrackedJob? {
-        let interval = configuration.interval
         // The closure runs inside an access to `tracked`, which is not checked dynamically: it must not touch `self`.
-        return tracked.refresh(slot: slot) { job, history in
-            // The table caches the box `record` returned for every job it stored (`Poller.store`).
+        tracked.refresh(slot: slot, refreshing(vouch: vouch, at: date, tracker: tracker))
+    }
+
+    /// What `refreshed` does to a job and its history box, for `JobTable.refresh(slot:_:)` and `refreshAll`: touches
+    /// nothing of the poller (it runs inside an access to `tracked`, on either thread of `refreshAll`).
+    private func refreshing(
+        vouch: Date?, at date: Date, tracker: MetricsTracker
+    ) -> @Sendable (inout TrackedJob, HistoryBox?) -> Void {
+        let interval = configuration.interval
+        return { job, history in
+            // The table caches the box `record` returned for every job it stored (`Poller.store`). Read without the
+            // boxes' lock (`byRecorder`): the poller's samples are all recorded (`finishRecording`), and nothing
+            // writes a history until the refresh is over.
             job.renew(vouch: vouch) { stored in
                 tracker.metrics(
                     forJobAt: stored, at: date, pollInterval: interval, cached: history, cacheIsComplete: true,

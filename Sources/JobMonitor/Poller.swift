@@ -121,7 +121,7 @@ public actor Poller {
         self.clock = clock
         var metrics = MetricsConfiguration()
         metrics.retainedSpan = metrics.readSpan(pollInterval: configuration.interval)
-        metricsTracker = MetricsTracker(configuration: metrics)
+        metricsTracker = MetricsTracker(configuration: metrics, sharedWorkMinimum: configuration.sharedWorkMinimum)
         backoff = PollBackoff(interval: configuration.interval)
         nextWait = configuration.interval
         (snapshots, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
@@ -253,8 +253,11 @@ public actor Poller {
     ///
     /// The job is taken `consuming` and moved into the table after its metrics are recorded: taken borrowed and
     /// recorded after, it was copied twice (into a local to change, and into the table), ~160 instructions a job.
+    ///
+    /// `recordLater`: the job's sample may be recorded on the second thread (`MetricsTracker.record(job:at:owned:
+    /// later:)`), for a caller that stores each job at most once before the next snapshot (`absorb`: once a listing).
     @discardableResult
-    func store(_ incoming: consuming Job, at date: Date, slot: Int?) -> Int {
+    func store(_ incoming: consuming Job, at date: Date, slot: Int?, recordLater: Bool = false) -> Int {
         var known: TrackedJob?
         if let slot { known = tracked[slot: slot] }
         var job = incoming
@@ -280,7 +283,7 @@ public actor Poller {
             if let inserted = tracked[slot: stored]?.job { record(inserted, at: date, slot: stored) }
             return stored
         }
-        record(job, at: date, slot: slot)
+        record(job, at: date, slot: slot, later: recordLater)
         // Moved into the new version (`consume`): passed as it was, the job was copied in and the local destroyed after,
         // its references retained and released (callgrind).
         tracked.store(TrackedJob(job: consume job, fetchedAt: date, highestProcessed: highest), at: slot)
@@ -289,11 +292,11 @@ public actor Poller {
 
     /// Records a stored job's progress in the history cached in its slot. A v2 batch whose progress is not known yet
     /// would record a false 0 and then a burst: no sample until it is.
-    private func record(_ job: borrowing Job, at date: Date, slot: Int) {
+    private func record(_ job: borrowing Job, at date: Date, slot: Int, later: Bool = false) {
         guard job.isProgressKnown else { return }
         let cached = tracked.history(slot: slot)
         var history = cached
-        metricsTracker.record(job: job, at: date, owned: &history)
+        metricsTracker.record(job: job, at: date, owned: &history, later: later)
         if history !== cached { tracked.setHistory(history, slot: slot) }
     }
 
@@ -304,7 +307,8 @@ public actor Poller {
 
     /// The box of a tracked job's history, kept in its slot (nil when it has none or is not tracked).
     func historyBox(of id: String) -> HistoryBox? {
-        tracked.slot(of: id).flatMap { tracked.history(slot: $0) }
+        metricsTracker.finishRecording()
+        return tracked.slot(of: id).flatMap { tracked.history(slot: $0) }
     }
 
     /// The status calls of the given jobs, at most `maxConcurrentRequests` at a time, each paired with its ID.

@@ -63,6 +63,10 @@ public struct PollerConfiguration: Sendable, Equatable {
     /// Discovery: the fewest jobs stored since the last snapshot for which a listing publishes before it completes
     /// (see `progressivePublishShare`); a smaller project gets one snapshot a cycle.
     public var progressivePublishMinimum = 5_000
+    /// The fewest jobs for which a cycle's per-job work that touches only that job (recording its sample, working out
+    /// its metrics for a snapshot) is shared with a second thread (`SharedLoop`); fewer are done on the poller's
+    /// thread alone, as waking a thread costs more. 1: always shared; `Int.max`: never (tests compare the two).
+    public var sharedWorkMinimum = 1_024
 
     /// Most seconds between cycles while the poller idles: when no watched job is unfinished and a cycle changed
     /// nothing, the wait doubles each such cycle up to this; any change, `refresh()` or unpausing restores the

@@ -20,9 +20,11 @@ struct PublishedJobs: Sendable {
     /// Bumped whenever the content the publication rule compares changes (see `Poller+Publishing.swift`).
     var contentVersion = 0
 
-    /// Puts `job` at `position` in place of the job there, its share of the totals with it.
-    mutating func replace(at position: Int, with job: TrackedJob) {
+    /// Puts `job` at `position` in place of the job there, its share of the totals with it. `sent`: the jobs of the
+    /// snapshot sent last, which share this list's chunks until one is written (see `JobList.separateChunk`).
+    mutating func replace(at position: Int, with job: TrackedJob, sent: JobList? = nil) {
         tally.replace(jobs[position], with: job)
+        if let sent { jobs.separateChunk(at: position, from: sent) }
         jobs[position] = job
     }
 
