@@ -58,9 +58,6 @@ final class HistoryRecorder: @unchecked Sendable {
         handOverAt = max(Self.batchSize, sharedMinimum)
     }
 
-    /// True when no observation waits to be recorded.
-    var isIdle: Bool { pending.isEmpty && handedOver.isEmpty }
-
     /// Adds an observation to record; hands a full batch over.
     func add(_ observation: consuming Observation) {
         if pending.isEmpty { pending.reserveCapacity(Self.batchSize) }

@@ -82,12 +82,12 @@ extension Poller {
             orderChanged = false
             tracked.noteOrderChanged()
         } else {
-            // Finished jobs written since (those in the snapshot), then the unfinished ones except those refreshed for a
-            // snapshot published while the listing paged in and not written since (taken as they are). A loop, not
-            // `filter`: the closure, isolated to the poller, checked the executor at each call.
+            // Finished jobs written since (those in the snapshot), then the unfinished ones except those refreshed
+            // for a snapshot published while the listing paged in and not written since (taken as they are). A loop,
+            // not `filter`: the closure, isolated to the poller, checked the executor at each call.
             var redoneFinished: [Int] = []
-            for slot in tracked.writtenSlots where !tracked.isUnfinished(slot) && published.position(ofSlot: slot) != nil {
-                redoneFinished.append(slot)
+            for slot in tracked.writtenSlots where !tracked.isUnfinished(slot) {
+                if published.position(ofSlot: slot) != nil { redoneFinished.append(slot) }
             }
             var redone: [Int] = []
             for slot in tracked.unfinishedSlots where !tracked.isRefreshedEarly(slot) || tracked.isWritten(slot) {
@@ -150,14 +150,15 @@ extension Poller {
         let tracker = metricsTracker
         var changed = false
         var vouched = false
-        // The jobs in the last snapshot's slots. A slot freed and taken by a new job since is refreshed too, and left out
-        // below (the ID tells, read there with the versions asked for ahead): the cycle's snapshot places it.
+        // The jobs in the last snapshot's slots. A slot freed and taken by a new job since is refreshed too, and left
+        // out below (the ID tells, read there with the versions asked for ahead): the cycle's snapshot places it.
         var slots: [Int] = []
         slots.reserveCapacity(tracked.writtenSlots.count)
         for slot in tracked.writtenSlots where published.position(ofSlot: slot) != nil { slots.append(slot) }
         // Refreshed on two threads first (`JobTable.refreshAll`), then published one by one.
         tracked.refreshAll(
-            slots, minimumShared: configuration.sharedWorkMinimum, refreshing(vouch: vouch, at: takenAt, tracker: tracker))
+            slots, minimumShared: configuration.sharedWorkMinimum,
+            refreshing(vouch: vouch, at: takenAt, tracker: tracker))
         // The version each job replaces is asked for `replacedLead` jobs ahead (see `prefetchReplaced`).
         let replacedLead = 8
         for ahead in slots.prefix(replacedLead) { prefetchReplaced(slot: ahead) }

@@ -30,7 +30,9 @@ struct SharedWorkTests {
         let history: [Double]
         let samples: [ProgressSample]
 
-        var description: String { "\(job.id) \(job.processedItems ?? -1) rate \(throughput ?? -1) \(samples.count) samples" }
+        var description: String {
+            "\(job.id) \(job.processedItems ?? -1) rate \(throughput ?? -1) \(samples.count) samples"
+        }
     }
 
     /// What `snapshot` shows of each job, with the samples `poller` recorded for it.
@@ -67,7 +69,8 @@ struct SharedWorkTests {
                     switch Int.random(in: 0..<10, using: &generator) {
                     case 0: jobs[index].processedItems = 0  // counts going back: the history restarts
                     case 1...6:
-                        jobs[index].processedItems = min(1_000, (jobs[index].processedItems ?? 0) + Int.random(in: 1...40, using: &generator))
+                        let rise = Int.random(in: 1...40, using: &generator)
+                        jobs[index].processedItems = min(1_000, (jobs[index].processedItems ?? 0) + rise)
                     case 7: jobs[index].status = step % 2 == 0 ? "completed" : "dispatched"
                     default: break  // unchanged: stalls once quiet long enough
                     }
@@ -80,13 +83,15 @@ struct SharedWorkTests {
             let fromAlone = await shown(await alone.pollOnce(), alone)
             try #require(fromShared.count == fromAlone.count, "step \(step)")
             let differing = zip(fromShared, fromAlone).filter { $0 != $1 }
-            #expect(differing.isEmpty, "step \(step): \(differing.count) jobs differ, first \(differing.first.map { "\($0)" } ?? "")")
+            let first = differing.first.map { "\($0)" } ?? ""
+            #expect(differing.isEmpty, "step \(step): \(differing.count) jobs differ, first \(first)")
             if step >= 2 { #expect(fromShared.contains { $0.samples.count > 2 }, "histories grew (step \(step))") }
         }
         #expect(await shared.publication.progressCount > 0, "snapshots published while listings paged in")
     }
 
-    @Test("a shared loop runs every index exactly once, in blocks, whatever the block size", arguments: [1, 7, 64, 5_000])
+    @Test(
+        "a shared loop runs every index exactly once, in blocks, whatever the block size", arguments: [1, 7, 64, 5_000])
     func everyIndexOnce(blockSize: Int) {
         let count = 20_000
         let runs = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
