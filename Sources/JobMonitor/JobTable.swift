@@ -136,13 +136,22 @@ struct JobTable: Sendable {
     /// Asks for the storage and the cached history of the job in `slot` to be brought into the cache, without waiting
     /// (see `prefetchJob(hashed:)`; `Poller.publishProgress` asks for the jobs it is about to publish).
     @inline(__always) mutating func prefetchJob(inSlot slot: Int) {
-        guard let jobOffset = entryOffsets.job, let historyOffset = entryOffsets.history else { return }
-        entries.withUnsafeBufferPointer { entries in
-            guard let base = entries.baseAddress, slot < entries.count else { return }
-            let entry = UnsafeRawPointer(base + slot)
-            Self.prefetch(entry.load(fromByteOffset: jobOffset, as: UInt.self), bytes: Self.storageBytes)
-            Self.prefetch(entry.load(fromByteOffset: historyOffset, as: UInt.self), bytes: Self.historyBoxBytes)
-        }
+        let offsets = entryOffsets
+        entries.withUnsafeBufferPointer { entries in Self.prefetchJob(inSlot: slot, of: entries, offsets) }
+    }
+
+    /// `prefetchJob(inSlot:)` through the entries' buffer (`refreshAll` holds it): the job's storage and history box
+    /// read as bits from the entry, so neither is retained.
+    @inline(__always)
+    private static func prefetchJob(
+        inSlot slot: Int, of entries: UnsafeBufferPointer<Entry>, _ offsets: EntryOffsets
+    ) {
+        guard let jobOffset = offsets.job, let historyOffset = offsets.history, let base = entries.baseAddress,
+            slot < entries.count
+        else { return }
+        let entry = UnsafeRawPointer(base + slot)
+        prefetch(entry.load(fromByteOffset: jobOffset, as: UInt.self), bytes: storageBytes)
+        prefetch(entry.load(fromByteOffset: historyOffset, as: UInt.self), bytes: historyBoxBytes)
     }
 
     /// Where an entry keeps its job's and its history's references, when each is one word (nil as zero): the bits
@@ -229,8 +238,7 @@ struct JobTable: Sendable {
     mutating func refreshAll(
         _ slots: [Int], minimumShared: Int, _ change: @escaping @Sendable (inout TrackedJob, HistoryBox?) -> Void
     ) {
-        let jobOffset = entryOffsets.job
-        let historyOffset = entryOffsets.history
+        let offsets = entryOffsets
         entries.withUnsafeMutableBufferPointer { entries in
             // Each thread writes only the entries of the slots it claimed, and the caller holds the table (this
             // `mutating` call) until both are done, so the buffer neither moves nor is written by anyone else.
@@ -238,13 +246,8 @@ struct JobTable: Sendable {
             SharedLoop.run(count: slots.count, blockSize: 64, minimumShared: minimumShared) { block in
                 let lead = 8
                 for index in block {
-                    if index + lead < block.upperBound, let jobOffset, let historyOffset,
-                        let base = UnsafeRawPointer(entries.baseAddress)
-                    {
-                        let entry = base + slots[index + lead] * MemoryLayout<Entry>.stride
-                        Self.prefetch(entry.load(fromByteOffset: jobOffset, as: UInt.self), bytes: Self.storageBytes)
-                        Self.prefetch(
-                            entry.load(fromByteOffset: historyOffset, as: UInt.self), bytes: Self.historyBoxBytes)
+                    if index + lead < block.upperBound {
+                        Self.prefetchJob(inSlot: slots[index + lead], of: UnsafeBufferPointer(entries), offsets)
                     }
                     let slot = slots[index]
                     // Taken out while it changes, as in `refresh(slot:_:)`.

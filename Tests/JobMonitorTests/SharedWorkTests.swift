@@ -97,12 +97,21 @@ struct SharedWorkTests {
         let runs = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
         runs.initialize(repeating: 0)
         defer { runs.deallocate() }
+        let blocks = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        blocks.initialize(repeating: 0)
+        defer { blocks.deallocate() }
+        // Each index is written by the thread that claimed its block; read once the loop returned (not `#expect` on
+        // the loop's thread, where no test is current).
         nonisolated(unsafe) let counters = runs
+        nonisolated(unsafe) let sizes = blocks
         SharedLoop.run(count: count, blockSize: blockSize, minimumShared: 1) { block in
-            #expect(block.count <= blockSize)
-            for index in block { counters[index] += 1 }
+            for index in block {
+                counters[index] += 1
+                sizes[index] = block.count
+            }
         }
         #expect(runs.allSatisfy { $0 == 1 }, "\(runs.filter { $0 != 1 }.count) indices not run exactly once")
+        #expect(blocks.allSatisfy { $0 >= 1 && $0 <= blockSize }, "a block larger than \(blockSize)")
     }
 
     @Test("a table refreshed on two threads holds what one refreshed slot by slot holds")
