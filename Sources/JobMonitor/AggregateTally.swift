@@ -55,6 +55,24 @@ struct AggregateTally: Sendable, Equatable {
         apply(new, sign: 1)
     }
 
+    /// Adds `other`'s counts and sums to these. `other` may be a tally of changes, built from none by `replace` (its
+    /// counts then negative where jobs left a status): the sums are exact, so tallies of changes worked out apart (on
+    /// two threads, `Poller.refreshForPlacing`) and added in any order give what replacing the jobs here one by one
+    /// gives.
+    mutating func add(_ other: AggregateTally) {
+        knownCounts &+= other.knownCounts
+        for (status, count) in other.otherCounts {
+            let sum = otherCounts[status, default: 0] + count
+            otherCounts[status] = sum == 0 ? nil : sum
+        }
+        active &+= other.active
+        stalled &+= other.stalled
+        itemsDone &+= other.itemsDone
+        itemsTotal &+= other.itemsTotal
+        ratedJobs &+= other.ratedJobs
+        rateSum &+= other.rateSum
+    }
+
     /// Adds `sign` times the job's share. Reads each field where it is stored, one by one: through
     /// `TrackedJob.withFields` (a closure given the fields) every read copied all the fields, retaining and releasing
     /// each reference in them, ~240 instructions a job (callgrind, `poll 10000 4`).

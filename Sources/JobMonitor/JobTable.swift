@@ -235,30 +235,48 @@ struct JobTable: Sendable {
     /// nothing but its arguments and what it captured. The poller's snapshots refresh every changed job (its metrics
     /// worked out from its history, ~650 instructions a job, callgrind): half of that moves to the second core.
     /// Fewer than `minimumShared` slots are refreshed on the calling thread alone.
-    mutating func refreshAll(
-        _ slots: [Int], minimumShared: Int, _ change: @escaping @Sendable (inout TrackedJob, HistoryBox?) -> Void
-    ) {
+    ///
+    /// `change` is also given the job's index in `slots` and the outcome of its block of `refreshBlock` indices (each
+    /// block's starts as `outcome`); the outcomes are returned in block order, for the caller to sum up. The poller
+    /// works out there what placing the refreshed job in its snapshot changes (`Poller.refreshForPlacing`).
+    mutating func refreshAll<Outcome: Sendable>(
+        _ slots: [Int], minimumShared: Int, outcome: Outcome,
+        _ change: @escaping @Sendable (inout TrackedJob, HistoryBox?, _ index: Int, inout Outcome) -> Void
+    ) -> [Outcome] {
         let offsets = entryOffsets
-        entries.withUnsafeMutableBufferPointer { entries in
-            // Each thread writes only the entries of the slots it claimed, and the caller holds the table (this
-            // `mutating` call) until both are done, so the buffer neither moves nor is written by anyone else.
-            nonisolated(unsafe) let entries = entries
-            SharedLoop.run(count: slots.count, blockSize: 64, minimumShared: minimumShared) { block in
-                let lead = 8
-                for index in block {
-                    if index + lead < block.upperBound {
-                        Self.prefetchJob(inSlot: slots[index + lead], of: UnsafeBufferPointer(entries), offsets)
+        let blockSize = Self.refreshBlock
+        var outcomes = [Outcome](repeating: outcome, count: max(1, (slots.count + blockSize - 1) / blockSize))
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            entries.withUnsafeMutableBufferPointer { entries in
+                // Each thread writes only the entries of the slots it claimed and the outcomes of its blocks, and the
+                // caller holds the table (this `mutating` call) and the outcomes until both are done, so neither
+                // buffer moves nor is written by anyone else.
+                nonisolated(unsafe) let entries = entries
+                nonisolated(unsafe) let outcomes = outcomes
+                SharedLoop.run(count: slots.count, blockSize: blockSize, minimumShared: minimumShared) { block in
+                    let lead = 8
+                    // Below `minimumShared` the whole loop is one block: its outcome is the first.
+                    var outcome = outcomes[block.lowerBound / blockSize]
+                    for index in block {
+                        if index + lead < block.upperBound {
+                            Self.prefetchJob(inSlot: slots[index + lead], of: UnsafeBufferPointer(entries), offsets)
+                        }
+                        let slot = slots[index]
+                        // Taken out while it changes, as in `refresh(slot:_:)`.
+                        guard var job = entries[slot].job else { continue }
+                        entries[slot].job = nil
+                        change(&job, entries[slot].history, index, &outcome)
+                        entries[slot].job = job
                     }
-                    let slot = slots[index]
-                    // Taken out while it changes, as in `refresh(slot:_:)`.
-                    guard var job = entries[slot].job else { continue }
-                    entries[slot].job = nil
-                    change(&job, entries[slot].history)
-                    entries[slot].job = job
+                    outcomes[block.lowerBound / blockSize] = outcome
                 }
             }
         }
+        return outcomes
     }
+
+    /// Indices of a `refreshAll` loop each thread claims at a time.
+    static let refreshBlock = 64
 
     /// The cached history of the job in `slot` (nil until `setHistory`).
     func history(slot: Int) -> HistoryBox? { entries[slot].history }

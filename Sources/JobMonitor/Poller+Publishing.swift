@@ -48,7 +48,7 @@ extension Poller {
             var tally = AggregateTally()
             var positions = [Int32](repeating: -1, count: tracked.capacity)
             changed = published.jobs.count != order.count
-            // Each job's last version is read (and kept or replaced): asked for ahead, as in `publishProgress`.
+            // Each job's last version is read (and kept or replaced): asked for ahead (`prefetchReplaced`).
             let replacedLead = 8
             for ahead in order.prefix(replacedLead) { prefetchReplaced(slot: Int(ahead)) }
             for (index, entry) in order.enumerated() {
@@ -93,25 +93,20 @@ extension Poller {
             for slot in tracked.unfinishedSlots where !tracked.isRefreshedEarly(slot) || tracked.isWritten(slot) {
                 if published.position(ofSlot: slot) != nil { redone.append(slot) }
             }
-            // Refreshed on two threads first (`JobTable.refreshAll`), then published one by one.
-            tracked.refreshAll(
-                redoneFinished + redone, minimumShared: configuration.sharedWorkMinimum,
-                refreshing(vouch: vouch, at: takenAt, tracker: tracker))
-            for slot in redoneFinished {
-                guard let position = published.position(ofSlot: slot), let job = tracked[slot: slot] else { continue }
-                changed = changed || !Self.sameContent(published.jobs[position], job)
-                published.replace(at: position, with: job, sent: lastSentJobs)
+            // Refreshed and compared with the versions they replace on two threads first (`refreshForPlacing`; the
+            // finished jobs do not count for the vouch), then put in place.
+            let all = redoneFinished + redone
+            let placing = refreshForPlacing(
+                all, vouch: vouch, at: takenAt, tracker: tracker, vouchFrom: redoneFinished.count, checksID: false)
+            changed = changed || placing.total.changed
+            vouched = vouched || placing.total.vouched
+            published.replace(at: placing.positions, tallyChange: placing.total.tallyChange, sent: lastSentJobs) {
+                tracked[slot: all[$0]]
             }
-            // The versions they replace are asked for ahead, as in `publishProgress`.
-            let replacedLead = 8
-            for ahead in redone.prefix(replacedLead) { prefetchReplaced(slot: ahead) }
-            for (index, slot) in redone.enumerated() {
-                if index + replacedLead < redone.count { prefetchReplaced(slot: redone[index + replacedLead]) }
-                guard let position = published.position(ofSlot: slot), let job = tracked[slot: slot] else { continue }
-                vouched = vouched || job.freshUntil != nil
-                changed = changed || !Self.sameContent(published.jobs[position], job)
-                published.replace(at: position, with: job, sent: lastSentJobs)
-                if duringListing { tracked.markRefreshedEarly(slot) }
+            if duringListing {
+                for (index, slot) in redone.enumerated() where placing.positions[redoneFinished.count + index] >= 0 {
+                    tracked.markRefreshedEarly(slot)
+                }
             }
         }
         tracked.clearWritten()
@@ -148,30 +143,20 @@ extension Poller {
         let takenAt = now()
         let vouch = takenAt.addingTimeInterval(freshWindow)
         let tracker = metricsTracker
-        var changed = false
-        var vouched = false
         // The jobs in the last snapshot's slots. A slot freed and taken by a new job since is refreshed too, and left
-        // out below (the ID tells, read there with the versions asked for ahead): the cycle's snapshot places it.
+        // out (the ID tells, `refreshForPlacing`): the cycle's snapshot places it.
         var slots: [Int] = []
         slots.reserveCapacity(tracked.writtenSlots.count)
         for slot in tracked.writtenSlots where published.position(ofSlot: slot) != nil { slots.append(slot) }
-        // Refreshed on two threads first (`JobTable.refreshAll`), then published one by one.
-        tracked.refreshAll(
-            slots, minimumShared: configuration.sharedWorkMinimum,
-            refreshing(vouch: vouch, at: takenAt, tracker: tracker))
-        // The version each job replaces is asked for `replacedLead` jobs ahead (see `prefetchReplaced`).
-        let replacedLead = 8
-        for ahead in slots.prefix(replacedLead) { prefetchReplaced(slot: ahead) }
-        for (index, slot) in slots.enumerated() {
-            if index + replacedLead < slots.count { prefetchReplaced(slot: slots[index + replacedLead]) }
-            guard let position = published.position(ofJobIn: slot, of: tracked), let job = tracked[slot: slot] else {
-                continue
-            }
-            vouched = vouched || job.freshUntil != nil
-            changed = changed || !Self.sameContent(published.jobs[position], job)
-            published.replace(at: position, with: job, sent: lastSentJobs)
-            tracked.markRefreshedEarly(slot)
+        // Refreshed and compared with the versions they replace on two threads first (`refreshForPlacing`), then put
+        // in place.
+        let placing = refreshForPlacing(slots, vouch: vouch, at: takenAt, tracker: tracker, checksID: true)
+        let changed = placing.total.changed
+        let vouched = placing.total.vouched
+        published.replace(at: placing.positions, tallyChange: placing.total.tallyChange, sent: lastSentJobs) {
+            tracked[slot: slots[$0]]
         }
+        for (index, slot) in slots.enumerated() where placing.positions[index] >= 0 { tracked.markRefreshedEarly(slot) }
         tracked.clearWritten()
         if vouched, published.earlyVouch == nil { published.earlyVouch = vouch }
         // Running jobs are stored at every listing (their fetch time moves); with nothing else changed the publication
@@ -189,9 +174,9 @@ extension Poller {
     }
 
     /// Asks for the last snapshot's version of the job in `slot` to be brought into the cache, without waiting: a
-    /// snapshot reads it (its ID, its content to compare, its share of the totals) and lets go of it for the new
-    /// version, and at 100,000 jobs it is no longer cached from the last cycle (perf, `time-poll 100000`: the loads of
-    /// the old version were half the time of `publishProgress` itself).
+    /// snapshot that rebuilds its list reads it (its ID, its content to compare) and keeps it or lets go of it for the
+    /// new version, and at 100,000 jobs it is no longer cached from the last cycle (perf, `time-poll 100000`: the
+    /// loads of the old version were half the time of `publishProgress` itself, when it read them on the actor).
     @inline(__always)
     private func prefetchReplaced(slot: Int) {
         if let position = published.position(ofSlot: slot) { published.jobs.prefetchJob(at: position) }
@@ -204,6 +189,47 @@ extension Poller {
     private func refreshed(_ slot: Int, vouch: Date?, at date: Date, tracker: MetricsTracker) -> TrackedJob? {
         // The closure runs inside an access to `tracked`, which is not checked dynamically: it must not touch `self`.
         tracked.refresh(slot: slot, refreshing(vouch: vouch, at: date, tracker: tracker))
+    }
+
+    /// Refreshes the jobs in `slots` (what `refreshing` does) on two threads (`JobTable.refreshAll`) and works out
+    /// there, for each, the position it takes in the last snapshot's list (`published`) and what putting it there
+    /// changes: whether its content differs from the version it replaces (`sameContent`), its share of the totals less
+    /// that version's, and whether it is vouched for (counted from index `vouchFrom` on). With `checksID`, a job takes
+    /// its slot's position only if the job there has its ID (the slot may have been freed and taken by a new job).
+    /// Reads `published` and writes only the jobs refreshed: the caller puts them in place
+    /// (`PublishedJobs.replace(at:tallyChange:sent:_:)`).
+    func refreshForPlacing(
+        _ slots: [Int], vouch: Date?, at date: Date, tracker: MetricsTracker, vouchFrom: Int = 0, checksID: Bool
+    ) -> SnapshotPlacing {
+        let refresh = refreshing(vouch: vouch, at: date, tracker: tracker)
+        // Read on both threads while neither is written: the loop returns before the caller writes either.
+        let previous = published.jobs
+        let positions = published.positions
+        var placed = [Int32](repeating: -1, count: slots.count)
+        let blocks = placed.withUnsafeMutableBufferPointer { placed in
+            // Each index is written by the one thread that claims it.
+            nonisolated(unsafe) let placed = placed
+            return tracked.refreshAll(
+                slots, minimumShared: configuration.sharedWorkMinimum, outcome: SnapshotPlacing.Block()
+            ) { job, history, index, block in
+                refresh(&job, history)
+                // The version the job `lead` indices on replaces is asked for ahead: at 100,000 jobs it is not cached.
+                let lead = 8
+                if index + lead < slots.count, slots[index + lead] < positions.count {
+                    previous.prefetchJob(at: Int(positions[slots[index + lead]]))
+                }
+                let slot = slots[index]
+                guard slot < positions.count, positions[slot] >= 0 else { return }
+                let position = Int(positions[slot])
+                let old = previous[position]
+                guard !checksID || old.jobID == job.jobID else { return }
+                if index >= vouchFrom, job.freshUntil != nil { block.vouched = true }
+                if !block.changed, !Self.sameContent(old, job) { block.changed = true }
+                block.tallyChange.replace(old, with: job)
+                placed[index] = Int32(position)
+            }
+        }
+        return SnapshotPlacing(positions: placed, blocks: blocks)
     }
 
     /// What `refreshed` does to a job and its history box, for `JobTable.refresh(slot:_:)` and `refreshAll`: touches

@@ -5,7 +5,8 @@ import FoundationEssentials
 /// time.
 struct PublishedJobs: Sendable {
     /// The last snapshot's jobs (storage shared with that snapshot, chunk by chunk until one is written). Written only
-    /// through `replace(at:with:)` and `replaceAll(with:tally:)`, which keep `tally` the aggregate of these jobs.
+    /// through `replace(at:tallyChange:sent:_:)` and `replaceAll(with:tally:)`, which keep `tally` the aggregate of
+    /// these jobs.
     private(set) var jobs = JobList()
     /// The header's totals over `jobs`, kept as each job is replaced (see `AggregateTally`); every snapshot carries
     /// them (`Snapshot.summary`).
@@ -20,12 +21,23 @@ struct PublishedJobs: Sendable {
     /// Bumped whenever the content the publication rule compares changes (see `Poller+Publishing.swift`).
     var contentVersion = 0
 
-    /// Puts `job` at `position` in place of the job there, its share of the totals with it. `sent`: the jobs of the
-    /// snapshot sent last, which share this list's chunks until one is written (see `JobList.separateChunk`).
-    mutating func replace(at position: Int, with job: TrackedJob, sent: JobList? = nil) {
-        tally.replace(jobs[position], with: job)
-        if let sent { jobs.separateChunk(at: position, from: sent) }
-        jobs[position] = job
+    /// Puts the job `job(index)` at `positions[index]` in place of the job there, for each index whose position is not
+    /// negative, and adds `tallyChange` to the totals: the sum of each job's share less the share of the version it
+    /// replaces, worked out before (on two threads: `Poller.refreshForPlacing`). `sent`: the jobs of the snapshot sent
+    /// last, which share this list's chunks until one is written (see `JobList.separateChunk`).
+    mutating func replace(
+        at positions: [Int32], tallyChange: AggregateTally, sent: JobList?, _ job: (_ index: Int) -> TrackedJob?
+    ) {
+        tally.add(tallyChange)
+        // The version each replaces is asked for ahead: the write releases it, and at 100,000 jobs it is not cached.
+        let lead = 8
+        for position in positions.prefix(lead) { jobs.prefetchJob(at: Int(position)) }
+        for (index, position) in positions.enumerated() {
+            if index + lead < positions.count { jobs.prefetchJob(at: Int(positions[index + lead])) }
+            guard position >= 0, let job = job(index) else { continue }
+            if let sent { jobs.separateChunk(at: Int(position), from: sent) }
+            jobs[Int(position)] = job
+        }
     }
 
     /// Replaces all the jobs; `tally` must be their aggregate (built as they were gathered).

@@ -12,16 +12,21 @@ import LlamaCloud
 /// cycle that touches nothing but that job (`HistoryRecorder`, `JobTable.refreshAll`): the machines this runs on have
 /// two cores, and the poller's actor keeps only one of them busy.
 ///
-/// `@unchecked Sendable`: `claimed` and `done` are read and written under `claims`, whose release after a block
-/// orders that block's writes before a `wait()` that sees it done.
+/// `@unchecked Sendable`: `body`, `claimed`, `done` and `runners` are read and written under `claims`, whose release
+/// after a block orders that block's writes before a `wait()` that sees it done.
 final class SharedLoop: @unchecked Sendable {
     /// The thread that takes a share of every loop (serial: loops started together are shared one after the other).
     static let queue = DispatchQueue(label: "batchtop.shared-loop", qos: .userInitiated)
 
     private let count: Int
     private let blockSize: Int
-    private let body: @Sendable (Range<Int>) -> Void
+    /// Let go of by the `wait()` that sees every block done, so that what it captured is released before the caller
+    /// goes on (a caller that captured a value it writes next would otherwise copy it, as the other thread might still
+    /// hold the loop).
+    private var body: (@Sendable (Range<Int>) -> Void)?
     private let claims = ThreadLock()
+    /// Threads inside `run()` holding `body`.
+    private var runners = 0
     /// Indices claimed by some thread.
     private var claimed = 0
     /// Indices done.
@@ -55,17 +60,32 @@ final class SharedLoop: @unchecked Sendable {
         Self.queue.async { self.run() }
     }
 
-    /// Runs blocks until none is left to claim.
+    /// Runs blocks until none is left to claim (none at all once a `wait()` returned).
     func run() {
-        while let block = claim() {
-            body(block)
-            claims.withLock { done += block.count }
+        do {
+            guard
+                let body = claims.withLock({ () -> (@Sendable (Range<Int>) -> Void)? in
+                    if self.body != nil { runners += 1 }
+                    return self.body
+                })
+            else { return }
+            while let block = claim() {
+                body(block)
+                claims.withLock { done += block.count }
+            }
         }
+        // Out of the scope that held `body`: a `wait()` that sees no runner knows this thread let go of it.
+        claims.withLock { runners -= 1 }
     }
 
-    /// Waits until every block is done (the blocks another thread claimed take at most one block's time).
+    /// Waits until every block is done and no thread holds `body` any more, then lets go of it (the blocks another
+    /// thread claimed take at most one block's time).
     func wait() {
-        while !claims.withLock({ done == count }) { sched_yield() }
+        while !claims.withLock({ () -> Bool in
+            guard done == count, runners == 0 else { return false }
+            body = nil
+            return true
+        }) { sched_yield() }
     }
 
     /// The next block no thread has claimed, now claimed by the caller (nil: none is left).

@@ -114,6 +114,25 @@ struct SharedWorkTests {
         #expect(blocks.allSatisfy { $0 >= 1 && $0 <= blockSize }, "a block larger than \(blockSize)")
     }
 
+    @Test("once a shared loop's wait returns, neither thread holds what its body captured")
+    func waitLetsGoOfTheBody() {
+        final class Captured: Sendable {}
+        for _ in 0..<50 {
+            weak var released: Captured?
+            // Made in a closure, so that only the loop's body holds the captured object.
+            let loop = { () -> SharedLoop in
+                let captured = Captured()
+                released = captured
+                return SharedLoop(count: 4_096, blockSize: 16) { _ in withExtendedLifetime(captured) {} }
+            }()
+            loop.start()
+            loop.run()
+            loop.wait()
+            // `loop` itself is still held here (and perhaps by the queue's thread): only its body went.
+            withExtendedLifetime(loop) { #expect(released == nil, "the body's capture outlived wait()") }
+        }
+    }
+
     @Test("a table refreshed on two threads holds what one refreshed slot by slot holds")
     func refreshAllEqualsRefresh() {
         var shared = JobTable()
@@ -130,8 +149,14 @@ struct SharedWorkTests {
         let stamp: @Sendable (inout TrackedJob, HistoryBox?) -> Void = { job, _ in
             job.freshUntil = Date(timeIntervalSinceReferenceDate: Double(job.job.processedItems ?? 0))
         }
-        shared.refreshAll(refreshed, minimumShared: 1, stamp)
+        // Each block's outcome: the indices it was given, in turn.
+        let blocks = shared.refreshAll(refreshed, minimumShared: 1, outcome: [Int]()) { job, history, index, seen in
+            stamp(&job, history)
+            seen.append(index)
+        }
         for slot in refreshed { _ = alone.refresh(slot: slot, stamp) }
+        #expect(blocks.count == (refreshed.count + JobTable.refreshBlock - 1) / JobTable.refreshBlock)
+        #expect(blocks.joined().elementsEqual(refreshed.indices), "the blocks' outcomes are not the indices in order")
         for slot in slots {
             #expect(shared[slot: slot] == alone[slot: slot], "slot \(slot)")
             #expect((shared[slot: slot]?.freshUntil != nil) == (slot % 3 == 0), "slot \(slot)")

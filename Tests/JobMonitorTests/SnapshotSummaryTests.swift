@@ -59,8 +59,22 @@ struct SnapshotSummaryTests {
                 job.isVanished.toggle()
                 return job
             }
+            // The same replacements as tallies of changes, worked out apart in blocks (as on two threads) and added
+            // in a shuffled order.
+            var blocks: [AggregateTally] = []
+            for start in stride(from: 0, to: rest.count, by: 3) {
+                var change = AggregateTally()
+                for index in start..<min(rest.count, start + 3) {
+                    change.replace(rest[index], with: replacements[index])
+                }
+                blocks.append(change)
+            }
+            blocks.shuffle(using: &generator)
+            var changed = tally
+            for block in blocks { changed.add(block) }
             for (old, new) in zip(rest, replacements) { tally.replace(old, with: new) }
             #expect(tally == AggregateTally(replacements), "round \(round), replaced")
+            #expect(changed == tally, "round \(round), tallies of changes added")
         }
     }
 
@@ -76,8 +90,10 @@ struct SnapshotSummaryTests {
         #expect(abs((overall ?? 0) - kept.reduce(0, +)) < Double(rates.count) / AggregateTally.rateScale)
     }
 
-    @Test("every snapshot the poller publishes carries the totals of its jobs, through adds, changes, finishes, failures and removals")
-    func publishedSnapshotsCarryTheirTotals() async throws {
+    @Test(
+        "every snapshot the poller publishes carries the totals of its jobs, through adds, changes, finishes, failures and removals, whether or not a second thread shares the work",
+        arguments: [Int.max, 1])
+    func publishedSnapshotsCarryTheirTotals(sharedWorkMinimum: Int) async throws {
         let clock = ManualNow()
         var jobs = fleet(1_000, finished: 300)
         let api = FakeBatchAPI(jobs: jobs)
@@ -86,6 +102,7 @@ struct SnapshotSummaryTests {
         // Snapshots published as the listing pages in (`publishProgress`): a fifth of the jobs at a time.
         configuration.progressivePublishMinimum = 100
         configuration.progressivePublishShare = 0.2
+        configuration.sharedWorkMinimum = sharedWorkMinimum
         let poller = Poller(api: api, configuration: configuration, now: { clock.date })
         let received = Received()
         let consumer = Task {
