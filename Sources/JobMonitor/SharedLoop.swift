@@ -20,9 +20,9 @@ final class SharedLoop: @unchecked Sendable {
 
     private let count: Int
     private let blockSize: Int
-    /// Let go of by the `wait()` that sees every block done, so that what it captured is released before the caller
-    /// goes on (a caller that captured a value it writes next would otherwise copy it, as the other thread might still
-    /// hold the loop).
+    /// Let go of by the thread that finishes the last block, so that what it captured is released before `wait()`
+    /// returns (a caller that captured a value it writes next would otherwise copy it, as the other thread might still
+    /// hold the loop), and on whichever thread is done last.
     private var body: (@Sendable (Range<Int>) -> Void)?
     private let claims = ThreadLock()
     /// Threads inside `run()` holding `body`.
@@ -71,15 +71,24 @@ final class SharedLoop: @unchecked Sendable {
             else { return }
             while let block = claim() {
                 body(block)
-                claims.withLock { done += block.count }
+                // The thread that finishes the last block lets go of the loop's hold on `body` (outside the lock):
+                // what it captured is then freed here, or by the other thread as it leaves, not by a caller that
+                // keeps the loop (`HistoryRecorder`'s batches: 1,024 references to history boxes each).
+                let finished = claims.withLock { () -> (@Sendable (Range<Int>) -> Void)? in
+                    done += block.count
+                    guard done == count else { return nil }
+                    defer { self.body = nil }
+                    return self.body
+                }
+                _ = consume finished
             }
         }
         // Out of the scope that held `body`: a `wait()` that sees no runner knows this thread let go of it.
         claims.withLock { runners -= 1 }
     }
 
-    /// Waits until every block is done and no thread holds `body` any more, then lets go of it (the blocks another
-    /// thread claimed take at most one block's time).
+    /// Waits until every block is done and no thread holds `body` any more (the blocks another thread claimed take at
+    /// most one block's time). A loop with no blocks never ran one: its `body` goes here.
     func wait() {
         while !claims.withLock({ () -> Bool in
             guard done == count, runners == 0 else { return false }
