@@ -42,4 +42,26 @@ import Testing
         #expect(JobType(raw: "pArSe") == .parse)
         #expect(JobType(raw: "Split") == .other("Split"))
     }
+
+    /// A listed job takes the known version's status and type when the page spells them as they are spelled, and
+    /// parses the words otherwise: every pair of a known version's status and type and a page's words gives what
+    /// parsing the page's words alone gives.
+    @Test func listedJobsParseWhatTheKnownVersionDoesNotSpell() {
+        let statusWords = ["running", "RUNNING", "completed", "canceled", "cancelled", "Cancelled", "paused", ""]
+        let typeWords = ["parse", "PARSE", "extract", "classify", "Classify", "summarise"]
+        for knownStatus in statusWords {
+            for knownType in typeWords {
+                let known = Job(wire: wireJob("bjb-1", status: knownStatus, type: knownType), known: nil)
+                for status in statusWords {
+                    for type in typeWords {
+                        let page = wireJob("bjb-1", status: status, type: type)
+                        let listed = Job(wire: page, known: known)
+                        #expect(listed.status == JobStatus(raw: status), "\(knownStatus) → \(status)")
+                        #expect(listed.type == JobType(raw: type), "\(knownType) → \(type)")
+                        #expect(listed == Job(wire: page), "\(knownStatus)/\(knownType) → \(status)/\(type)")
+                    }
+                }
+            }
+        }
+    }
 }
