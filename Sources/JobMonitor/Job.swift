@@ -391,12 +391,18 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// short strings compared as they are stored, where parsing the word took ~180 instructions a job in a full
     /// scan), and only a word that differs is parsed.
     private static func sameStatus(_ word: String, _ status: JobStatus) -> Bool {
-        (status.code != JobStatus.otherCode && word == status.description) || JobStatus(raw: word) == status
+        spells(word, status) || JobStatus(raw: word) == status
     }
 
-    /// True when `word` is `type`'s own spelling (a known type's word as the server sends it).
+    /// True when `word` is a known status's own word, as the server sends it (compared as stored, not parsed).
     @inline(__always)
-    private static func sameType(_ word: String, asSpelled type: JobType) -> Bool {
+    private static func spells(_ word: String, _ status: JobStatus) -> Bool {
+        status.code != JobStatus.otherCode && word == status.description
+    }
+
+    /// True when `word` is a known type's own word, as the server sends it (compared as stored, not parsed).
+    @inline(__always)
+    private static func spells(_ word: String, _ type: JobType) -> Bool {
         switch type {
         case .parse, .extract, .classify: return word == type.description
         case .other: return false
@@ -405,11 +411,7 @@ public struct Job: Sendable, Equatable, Identifiable {
 
     /// `sameStatus` for a job type.
     private static func sameType(_ word: String, _ type: JobType) -> Bool {
-        switch type {
-        case .parse, .extract, .classify: if word == type.description { return true }
-        case .other: break
-        }
-        return JobType(raw: word) == type
+        spells(word, type) || JobType(raw: word) == type
     }
 
     /// A job from the wire with the given record IDs, sharing `known`'s identity when the wire's ID, type, project,
@@ -426,14 +428,14 @@ public struct Job: Sendable, Equatable, Identifiable {
         // as stored), else parsed: parsing both words was ~130 instructions a listed job, of which this takes ~45 off
         // (callgrind, `poll 10000 4`, `--toggle-collect` on this function: 50.9M → 48.3M over 60,000 calls).
         let type: JobType
-        if let knownType = known?.identity.context.type, Self.sameType(wire.pointee.jobType, asSpelled: knownType) {
+        if let knownType = known?.identity.context.type, Self.spells(wire.pointee.jobType, knownType) {
             type = knownType
         } else {
             type = JobType(raw: wire.pointee.jobType)
         }
         let status: JobStatus
         if let code = known?.statusCode, let knownStatus = JobStatus(code: code),
-            wire.pointee.status == knownStatus.description
+            Self.spells(wire.pointee.status, knownStatus)
         {
             status = knownStatus
         } else {
