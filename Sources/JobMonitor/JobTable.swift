@@ -140,6 +140,20 @@ struct JobTable: Sendable {
         entries.withUnsafeBufferPointer { entries in Self.prefetchJob(inSlot: slot, of: entries, offsets) }
     }
 
+    /// Asks for the first cache line of the storage of the job in `slot` (its reference count) to be brought in, ready
+    /// to be written, without waiting: `PublishedJobs.replace` retains each new version it puts in place, and half of
+    /// them were last written by the other thread (`refreshAll`), so each retain waited for the line to cross cores.
+    @inline(__always) mutating func prefetchReferenceCount(inSlot slot: Int) {
+        guard let jobOffset = entryOffsets.job else { return }
+        entries.withUnsafeBufferPointer { entries in
+            guard let base = entries.baseAddress, slot < entries.count,
+                let storage = UnsafeRawPointer(
+                    bitPattern: UnsafeRawPointer(base + slot).load(fromByteOffset: jobOffset, as: UInt.self))
+            else { return }
+            batchtop_prefetch_for_write(storage)
+        }
+    }
+
     /// `prefetchJob(inSlot:)` through the entries' buffer (`refreshAll` holds it): the job's storage and history box
     /// read as bits from the entry, so neither is retained.
     @inline(__always)

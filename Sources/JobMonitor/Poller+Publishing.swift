@@ -100,9 +100,10 @@ extension Poller {
                 all, vouch: vouch, at: takenAt, tracker: tracker, vouchFrom: redoneFinished.count, checksID: false)
             changed = changed || placing.total.changed
             vouched = vouched || placing.total.vouched
-            published.replace(at: placing.positions, tallyChange: placing.total.tallyChange, sent: lastSentJobs) {
-                tracked[slot: all[$0]]
-            }
+            published.replace(
+                at: placing.positions, tallyChange: placing.total.tallyChange, sent: lastSentJobs,
+                ahead: { tracked.prefetchReferenceCount(inSlot: all[$0]) }
+            ) { tracked[slot: all[$0]] }
             if duringListing {
                 for (index, slot) in redone.enumerated() where placing.positions[redoneFinished.count + index] >= 0 {
                     tracked.markRefreshedEarly(slot)
@@ -153,9 +154,10 @@ extension Poller {
         let placing = refreshForPlacing(slots, vouch: vouch, at: takenAt, tracker: tracker, checksID: true)
         let changed = placing.total.changed
         let vouched = placing.total.vouched
-        published.replace(at: placing.positions, tallyChange: placing.total.tallyChange, sent: lastSentJobs) {
-            tracked[slot: slots[$0]]
-        }
+        published.replace(
+            at: placing.positions, tallyChange: placing.total.tallyChange, sent: lastSentJobs,
+            ahead: { tracked.prefetchReferenceCount(inSlot: slots[$0]) }
+        ) { tracked[slot: slots[$0]] }
         for (index, slot) in slots.enumerated() where placing.positions[index] >= 0 { tracked.markRefreshedEarly(slot) }
         tracked.clearWritten()
         if vouched, published.earlyVouch == nil { published.earlyVouch = vouch }

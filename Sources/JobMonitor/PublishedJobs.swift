@@ -26,14 +26,22 @@ struct PublishedJobs: Sendable {
     /// replaces, worked out before (on two threads: `Poller.refreshForPlacing`). `sent`: the jobs of the snapshot sent
     /// last, which share this list's chunks until one is written (see `JobList.separateChunk`).
     mutating func replace(
-        at positions: [Int32], tallyChange: AggregateTally, sent: JobList?, _ job: (_ index: Int) -> TrackedJob?
+        at positions: [Int32], tallyChange: AggregateTally, sent: JobList?, ahead: (_ index: Int) -> Void = { _ in },
+        _ job: (_ index: Int) -> TrackedJob?
     ) {
         tally.add(tallyChange)
         // The version each replaces is asked for ahead: the write releases it, and at 100,000 jobs it is not cached.
+        // So is the new one, through `ahead` (the caller's prefetch of `job(index)`, which this retains).
         let lead = 8
-        for position in positions.prefix(lead) { jobs.prefetchJob(at: Int(position)) }
+        for (index, position) in positions.prefix(lead).enumerated() {
+            jobs.prefetchJob(at: Int(position))
+            ahead(index)
+        }
         for (index, position) in positions.enumerated() {
-            if index + lead < positions.count { jobs.prefetchJob(at: Int(positions[index + lead])) }
+            if index + lead < positions.count {
+                jobs.prefetchJob(at: Int(positions[index + lead]))
+                ahead(index + lead)
+            }
             guard position >= 0, let job = job(index) else { continue }
             if let sent { jobs.separateChunk(at: Int(position), from: sent) }
             jobs[Int(position)] = job
