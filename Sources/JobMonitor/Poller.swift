@@ -294,6 +294,12 @@ public actor Poller {
     /// would record a false 0 and then a burst: no sample until it is.
     private func record(_ job: borrowing Job, at date: Date, slot: Int, later: Bool = false) {
         guard job.isProgressKnown else { return }
+        // The usual case for a listed job: its history exists and is the tracker's; the one reference taken here goes
+        // to the recorder (see `MetricsTracker.recordLater`).
+        if later, let box = tracked.history(slot: slot), metricsTracker.owns(box) {
+            metricsTracker.recordLater(job: job, at: date, box: box)
+            return
+        }
         let cached = tracked.history(slot: slot)
         var history = cached
         metricsTracker.record(job: job, at: date, owned: &history, later: later)
