@@ -144,14 +144,20 @@ struct JobTable: Sendable {
     /// to be written, without waiting: `PublishedJobs.replace` retains each new version it puts in place, and half of
     /// them were last written by the other thread (`refreshAll`), so each retain waited for the line to cross cores.
     @inline(__always) mutating func prefetchReferenceCount(inSlot slot: Int) {
-        guard let jobOffset = entryOffsets.job else { return }
+        let offset = entryOffsets.job
         entries.withUnsafeBufferPointer { entries in
-            guard let base = entries.baseAddress, slot < entries.count,
-                let storage = UnsafeRawPointer(
-                    bitPattern: UnsafeRawPointer(base + slot).load(fromByteOffset: jobOffset, as: UInt.self))
-            else { return }
-            batchtop_prefetch_for_write(storage)
+            if let storage = UnsafeRawPointer(bitPattern: Self.reference(at: offset, inSlot: slot, of: entries)) {
+                batchtop_prefetch_for_write(storage)
+            }
         }
+    }
+
+    /// The reference an entry keeps at `offset` (see `EntryOffsets`), read as bits, so that nothing is retained; zero
+    /// for no object, an unknown layout (nil offset) or a slot out of range.
+    @inline(__always)
+    private static func reference(at offset: Int?, inSlot slot: Int, of entries: UnsafeBufferPointer<Entry>) -> UInt {
+        guard let offset, let base = entries.baseAddress, slot < entries.count else { return 0 }
+        return UnsafeRawPointer(base + slot).load(fromByteOffset: offset, as: UInt.self)
     }
 
     /// `prefetchJob(inSlot:)` through the entries' buffer (`refreshAll` holds it): the job's storage and history box
@@ -160,12 +166,8 @@ struct JobTable: Sendable {
     private static func prefetchJob(
         inSlot slot: Int, of entries: UnsafeBufferPointer<Entry>, _ offsets: EntryOffsets
     ) {
-        guard let jobOffset = offsets.job, let historyOffset = offsets.history, let base = entries.baseAddress,
-            slot < entries.count
-        else { return }
-        let entry = UnsafeRawPointer(base + slot)
-        prefetch(entry.load(fromByteOffset: jobOffset, as: UInt.self), bytes: storageBytes)
-        prefetch(entry.load(fromByteOffset: historyOffset, as: UInt.self), bytes: historyBoxBytes)
+        prefetch(reference(at: offsets.job, inSlot: slot, of: entries), bytes: storageBytes)
+        prefetch(reference(at: offsets.history, inSlot: slot, of: entries), bytes: historyBoxBytes)
     }
 
     /// Where an entry keeps its job's and its history's references, when each is one word (nil as zero): the bits

@@ -13,7 +13,7 @@ public struct MetricsTracker: Sendable, Equatable {
     /// those. A `let`: every copy of this tracker shares it, and copying `store` on write leaves such boxes this
     /// tracker's.
     private let ownedLock: HistoryLock
-    /// Records the observations `record(job:at:owned:later:)` hands over, on a second thread (see `HistoryRecorder`);
+    /// Records the observations `recordLater(job:at:box:)` hands over, on a second thread (see `HistoryRecorder`);
     /// shared by every copy of this tracker, like `ownedLock`, and used by the one caller that records.
     private let recorder: HistoryRecorder
     /// The instant `record(job:at:owned:)` last observed at and `ProgressHistory.limits` of it: the same for every job
@@ -66,31 +66,26 @@ public struct MetricsTracker: Sendable, Equatable {
     /// in a class property (the poller) passes it by address: a non-mutating call copied the tracker first (retaining
     /// and releasing its store and lock), ~150 instructions for every job stored (callgrind).
     ///
-    /// `later`: a sample for a history that exists is handed to the recorder (`HistoryRecorder`), recorded on a
-    /// second thread by the next `finishRecording()`; the caller adds at most one per job until then. Otherwise every
-    /// sample handed over before is recorded first, then this one.
-    mutating func record(job: Job, at: Date, owned: inout HistoryBox?, later: Bool = false) {
+    /// Every sample handed over before (`recordLater`) is recorded first, then this one.
+    mutating func record(job: Job, at: Date, owned: inout HistoryBox?) {
         let sample = ProgressSample(job: job, at: at)
         let status = job.status
-        guard let box = owned, box.lock === ownedLock else {
+        guard let box = owned, owns(box) else {
             owned = Self.startedHistory(sample, status: status).map { HistoryBox($0, lock: ownedLock) }
             return
         }
         let limits = scanLimits(at: at)
-        if later {
-            recorder.add(HistoryRecorder.Observation(box: box, sample: sample, status: status, limits: limits))
-            return
-        }
         recorder.finish()
         ownedLock.lock()
         defer { ownedLock.unlock() }
         box.history.observe(sample, status: status, configuration: configuration, limits: limits)
     }
 
-    /// `record(job:at:owned:later: true)` for a job whose history exists and is this tracker's (`owns`): the sample is
-    /// handed to the recorder with `box`, the caller's one reference moved in. The poller's path for a listed job
-    /// that changed: through `owned`, the box was retained three times and released twice on the way, each on a
-    /// history the recording thread wrote last (callgrind, `poll 10000 4`).
+    /// Hands a job's sample to the recorder (`HistoryRecorder`), to be recorded into `box` on a second thread by the
+    /// next `finishRecording()`; the caller adds at most one per job until then. `box` must be this tracker's
+    /// (`owns`); the caller's one reference is moved in. The poller's path for a listed job that changed: passed
+    /// through `record`'s `inout`, the box was retained three times and released twice on the way, each on a history
+    /// the recording thread wrote last (callgrind, `poll 10000 4`). A job without a history yet goes through `record`.
     mutating func recordLater(job: borrowing Job, at: Date, box: consuming HistoryBox) {
         let sample = ProgressSample(job: job, at: at)
         let status = job.status
@@ -108,7 +103,7 @@ public struct MetricsTracker: Sendable, Equatable {
         return limits
     }
 
-    /// Records every sample `record(job:at:owned:later:)` handed over, and returns when they are recorded: call it
+    /// Records every sample `recordLater(job:at:box:)` handed over, and returns when they are recorded: call it
     /// before reading a history the caller keeps (`metrics(forJobAt:…byRecorder:)`).
     func finishRecording() {
         recorder.finish()

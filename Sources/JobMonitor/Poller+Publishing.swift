@@ -199,7 +199,7 @@ extension Poller {
     /// that version's, and whether it is vouched for (counted from index `vouchFrom` on). With `checksID`, a job takes
     /// its slot's position only if the job there has its ID (the slot may have been freed and taken by a new job).
     /// Reads `published` and writes only the jobs refreshed: the caller puts them in place
-    /// (`PublishedJobs.replace(at:tallyChange:sent:_:)`).
+    /// (`PublishedJobs.replace(at:tallyChange:sent:ahead:_:)`).
     func refreshForPlacing(
         _ slots: [Int], vouch: Date?, at date: Date, tracker: MetricsTracker, vouchFrom: Int = 0, checksID: Bool
     ) -> SnapshotPlacing {

@@ -302,7 +302,7 @@ public actor Poller {
         }
         let cached = tracked.history(slot: slot)
         var history = cached
-        metricsTracker.record(job: job, at: date, owned: &history, later: later)
+        metricsTracker.record(job: job, at: date, owned: &history)
         if history !== cached { tracked.setHistory(history, slot: slot) }
     }
 

@@ -5,8 +5,8 @@ import FoundationEssentials
 /// time.
 struct PublishedJobs: Sendable {
     /// The last snapshot's jobs (storage shared with that snapshot, chunk by chunk until one is written). Written only
-    /// through `replace(at:tallyChange:sent:_:)` and `replaceAll(with:tally:)`, which keep `tally` the aggregate of
-    /// these jobs.
+    /// through `replace(at:tallyChange:sent:ahead:_:)` and `replaceAll(with:tally:)`, which keep `tally` the aggregate
+    /// of these jobs.
     private(set) var jobs = JobList()
     /// The header's totals over `jobs`, kept as each job is replaced (see `AggregateTally`); every snapshot carries
     /// them (`Snapshot.summary`).
@@ -26,7 +26,7 @@ struct PublishedJobs: Sendable {
     /// replaces, worked out before (on two threads: `Poller.refreshForPlacing`). `sent`: the jobs of the snapshot sent
     /// last, which share this list's chunks until one is written (see `JobList.separateChunk`).
     mutating func replace(
-        at positions: [Int32], tallyChange: AggregateTally, sent: JobList?, ahead: (_ index: Int) -> Void = { _ in },
+        at positions: [Int32], tallyChange: AggregateTally, sent: JobList?, ahead: (_ index: Int) -> Void,
         _ job: (_ index: Int) -> TrackedJob?
     ) {
         tally.add(tallyChange)

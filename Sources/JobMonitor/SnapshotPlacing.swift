@@ -1,6 +1,6 @@
 /// What putting a batch of refreshed jobs into the last snapshot's list changes, worked out on two threads with their
 /// refresh (`Poller.refreshForPlacing`) so that the poller's actor has only to put each job in its place
-/// (`PublishedJobs.replace(at:tallyChange:sent:_:)`): reading the version each replaces, comparing the two and
+/// (`PublishedJobs.replace(at:tallyChange:sent:ahead:_:)`): reading the version each replaces, comparing the two and
 /// counting the change of the totals (the version replaced is no longer cached at 100,000 jobs) was most of the
 /// actor's own share of a snapshot.
 struct SnapshotPlacing: Sendable {
