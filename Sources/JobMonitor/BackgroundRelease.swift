@@ -29,6 +29,15 @@ public enum BackgroundRelease {
         queue.async { withExtendedLifetime(list) {} }
     }
 
+    /// Lets go of the spare versions a job table dropped (`JobTable.dropStaleSpares()`) on the background queue when
+    /// there are at least `minimumCount`, else here: after a listing in which every job changed and before one in
+    /// which none did, that is every job's old version.
+    static func drop(spares: consuming [TrackedJob]) {
+        guard spares.count >= minimumCount else { return }
+        let list = spares
+        queue.async { withExtendedLifetime(list) {} }
+    }
+
     /// Returns once every list handed over before the call was let go of (tests).
     public static func waitUntilIdle() {
         queue.sync {}

@@ -18,9 +18,12 @@ struct JobTable: Sendable {
         let outsideDirectory: Bool
     }
 
-    /// One slot: the job (nil when the slot is free), its cached history and its flags.
+    /// One slot: the job (nil when the slot is free), its version before, its cached history and its flags.
     private struct Entry: Sendable {
         var job: TrackedJob?
+        /// The job's version before `job`, kept for the next version to be written into when nothing else holds it
+        /// by then (`store(job:fetchedAt:highestProcessed:at:)`; dropped a listing later if not used).
+        var spare: TrackedJob?
         /// The job's history in the metrics tracker's store, once looked up (see `MetricsTracker.record`).
         var history: HistoryBox?
         /// The listing (by number) that last stored the job.
@@ -43,8 +46,13 @@ struct JobTable: Sendable {
     private(set) var writtenSlots: [Int] = []
     /// One bit per slot: refreshed for a snapshot published while the listing paged in (see
     /// `Poller.publishProgress`), so the cycle's own snapshot does not redo it. Beside the entries, not in them: a
-    /// fifth flag in `Entry` would take it from 24 to 32 bytes a slot.
+    /// fifth flag in `Entry` would take it from 32 to 40 bytes a slot.
     private var refreshedEarly: [UInt64] = []
+    /// Slots given a spare since the last `dropStaleSpares()`, each once, and one bit per slot saying so.
+    private var sparedSlots: [Int32] = []
+    private var sparedBits: [UInt64] = []
+    /// Slots given a spare in the period before (between the two last `dropStaleSpares()`).
+    private var sparedBefore: [Int32] = []
     /// Number of jobs whose status is not terminal (their metrics move with time; discovery checks their departure).
     private(set) var unfinishedCount = 0
     /// Number of vanished jobs (pruned after the retention).
@@ -212,6 +220,50 @@ struct JobTable: Sendable {
         swap(&old, &entries[slot].job)
         note(slot, from: old, to: new)
         entries[slot].job = consume new
+    }
+
+    /// Stores a new version of the job in `slot` (as `store(_:at:)` does with `TrackedJob(job:fetchedAt:
+    /// highestProcessed:)`), written into the storage of the version before the current one when nothing else holds
+    /// it any more (`TrackedJob.version(job:fetchedAt:highestProcessed:reusing:)`). The current version becomes the
+    /// spare, moved, not released.
+    mutating func store(job: consuming Job, fetchedAt: Date, highestProcessed: Int?, at slot: Int) {
+        var spare: TrackedJob?
+        swap(&spare, &entries[slot].spare)
+        let new = TrackedJob.version(job: job, fetchedAt: fetchedAt, highestProcessed: highestProcessed, reusing: &spare)
+        var old: TrackedJob?
+        swap(&old, &entries[slot].job)
+        note(slot, from: old, to: new)
+        entries[slot].job = consume new
+        guard old != nil else { return }
+        entries[slot].spare = consume old
+        let word = slot >> 6
+        if word >= sparedBits.count { sparedBits.append(contentsOf: repeatElement(0, count: word + 1 - sparedBits.count)) }
+        let bit: UInt64 = 1 << UInt64(slot & 63)
+        if sparedBits[word] & bit == 0 {
+            sparedBits[word] |= bit
+            sparedSlots.append(Int32(slot))
+        }
+    }
+
+    /// Takes the spares no version was stored over since the call before (they would otherwise be kept for jobs that
+    /// stopped changing) and returns them, for the caller to let go of.
+    mutating func dropStaleSpares() -> [TrackedJob] {
+        var dropped: [TrackedJob] = []
+        for slot in sparedBefore.lazy.map(Int.init) where !isSpared(slot) {
+            var spare: TrackedJob?
+            swap(&spare, &entries[slot].spare)
+            if let spare { dropped.append(spare) }
+        }
+        swap(&sparedBefore, &sparedSlots)
+        sparedSlots.removeAll(keepingCapacity: true)
+        for word in sparedBits.indices { sparedBits[word] = 0 }
+        return dropped
+    }
+
+    /// True when `slot` was given a spare since the last `dropStaleSpares()`.
+    private func isSpared(_ slot: Int) -> Bool {
+        let word = slot >> 6
+        return word < sparedBits.count && sparedBits[word] & (1 << UInt64(slot & 63)) != 0
     }
 
     /// Notes that the display order of the jobs changed (see `orderKeysVersion`).

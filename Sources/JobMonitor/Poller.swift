@@ -195,6 +195,8 @@ public actor Poller {
         var snapshot = makeSnapshot(vouching: clean)
         snapshot.idleInterval = stretchWhileIdle(idle: clean && !refreshing && !health.isUnauthorized)
         publishIfChanged(snapshot, force: refreshing)
+        // After the publication, so that the snapshot is not kept waiting.
+        BackgroundRelease.drop(spares: tracked.dropStaleSpares())
         return snapshot
     }
 
@@ -285,8 +287,9 @@ public actor Poller {
         }
         record(job, at: date, slot: slot, later: recordLater)
         // Moved into the new version (`consume`): passed as it was, the job was copied in and the local destroyed after,
-        // its references retained and released (callgrind).
-        tracked.store(TrackedJob(job: consume job, fetchedAt: date, highestProcessed: highest), at: slot)
+        // its references retained and released (callgrind). Written into the storage of the version before last when
+        // nothing holds that any more (`JobTable.store(job:fetchedAt:highestProcessed:at:)`).
+        tracked.store(job: consume job, fetchedAt: date, highestProcessed: highest, at: slot)
         return slot
     }
 

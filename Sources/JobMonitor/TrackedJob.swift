@@ -120,6 +120,32 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
         if !isProcessed, let highestProcessed { storage.fields.highestProcessed = highestProcessed }
     }
 
+    /// `init(job:fetchedAt:highestProcessed:)`, written into the storage of `spare` when nothing else holds it (no
+    /// snapshot, no row, no other value), else into a new storage; `spare` is emptied either way.
+    ///
+    /// `JobTable` keeps each job's version before the current one as the spare: by the time the job's next version
+    /// is made, the snapshots that held that version have usually been let go of, and its storage takes the new
+    /// fields in place. That spares a new version's allocation, and the freeing of the old one, with the releases of
+    /// its identity, extras and history box, on the thread that lets go of snapshots (`BackgroundRelease`).
+    static func version(
+        job: consuming Job, fetchedAt: Date, highestProcessed: Int?, reusing spare: inout TrackedJob?
+    ) -> TrackedJob {
+        // Checked where the spare is (in place through the optional): a copy would be a second holder.
+        guard spare?.isSoleHolder() == true, let reused = spare.take() else {
+            spare = nil
+            return TrackedJob(job: job, fetchedAt: fetchedAt, highestProcessed: highestProcessed)
+        }
+        let isProcessed = highestProcessed != nil && highestProcessed == job.processedItems
+        // Written through the reference, no uniqueness check: this value is the storage's only holder (checked above;
+        // nothing can take a new reference to a storage no one holds).
+        reused.storage.fields = TrackedJobStorage.Fields(job: job, fetchedAt: fetchedAt, highestIsProcessed: isProcessed)
+        if !isProcessed, let highestProcessed { reused.storage.fields.highestProcessed = highestProcessed }
+        return reused
+    }
+
+    /// True when this value is the only holder of its storage.
+    private mutating func isSoleHolder() -> Bool { isKnownUniquelyReferenced(&storage) }
+
     /// A placeholder for a job the user asked for that has not been fetched yet.
     public static func placeholder(id: String) -> TrackedJob {
         TrackedJob(job: Job(id: id, type: .other("?"), status: .other("unknown"), totalItems: 0), fetchedAt: nil)

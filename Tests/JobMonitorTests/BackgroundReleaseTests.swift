@@ -20,6 +20,12 @@ private final class Watched {
 
     /// How many of the watched storages are still alive.
     var alive: Int { storages.count(where: { $0.storage != nil }) }
+
+    /// How many of the watched storages are alive and also among `other`'s.
+    func sharedCount(with other: Watched) -> Int {
+        let theirs = Set(other.storages.compactMap { $0.storage.map(ObjectIdentifier.init) })
+        return storages.count(where: { $0.storage.map { theirs.contains(ObjectIdentifier($0)) } ?? false })
+    }
 }
 
 /// Holds the release queue until `open()`, so a test can see what the queue holds.
@@ -72,33 +78,74 @@ struct BackgroundReleaseTests {
         gate.open()
     }
 
-    /// Runs one cycle in which every job of `api` moved to `processed`, returning a watch on its snapshot's jobs.
-    private func cycle(_ poller: Poller, _ api: HeldListAPI, _ clock: ManualNow, processed: Int) async -> Watched {
+    /// Runs one cycle in which every job of `api` moved to `processed` (and `status`), returning a watch on its
+    /// snapshot's jobs.
+    private func cycle(
+        _ poller: Poller, _ api: HeldListAPI, _ clock: ManualNow, processed: Int, status: String = "running"
+    ) async -> Watched {
+        Watched(await snapshot(poller, api, clock, processed: processed, status: status).jobs)
+    }
+
+    /// Runs one cycle as `cycle` does and returns its snapshot.
+    private func snapshot(
+        _ poller: Poller, _ api: HeldListAPI, _ clock: ManualNow, processed: Int, status: String = "running"
+    ) async -> Snapshot {
         api.setJobs(
             fleet(BackgroundRelease.minimumCount).map { job in
                 var job = job
                 job.processedItems = processed
+                job.status = status
                 return job
             })
         clock.advance(2)
-        let snapshot = await poller.pollOnce()
-        return Watched(snapshot.jobs)
+        return await poller.pollOnce()
     }
 
-    @Test("the versions a cycle replaced are freed on the release queue when no one took the snapshot")
-    func pollerHandsReplacedVersionsToTheQueue() async {
+    @Test("a version something still holds is never written over: every snapshot kept shows what it showed")
+    func heldVersionsAreNotRewritten() async {
         let clock = ManualNow()
         let api = HeldListAPI(jobs: fleet(BackgroundRelease.minimumCount))
         let poller = Poller(
             api: api, configuration: PollerConfiguration(interval: 2, maxConcurrentRequests: 2), now: { clock.date })
+        var kept: [Snapshot] = []
+        for processed in 4...8 {
+            kept.append(await snapshot(poller, api, clock, processed: processed))
+            BackgroundRelease.waitUntilIdle()
+        }
+        for (offset, snapshot) in kept.enumerated() {
+            let counts = Set(snapshot.jobs.map(\.job.processedItems))
+            #expect(counts == [4 + offset], "snapshot \(offset) shows \(counts.sorted { ($0 ?? -1) < ($1 ?? -1) })")
+            #expect(snapshot.jobs.count == BackgroundRelease.minimumCount)
+        }
+    }
+
+    @Test("the versions a cycle replaced are written over by the next cycle's, and let go of on the release queue once the jobs stop changing")
+    func pollerReusesOrHandsOnReplacedVersions() async {
+        let count = BackgroundRelease.minimumCount
+        let clock = ManualNow()
+        let api = HeldListAPI(jobs: fleet(count))
+        let poller = Poller(
+            api: api, configuration: PollerConfiguration(interval: 2, maxConcurrentRequests: 2), now: { clock.date })
         let first = await cycle(poller, api, clock, processed: 4)
-        #expect(first.alive == BackgroundRelease.minimumCount)
-        let gate = QueueGate()
         let second = await cycle(poller, api, clock, processed: 5)
-        // The stream let go of the first cycle's snapshot when the second's was yielded; the poller had handed it on.
-        #expect(first.alive == BackgroundRelease.minimumCount, "the queue holds the replaced versions")
+        // The stream let go of the first cycle's snapshot when the second's was yielded, and the poller handed it to
+        // the queue; the table keeps each job's version before the current one.
+        BackgroundRelease.waitUntilIdle()
+        #expect(first.alive == count, "the replaced versions are kept for the next cycle")
+        let third = await cycle(poller, api, clock, processed: 6)
+        #expect(third.sharedCount(with: first) == count, "the third cycle's versions are the first's storages, rewritten")
+        #expect(second.alive == count && third.sharedCount(with: second) == 0)
+        BackgroundRelease.waitUntilIdle()
+        let finished = await cycle(poller, api, clock, processed: 7, status: "completed")
+        #expect(finished.sharedCount(with: second) == count)
+        BackgroundRelease.waitUntilIdle()
+        let gate = QueueGate()
+        // Listed again unchanged: nothing is stored, so the spares (the third cycle's versions) are dropped.
+        let unchanged = await cycle(poller, api, clock, processed: 7, status: "completed")
+        #expect(unchanged.sharedCount(with: finished) == count, "nothing changed: the same versions")
+        #expect(third.alive == count, "the queue holds the dropped spares")
         gate.open()
-        #expect(first.alive == 0, "the replaced versions are freed once the queue runs")
-        #expect(second.alive == BackgroundRelease.minimumCount, "the newest snapshot's versions stay")
+        #expect(third.alive == 0, "the dropped spares are freed once the queue runs")
+        #expect(finished.alive == count, "the newest snapshot's versions stay")
     }
 }
