@@ -132,13 +132,19 @@ struct JobTable: Sendable {
     /// only to be passed by address, as `slotInPlace(of:hashed:)`.
     @inline(__always) mutating func prefetchIndex(hashed hash: UInt32) { slots.prefetchBucket(hashed: hash) }
 
-    /// Asks for the storage and the cached history of the job the first matching index bucket names to be brought
-    /// into the cache, without waiting (its bucket was asked for by `prefetchIndex(hashed:)` a few jobs before). Both
-    /// references are read as bits from the slot, so neither object is retained (a retain would wait for it).
+    /// Asks for the storage, the spare and the cached history of the job the first matching index bucket names to be
+    /// brought into the cache, without waiting (its bucket was asked for by `prefetchIndex(hashed:)` a few jobs
+    /// before). The references are read as bits from the slot, so no object is retained (a retain would wait for it).
     @inline(__always) mutating func prefetchJob(hashed hash: UInt32) {
         var candidates = slots.candidates(hashed: hash)
         guard let slot = candidates.next() else { return }
-        prefetchJob(inSlot: slot)
+        let offsets = entryOffsets
+        entries.withUnsafeBufferPointer { entries in
+            Self.prefetchJob(inSlot: slot, of: entries, offsets)
+            // And the spare, which the job's next version is written into (`store(job:fetchedAt:highestProcessed:
+            // at:)`): its reference count is read there to know that nothing else holds it, then every field written.
+            Self.prefetch(Self.reference(at: offsets.spare, inSlot: slot, of: entries), bytes: Self.storageBytes)
+        }
     }
 
     /// Asks for the storage and the cached history of the job in `slot` to be brought into the cache, without waiting
@@ -178,8 +184,8 @@ struct JobTable: Sendable {
         prefetch(reference(at: offsets.history, inSlot: slot, of: entries), bytes: historyBoxBytes)
     }
 
-    /// Where an entry keeps its job's and its history's references, when each is one word (nil as zero): the bits
-    /// `prefetchJob(inSlot:)` reads. Nil if the layout were ever otherwise: nothing is then prefetched. Worked out once
+    /// Where an entry keeps its job's, its spare's and its history's references, when each is one word (nil as zero):
+    /// the bits the prefetches read. Nil if the layout were ever otherwise: nothing is then prefetched. Worked out once
     /// for each table and kept in it: as static constants, each read went through `swift_once`, four times for every
     /// job a cycle prefetches (callgrind, `poll 10000 4`).
     private let entryOffsets = EntryOffsets()
@@ -190,6 +196,8 @@ struct JobTable: Sendable {
             MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.job) : nil
         let history =
             MemoryLayout<HistoryBox?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.history) : nil
+        let spare =
+            MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.spare) : nil
     }
 
     /// Bytes of a job's storage and of a history box: a 16-byte object header and their stored properties (184 and 104
