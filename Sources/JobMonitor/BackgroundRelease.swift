@@ -29,9 +29,9 @@ public enum BackgroundRelease {
         queue.async { withExtendedLifetime(list) {} }
     }
 
-    /// Lets go of the spare versions a job table dropped (`JobTable.dropStaleSpares()`) on the background queue when
-    /// there are at least `minimumCount`, else here: after a listing in which every job changed and before one in
-    /// which none did, that is every job's old version.
+    /// Lets go of the replaced versions a job table no longer keeps (`JobTable.trimRecycler()`) on the background
+    /// queue when there are at least `minimumCount`, else here: after a cycle in which no job changed, that is every
+    /// version the cycle before kept.
     static func drop(spares: consuming [TrackedJob]) {
         guard spares.count >= minimumCount else { return }
         let list = spares

@@ -250,6 +250,15 @@ public struct Job: Sendable, Equatable, Identifiable {
     /// The identity object, to measure its allocation (`StorageLayoutTests`).
     var identityObject: AnyObject { identity }
 
+    /// Where a `Job` keeps its identity's and its extras' references (nil if ever not one word each): read as bits by
+    /// `VersionRecycler` to ask for the objects a reused version releases, without retaining them.
+    static var referenceOffsets: (identity: Int?, extras: Int?) {
+        (
+            MemoryLayout<JobIdentity>.size == MemoryLayout<UInt>.size ? MemoryLayout<Job>.offset(of: \.identity) : nil,
+            MemoryLayout<JobExtras?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Job>.offset(of: \.extras) : nil
+        )
+    }
+
     /// Changes the usually empty fields (a new `JobExtras`, or none when all are empty).
     private mutating func changeExtras(_ change: (inout JobExtras.Fields) -> Void) {
         var fields = extras?.fields ?? JobExtras.Fields()

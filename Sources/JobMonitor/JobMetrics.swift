@@ -134,6 +134,13 @@ public struct JobMetrics: Sendable, Equatable {
 
     /// Nothing known yet.
     public static let empty = JobMetrics()
+
+    /// Where the metrics keep the reference to their history's box (or given points), as one word whose spare bits
+    /// may tag the case (nil if ever not one word): read as bits by `VersionRecycler` to ask for the box a reused
+    /// version releases.
+    static var historyReferenceOffset: Int? {
+        MemoryLayout<Points?>.size == MemoryLayout<UInt>.size ? MemoryLayout<JobMetrics>.offset(of: \.points) : nil
+    }
 }
 
 /// History points given to `JobMetrics` (not derived from a live history), held by reference so that the metrics

@@ -18,12 +18,9 @@ struct JobTable: Sendable {
         let outsideDirectory: Bool
     }
 
-    /// One slot: the job (nil when the slot is free), its version before, its cached history and its flags.
+    /// One slot: the job (nil when the slot is free), its cached history and its flags.
     private struct Entry: Sendable {
         var job: TrackedJob?
-        /// The job's version before `job`, kept for the next version to be written into when nothing else holds it
-        /// by then (`store(job:fetchedAt:highestProcessed:at:)`; dropped a listing later if not used).
-        var spare: TrackedJob?
         /// The job's history in the metrics tracker's store, once looked up (see `MetricsTracker.record`).
         var history: HistoryBox?
         /// The listing (by number) that last stored the job.
@@ -46,13 +43,10 @@ struct JobTable: Sendable {
     private(set) var writtenSlots: [Int] = []
     /// One bit per slot: refreshed for a snapshot published while the listing paged in (see
     /// `Poller.publishProgress`), so the cycle's own snapshot does not redo it. Beside the entries, not in them: a
-    /// fifth flag in `Entry` would take it from 32 to 40 bytes a slot.
+    /// fifth flag in `Entry` would take it from 24 to 32 bytes a slot.
     private var refreshedEarly: [UInt64] = []
-    /// Slots given a spare since the last `dropStaleSpares()`, each once, and one bit per slot saying so.
-    private var sparedSlots: [Int32] = []
-    private var sparedBits: [UInt64] = []
-    /// Slots given a spare in the period before (between the two last `dropStaleSpares()`).
-    private var sparedBefore: [Int32] = []
+    /// The versions `store(job:fetchedAt:highestProcessed:at:)` replaced, for later versions to be written into.
+    private var recycler = VersionRecycler()
     /// Number of jobs whose status is not terminal (their metrics move with time; discovery checks their departure).
     private(set) var unfinishedCount = 0
     /// Number of vanished jobs (pruned after the retention).
@@ -132,19 +126,13 @@ struct JobTable: Sendable {
     /// only to be passed by address, as `slotInPlace(of:hashed:)`.
     @inline(__always) mutating func prefetchIndex(hashed hash: UInt32) { slots.prefetchBucket(hashed: hash) }
 
-    /// Asks for the storage, the spare and the cached history of the job the first matching index bucket names to be
-    /// brought into the cache, without waiting (its bucket was asked for by `prefetchIndex(hashed:)` a few jobs
-    /// before). The references are read as bits from the slot, so no object is retained (a retain would wait for it).
+    /// Asks for the storage and the cached history of the job the first matching index bucket names to be brought
+    /// into the cache, without waiting (its bucket was asked for by `prefetchIndex(hashed:)` a few jobs before). Both
+    /// references are read as bits from the slot, so neither object is retained (a retain would wait for it).
     @inline(__always) mutating func prefetchJob(hashed hash: UInt32) {
         var candidates = slots.candidates(hashed: hash)
         guard let slot = candidates.next() else { return }
-        let offsets = entryOffsets
-        entries.withUnsafeBufferPointer { entries in
-            Self.prefetchJob(inSlot: slot, of: entries, offsets)
-            // And the spare, which the job's next version is written into (`store(job:fetchedAt:highestProcessed:
-            // at:)`): its reference count is read there to know that nothing else holds it, then every field written.
-            Self.prefetch(Self.reference(at: offsets.spare, inSlot: slot, of: entries), bytes: Self.storageBytes)
-        }
+        prefetchJob(inSlot: slot)
     }
 
     /// Asks for the storage and the cached history of the job in `slot` to be brought into the cache, without waiting
@@ -184,8 +172,8 @@ struct JobTable: Sendable {
         prefetch(reference(at: offsets.history, inSlot: slot, of: entries), bytes: historyBoxBytes)
     }
 
-    /// Where an entry keeps its job's, its spare's and its history's references, when each is one word (nil as zero):
-    /// the bits the prefetches read. Nil if the layout were ever otherwise: nothing is then prefetched. Worked out once
+    /// Where an entry keeps its job's and its history's references, when each is one word (nil as zero): the bits
+    /// `prefetchJob(inSlot:)` reads. Nil if the layout were ever otherwise: nothing is then prefetched. Worked out once
     /// for each table and kept in it: as static constants, each read went through `swift_once`, four times for every
     /// job a cycle prefetches (callgrind, `poll 10000 4`).
     private let entryOffsets = EntryOffsets()
@@ -196,8 +184,6 @@ struct JobTable: Sendable {
             MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.job) : nil
         let history =
             MemoryLayout<HistoryBox?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.history) : nil
-        let spare =
-            MemoryLayout<TrackedJob?>.size == MemoryLayout<UInt>.size ? MemoryLayout<Entry>.offset(of: \.spare) : nil
     }
 
     /// Bytes of a job's storage and of a history box: a 16-byte object header and their stored properties (184 and 104
@@ -230,48 +216,23 @@ struct JobTable: Sendable {
         entries[slot].job = consume new
     }
 
-    /// Stores a new version of the job in `slot` (as `store(_:at:)` does with `TrackedJob(job:fetchedAt:
-    /// highestProcessed:)`), written into the storage of the version before the current one when nothing else holds
-    /// it any more (`TrackedJob.version(job:fetchedAt:highestProcessed:reusing:)`). The current version becomes the
-    /// spare, moved, not released.
+    /// Stores a new version of the job in `slot`, as `store(_:at:)` does with `TrackedJob(job:fetchedAt:
+    /// highestProcessed:)`, written into the storage of a version replaced earlier that nothing holds any more
+    /// (`VersionRecycler`); the version it replaces is kept for that in turn (moved, not released) when the table
+    /// holds `VersionRecycler.minimumJobs` jobs or more.
     mutating func store(job: consuming Job, fetchedAt: Date, highestProcessed: Int?, at slot: Int) {
-        var spare: TrackedJob?
-        swap(&spare, &entries[slot].spare)
-        let new = TrackedJob.version(job: job, fetchedAt: fetchedAt, highestProcessed: highestProcessed, reusing: &spare)
+        let new = recycler.version(job: job, fetchedAt: fetchedAt, highestProcessed: highestProcessed)
         var old: TrackedJob?
         swap(&old, &entries[slot].job)
         note(slot, from: old, to: new)
         entries[slot].job = consume new
-        guard old != nil else { return }
-        entries[slot].spare = consume old
-        let word = slot >> 6
-        if word >= sparedBits.count { sparedBits.append(contentsOf: repeatElement(0, count: word + 1 - sparedBits.count)) }
-        let bit: UInt64 = 1 << UInt64(slot & 63)
-        if sparedBits[word] & bit == 0 {
-            sparedBits[word] |= bit
-            sparedSlots.append(Int32(slot))
-        }
+        if count >= VersionRecycler.minimumJobs, let replaced = old.take() { recycler.keep(replaced) }
     }
 
-    /// Takes the spares no version was stored over since the call before (they would otherwise be kept for jobs that
-    /// stopped changing) and returns them, for the caller to let go of.
-    mutating func dropStaleSpares() -> [TrackedJob] {
-        var dropped: [TrackedJob] = []
-        for slot in sparedBefore.lazy.map(Int.init) where !isSpared(slot) {
-            var spare: TrackedJob?
-            swap(&spare, &entries[slot].spare)
-            if let spare { dropped.append(spare) }
-        }
-        swap(&sparedBefore, &sparedSlots)
-        sparedSlots.removeAll(keepingCapacity: true)
-        for word in sparedBits.indices { sparedBits[word] = 0 }
-        return dropped
-    }
-
-    /// True when `slot` was given a spare since the last `dropStaleSpares()`.
-    private func isSpared(_ slot: Int) -> Bool {
-        let word = slot >> 6
-        return word < sparedBits.count && sparedBits[word] & (1 << UInt64(slot & 63)) != 0
+    /// Takes the replaced versions kept beyond as many as were asked for since the last call (a cycle keeps what the
+    /// next one like it would use; jobs that stopped changing leave none) and returns them, for the caller to let go of.
+    mutating func trimRecycler() -> [TrackedJob] {
+        recycler.trim(keeping: recycler.asked)
     }
 
     /// Notes that the display order of the jobs changed (see `orderKeysVersion`).

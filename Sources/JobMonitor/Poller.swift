@@ -196,7 +196,7 @@ public actor Poller {
         snapshot.idleInterval = stretchWhileIdle(idle: clean && !refreshing && !health.isUnauthorized)
         publishIfChanged(snapshot, force: refreshing)
         // After the publication, so that the snapshot is not kept waiting.
-        BackgroundRelease.drop(spares: tracked.dropStaleSpares())
+        BackgroundRelease.drop(spares: tracked.trimRecycler())
         return snapshot
     }
 
@@ -287,8 +287,8 @@ public actor Poller {
         }
         record(job, at: date, slot: slot, later: recordLater)
         // Moved into the new version (`consume`): passed as it was, the job was copied in and the local destroyed after,
-        // its references retained and released (callgrind). Written into the storage of the version before last when
-        // nothing holds that any more (`JobTable.store(job:fetchedAt:highestProcessed:at:)`).
+        // its references retained and released (callgrind). Written into the storage of a replaced version nothing
+        // holds any more (`JobTable.store(job:fetchedAt:highestProcessed:at:)`).
         tracked.store(job: consume job, fetchedAt: date, highestProcessed: highest, at: slot)
         return slot
     }

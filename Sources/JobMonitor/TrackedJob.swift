@@ -121,12 +121,8 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     }
 
     /// `init(job:fetchedAt:highestProcessed:)`, written into the storage of `spare` when nothing else holds it (no
-    /// snapshot, no row, no other value), else into a new storage; `spare` is emptied either way.
-    ///
-    /// `JobTable` keeps each job's version before the current one as the spare: by the time the job's next version
-    /// is made, the snapshots that held that version have usually been let go of, and its storage takes the new
-    /// fields in place. That spares a new version's allocation, and the freeing of the old one, with the releases of
-    /// its identity, extras and history box, on the thread that lets go of snapshots (`BackgroundRelease`).
+    /// snapshot, no row, no other value), else into a new storage; `spare` is emptied either way. The spare may be
+    /// any job's version: every field is written (see `VersionRecycler`, which keeps the versions the table replaced).
     static func version(
         job: consuming Job, fetchedAt: Date, highestProcessed: Int?, reusing spare: inout TrackedJob?
     ) -> TrackedJob {
@@ -144,7 +140,7 @@ public struct TrackedJob: Sendable, Equatable, Identifiable {
     }
 
     /// True when this value is the only holder of its storage.
-    private mutating func isSoleHolder() -> Bool { isKnownUniquelyReferenced(&storage) }
+    mutating func isSoleHolder() -> Bool { isKnownUniquelyReferenced(&storage) }
 
     /// A placeholder for a job the user asked for that has not been fetched yet.
     public static func placeholder(id: String) -> TrackedJob {

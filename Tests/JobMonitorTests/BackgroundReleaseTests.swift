@@ -129,7 +129,7 @@ struct BackgroundReleaseTests {
         let first = await cycle(poller, api, clock, processed: 4)
         let second = await cycle(poller, api, clock, processed: 5)
         // The stream let go of the first cycle's snapshot when the second's was yielded, and the poller handed it to
-        // the queue; the table keeps each job's version before the current one.
+        // the queue; the table keeps the versions it replaced (`VersionRecycler`).
         BackgroundRelease.waitUntilIdle()
         #expect(first.alive == count, "the replaced versions are kept for the next cycle")
         let third = await cycle(poller, api, clock, processed: 6)
@@ -140,12 +140,12 @@ struct BackgroundReleaseTests {
         #expect(finished.sharedCount(with: second) == count)
         BackgroundRelease.waitUntilIdle()
         let gate = QueueGate()
-        // Listed again unchanged: nothing is stored, so the spares (the third cycle's versions) are dropped.
+        // Listed again unchanged: nothing is stored, so the kept versions (the third cycle's) are let go of.
         let unchanged = await cycle(poller, api, clock, processed: 7, status: "completed")
         #expect(unchanged.sharedCount(with: finished) == count, "nothing changed: the same versions")
-        #expect(third.alive == count, "the queue holds the dropped spares")
+        #expect(third.alive == count, "the queue holds the versions let go of")
         gate.open()
-        #expect(third.alive == 0, "the dropped spares are freed once the queue runs")
+        #expect(third.alive == 0, "they are freed once the queue runs")
         #expect(finished.alive == count, "the newest snapshot's versions stay")
     }
 }
