@@ -22,20 +22,23 @@ public enum BackgroundRelease {
 
     /// Lets go of `jobs` on the background queue when it holds at least `minimumCount` jobs, else here.
     public static func drop(_ jobs: consuming JobList) {
-        guard jobs.count >= minimumCount else { return }
-        let list = jobs
-        // The closure's context holds the only reference the caller gave; dispatch frees the context on the queue's
-        // thread right after running it.
-        queue.async { withExtendedLifetime(list) {} }
+        dropLater(jobs, count: jobs.count)
     }
 
     /// Lets go of the replaced versions a job table no longer keeps (`JobTable.trimRecycler()`) on the background
     /// queue when there are at least `minimumCount`, else here: after a cycle in which no job changed, that is every
     /// version the cycle before kept.
-    static func drop(spares: consuming [TrackedJob]) {
-        guard spares.count >= minimumCount else { return }
-        let list = spares
-        queue.async { withExtendedLifetime(list) {} }
+    static func drop(versions: consuming [TrackedJob]) {
+        dropLater(versions, count: versions.count)
+    }
+
+    /// Lets go of `value`, which holds `count` jobs, on the queue when that is at least `minimumCount`, else here.
+    private static func dropLater<Held: Sendable>(_ value: consuming Held, count: Int) {
+        guard count >= minimumCount else { return }
+        let held = value
+        // The closure's context holds the only reference the caller gave; dispatch frees the context on the queue's
+        // thread right after running it.
+        queue.async { withExtendedLifetime(held) {} }
     }
 
     /// Returns once every list handed over before the call was let go of (tests).

@@ -188,12 +188,13 @@ struct JobTable: Sendable {
 
     /// Bytes of a job's storage and of a history box: a 16-byte object header and their stored properties (184 and 104
     /// now: three or four cache lines, two or three). Computed, so that they fold to constants.
-    private static var storageBytes: Int { 16 + MemoryLayout<TrackedJobStorage.Fields>.size }
+    static var storageBytes: Int { 16 + MemoryLayout<TrackedJobStorage.Fields>.size }
     private static var historyBoxBytes: Int { 16 + MemoryLayout<ProgressHistory>.size + MemoryLayout<HistoryLock>.size }
 
-    /// Asks for every cache line of the object at `address` (zero: none) to be brought in, ready to be written.
+    /// Asks for every cache line of the object at `address` (zero: none) to be brought in, ready to be written (also
+    /// `VersionRecycler`'s, for the storage it writes next).
     @inline(__always)
-    private static func prefetch(_ address: UInt, bytes: Int) {
+    static func prefetch(_ address: UInt, bytes: Int) {
         guard let object = UnsafeRawPointer(bitPattern: address) else { return }
         for offset in stride(from: 0, to: bytes, by: 64) { batchtop_prefetch_for_write(object + offset) }
         batchtop_prefetch_for_write(object + (bytes - 1))

@@ -196,7 +196,7 @@ public actor Poller {
         snapshot.idleInterval = stretchWhileIdle(idle: clean && !refreshing && !health.isUnauthorized)
         publishIfChanged(snapshot, force: refreshing)
         // After the publication, so that the snapshot is not kept waiting.
-        BackgroundRelease.drop(spares: tracked.trimRecycler())
+        BackgroundRelease.drop(versions: tracked.trimRecycler())
         return snapshot
     }
 

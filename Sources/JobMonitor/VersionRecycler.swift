@@ -89,13 +89,11 @@ struct VersionRecycler: Sendable {
         guard count > 16 else { return }
         ring.withUnsafeBufferPointer { ring in
             guard ring.count == Self.limit, let base = ring.baseAddress, let offsets = offsets else { return }
-            if count > 32, let storage = Self.storage(at: (head + 32) & (Self.limit - 1), of: base) {
-                for offset in stride(from: 0, to: Self.storageBytes, by: 64) {
-                    batchtop_prefetch_for_write(storage + offset)
-                }
-                batchtop_prefetch_for_write(storage + (Self.storageBytes - 1))
+            if count > 32 {
+                JobTable.prefetch(Self.storage(at: (head + 32) & (Self.limit - 1), of: base), bytes: JobTable.storageBytes)
             }
-            guard let storage = Self.storage(at: (head + 16) & (Self.limit - 1), of: base) else { return }
+            guard let storage = UnsafeRawPointer(bitPattern: Self.storage(at: (head + 16) & (Self.limit - 1), of: base))
+            else { return }
             Self.prefetchObject(referencedAt: offsets.identity, in: storage)
             Self.prefetchObject(referencedAt: offsets.extras, in: storage)
             Self.prefetchObject(referencedAt: offsets.history, in: storage)
@@ -111,10 +109,10 @@ struct VersionRecycler: Sendable {
         if let object = UnsafeRawPointer(bitPattern: bits) { batchtop_prefetch_for_write(object) }
     }
 
-    /// The address of the storage of the version at `index` of the ring (nil: none), read as bits.
+    /// The address of the storage of the version at `index` of the ring (zero: none), read as bits.
     @inline(__always)
-    private static func storage(at index: Int, of ring: UnsafePointer<TrackedJob?>) -> UnsafeRawPointer? {
-        UnsafeRawPointer(bitPattern: UnsafeRawPointer(ring + index).load(as: UInt.self))
+    private static func storage(at index: Int, of ring: UnsafePointer<TrackedJob?>) -> UInt {
+        UnsafeRawPointer(ring + index).load(as: UInt.self)
     }
 
     /// Where a storage keeps the references a version releases when it takes new fields, from the object's start.
@@ -139,7 +137,4 @@ struct VersionRecycler: Sendable {
 
     /// Worked out once for each queue (as a static constant, each read would go through `swift_once`).
     private let offsets = ReferenceOffsets.find()
-
-    /// Bytes of a job's storage: a 16-byte object header and its fields.
-    private static var storageBytes: Int { 16 + MemoryLayout<TrackedJobStorage.Fields>.size }
 }
